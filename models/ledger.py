@@ -1,0 +1,91 @@
+"""What the shared ledger widget needs from a table: columns, filters, and rows fetched a page at a time.
+
+Rows are paged by keyset (WHERE (sort, id) > (last sort, last id) … LIMIT n), so fetching any page costs the same
+whether it is the first or the 500th. A jump into the middle first asks for the key at that offset, which
+the index answers without reading the rows.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from peewee import Field, Node, Tuple
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int = 100
+    sortable: bool = True
+    visible: bool = True  # shown until the user hides it
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    key: str
+    label: str
+    kind: str  # "choice" | "date" | "check"
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label); the widget adds 「全部」
+
+
+@dataclass(frozen=True)
+class Query:
+    search: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort: str | None = None
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    key: tuple
+    values: tuple[str, ...]
+    status: str | None = None  # "overdue" | "due_soon" | "on_time" | "done" (see STATUS_LABELS)
+
+
+STATUS_LABELS = {"overdue": "已逾期", "due_soon": "即将到期", "on_time": "按期办理", "done": "已办结/作废"}
+
+
+class LedgerSource(Protocol):
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    filters: tuple[FilterSpec, ...]
+    default_sort: str
+    default_descending: bool
+
+    def count(self, query: Query) -> int: ...
+    def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]: ...
+    def key_at(self, query: Query, offset: int) -> tuple | None: ...
+    def detail(self, row_id: int) -> list[tuple[str, str]]: ...
+
+
+class KeysetPager:
+    """Counting and keyset paging over a peewee query; sources build the filtered query, this pages it."""
+
+    def __init__(self, id_field: Field, sort_fields: dict[str, Node]) -> None:
+        self.id_field = id_field
+        self.sort_fields = sort_fields
+
+    def _order(self, query: Query, default: str) -> tuple[Node, bool]:
+        key = query.sort if query.sort in self.sort_fields else default
+        return self.sort_fields[key], query.descending
+
+    def page(self, base, query: Query, default_sort: str, after: tuple | None, limit: int) -> list[tuple]:
+        """Tuples of (sort value, id, *selected columns) after the key `after`."""
+        sort, desc = self._order(query, default_sort)
+        select = base.select_extend(sort.alias("_sort_key"), self.id_field.alias("_row_id"))
+        if after is not None:
+            cursor = Tuple(sort, self.id_field)
+            select = select.where(cursor < Tuple(*after) if desc else cursor > Tuple(*after))
+        order = (sort.desc(), self.id_field.desc()) if desc else (sort.asc(), self.id_field.asc())
+        return list(select.order_by(*order).limit(limit).dicts())
+
+    def key_at(self, base, query: Query, default_sort: str, offset: int) -> tuple | None:
+        sort, desc = self._order(query, default_sort)
+        order = (sort.desc(), self.id_field.desc()) if desc else (sort.asc(), self.id_field.asc())
+        row = base.select(sort, self.id_field).order_by(*order).limit(1).offset(offset).tuples().first()
+        return tuple(row) if row else None

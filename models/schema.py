@@ -1,0 +1,131 @@
+"""Schema versions: a new database gets every table at the latest version; an older one is migrated step by
+step after a backup copy; a newer one is refused untouched.
+
+A migration is one function per version, registered with `@step(N)`, that brings version N-1 to N with
+playhouse.migrate operations inside one transaction. Keep a step's defaults equal to the model's.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from peewee import Database, IntegerField
+from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
+
+from models.db import APPLICATION_ID, PlainModel, is_sqlite
+from models.errors import DatabaseError
+
+LATEST_VERSION = 1
+
+STEPS: dict[int, Callable[[SchemaMigrator], None]] = {}
+
+
+def step(version: int) -> Callable:
+    """Register the migration that brings a database from `version - 1` to `version`."""
+
+    def register(fn: Callable[[SchemaMigrator], None]) -> Callable[[SchemaMigrator], None]:
+        STEPS[version] = fn
+        return fn
+
+    return register
+
+
+class SchemaInfo(PlainModel):
+    """One row: the schema version of this database."""
+
+    version = IntegerField()
+
+
+def all_models() -> list[type[PlainModel]]:
+    """Every table, in creation order (referenced tables first)."""
+    from models import accounts, audit, settings, workdays
+
+    return [
+        SchemaInfo,
+        settings.Setting,
+        accounts.User,
+        accounts.UserRole,
+        audit.AuditEntry,
+        audit.AuditHead,
+        workdays.CalendarDay,
+        workdays.CalendarYear,
+    ]
+
+
+def current_version(db: Database) -> int | None:
+    """The stored version, or None for an empty database."""
+    tables = set(db.get_tables())
+    if not tables:
+        return None
+    if "schema_info" not in tables:
+        raise DatabaseError("这个文件不是三办的数据库，或已损坏。请选择三办创建的数据库文件。")
+    row = SchemaInfo.select().first()
+    if row is None:
+        raise DatabaseError("数据库缺少版本信息，可能已损坏。请从备份恢复。")
+    return row.version
+
+
+def prepare(db: Database) -> int:
+    """Create or migrate the schema; returns the version now in force."""
+    version = current_version(db)
+    if version is None:
+        with db.atomic():
+            db.create_tables(all_models())
+            SchemaInfo.create(version=LATEST_VERSION)
+            if is_sqlite(db):
+                db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        _install_audit_guards(db)
+        return LATEST_VERSION
+    if version > LATEST_VERSION:
+        raise DatabaseError(
+            f"这个数据库由较新版本的三办创建（数据版本 {version}），本程序只支持到版本 {LATEST_VERSION}。"
+            "请升级三办后再打开；数据库未做任何改动。"
+        )
+    if version < LATEST_VERSION:
+        migrate(db, version)
+    return LATEST_VERSION
+
+
+def migrate(db: Database, from_version: int) -> Path | None:
+    """Apply the steps after `from_version`, all in one transaction, after copying the file aside."""
+    backup = _backup_before_migration(db, from_version)
+    migrator = SqliteMigrator(db) if is_sqlite(db) else PostgresqlMigrator(db)
+    # SQLite cannot change foreign-key tables inside a transaction with enforcement on (ALTER via copy).
+    if is_sqlite(db):
+        db.execute_sql("PRAGMA foreign_keys = 0")
+    try:
+        with db.atomic():
+            for version in range(from_version + 1, LATEST_VERSION + 1):
+                if version not in STEPS:
+                    raise DatabaseError(f"缺少从版本 {version - 1} 升级到 {version} 的步骤，无法升级数据库。")
+                STEPS[version](migrator)
+            SchemaInfo.update(version=LATEST_VERSION).execute()
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        where = f"升级前的备份在「{backup}」。" if backup else ""
+        raise DatabaseError(f"数据库升级失败（{exc}），数据库保持原样。{where}请联系系统管理员。") from exc
+    finally:
+        if is_sqlite(db):
+            db.execute_sql("PRAGMA foreign_keys = 1")
+    _install_audit_guards(db)
+    return backup
+
+
+def _backup_before_migration(db: Database, from_version: int) -> Path | None:
+    if not is_sqlite(db):
+        return None  # PostgreSQL DDL is transactional; the administrator's pg_dump covers the rest
+    source = Path(db.database)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.v{from_version}-升级前备份-{stamp}{source.suffix}")
+    from models.backup import copy_database
+
+    copy_database(db.connection(), target)
+    return target
+
+
+def _install_audit_guards(db: Database) -> None:
+    """Refuse UPDATE and DELETE on the audit log inside the database itself (the hash chain catches the rest)."""
+    from models.audit import install_guards
+
+    install_guards(db)

@@ -1,0 +1,80 @@
+"""Settings an administrator may change, declared once with their types and defaults.
+
+A missing key reads as its default; a user's stored value is never overwritten by a new default.
+"""
+
+import json
+from dataclasses import dataclass
+
+from peewee import CharField, TextField
+
+from models.db import DB, BaseModel
+from models.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class Spec:
+    key: str
+    label: str
+    default: int
+    minimum: int
+    maximum: int
+    unit: str = ""
+
+
+SPECS: tuple[Spec, ...] = (
+    Spec("lockout_attempts", "连续输错密码几次后锁定", 5, 3, 20, "次"),
+    Spec("lockout_minutes", "锁定时长", 15, 1, 1440, "分钟"),
+    Spec("idle_lock_minutes", "无操作自动锁屏", 10, 1, 240, "分钟"),
+    Spec("password_min_length", "密码最短长度", 10, 8, 64, "位"),
+    Spec("password_min_classes", "密码至少包含几类字符（大写、小写、数字、符号）", 3, 1, 4, "类"),
+)
+SPEC_BY_KEY = {s.key: s for s in SPECS}
+
+
+class Setting(BaseModel):
+    """A setting changed from its default (key → JSON value)."""
+
+    key = CharField(unique=True, max_length=64)
+    value = TextField()
+
+
+def get(key: str) -> int:
+    spec = SPEC_BY_KEY[key]
+    row = Setting.get_or_none(Setting.key == key)
+    return spec.default if row is None else json.loads(row.value)
+
+
+def all_values() -> dict[str, int]:
+    stored = {row.key: json.loads(row.value) for row in Setting.select()}
+    return {s.key: stored.get(s.key, s.default) for s in SPECS}
+
+
+def set_value(actor, key: str, value: int) -> None:
+    """Change a setting (系统管理员 only, audited with the old and new value)."""
+    from models import audit, rights
+
+    rights.require(actor, rights.Right.EDIT_SETTINGS, f"修改设置「{key}」")
+    spec = SPEC_BY_KEY.get(key)
+    if spec is None:
+        raise ValidationError("key", f"没有名为「{key}」的设置。")
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(key, f"「{spec.label}」应为整数。") from None
+    if not spec.minimum <= number <= spec.maximum:
+        raise ValidationError(
+            key, f"「{spec.label}」应在 {spec.minimum} 到 {spec.maximum}{spec.unit} 之间，您输入的是 {number}。"
+        )
+    with DB.atomic():
+        before = get(key)
+        row = Setting.get_or_none(Setting.key == key)
+        if row is None:
+            Setting.create(key=key, value=json.dumps(number))
+        else:
+            row.value = json.dumps(number)
+            row.save()
+        audit.record(
+            actor, "setting_change", f"setting:{key}", f"修改设置「{spec.label}」",
+            before={key: before}, after={key: number},
+        )
