@@ -1,0 +1,1 @@
+"""The command line of Sanban, for administrators, scripts and tests. Imports no Qt."""

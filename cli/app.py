@@ -1,0 +1,285 @@
+"""`python main.py [--db …] [--user NAME] COMMAND …`: parse, log in, run, and exit 0 / 1 / 2.
+
+0 on success; 1 on a user error or a refused right (message on stderr, nothing written); 2 on bad arguments.
+"""
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+
+from models import accounts, audit, backup, db, demo, paths, workdays
+from models.errors import SanbanError, ValidationError
+from models.rights import ROLE_LABELS, Role
+
+COMMANDS = ("init", "user", "demo", "import", "export", "backup", "restore", "audit", "holidays")
+
+# KIND -> (description, function(actor, path, dry_run) -> (summary, errors)). Modules add theirs.
+IMPORTERS: dict[str, tuple[str, Callable]] = {}
+# REPORT -> (description, function(actor, args) -> written path). Modules add theirs.
+EXPORTS: dict[str, tuple[str, Callable]] = {}
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own wording is English; say it in Chinese and exit 2
+        raise UsageError(f"参数有误：{message}\n{self.format_usage()}")
+
+
+def has_command(argv: list[str]) -> bool:
+    return any(a in COMMANDS for a in argv)
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="python main.py", description="三办：办文、办会、办事工作台（命令行）")
+    p.add_argument("--db", help="数据库文件路径或 postgresql:// 地址（默认：用户数据目录下的 sanban.db）")
+    p.add_argument("--user", help="以该用户身份执行（密码取自 SANBAN_PASSWORD，否则提示输入）")
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+
+    s = sub.add_parser("init", help="新建数据库并创建三员账户")
+    s.add_argument("--admin", required=True, help="系统管理员用户名")
+    s.add_argument("--security", required=True, help="安全保密管理员用户名")
+    s.add_argument("--auditor", required=True, help="安全审计员用户名")
+
+    u = sub.add_parser("user", help="账户管理").add_subparsers(dest="action", required=True, parser_class=Parser)
+    a = u.add_parser("add", help="新增账户（系统管理员）")
+    a.add_argument("name")
+    a.add_argument("--name", dest="display_name", required=True, help="姓名")
+    a.add_argument("--unit", default="", help="单位或科室")
+    u.add_parser("list", help="账户列表")
+    for verb, text in (("lock", "停用账户"), ("unlock", "解锁账户"), ("reset-password", "重置密码")):
+        u.add_parser(verb, help=f"{text}（系统管理员）").add_argument("name")
+    for verb, text in (("grant", "授予角色"), ("revoke", "撤销角色")):
+        g = u.add_parser(verb, help=f"{text}（安全保密管理员）")
+        g.add_argument("name")
+        g.add_argument("role", help="clerk（文书）、duty（值班员）、leader（领导）")
+    u.add_parser("passwd", help="修改本人密码")
+
+    d = sub.add_parser("demo", help="生成演示数据（系统管理员）")
+    d.add_argument("--documents", type=int, default=None, help="公文条数（公文模块）")
+
+    i = sub.add_parser("import", help="导入 Excel 文件")
+    i.add_argument("kind", help="导入类型：" + "、".join(sorted(set(IMPORTERS) | {"holidays"})))
+    i.add_argument("file")
+    i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
+
+    e = sub.add_parser("export", help="导出报表")
+    e.add_argument("report")
+    e.add_argument("-o", "--output", required=True)
+    e.add_argument("--year", type=int)
+    e.add_argument("--month")
+    e.add_argument("--date")
+    e.add_argument("--id", type=int)
+
+    b = sub.add_parser("backup", help="备份数据库（系统管理员）")
+    b.add_argument("-o", "--output", required=True)
+    r = sub.add_parser("restore", help="从备份恢复（系统管理员）")
+    r.add_argument("file")
+
+    au = sub.add_parser("audit", help="审计日志（安全审计员）").add_subparsers(dest="action", required=True,
+                                                                          parser_class=Parser)
+    au.add_parser("verify", help="校验哈希链")
+
+    h = sub.add_parser("holidays", help="节假日安排").add_subparsers(dest="action", required=True, parser_class=Parser)
+    hl = h.add_parser("list", help="列出某年的节假日和调休上班日")
+    hl.add_argument("--year", type=int, required=True)
+    return p
+
+
+def _secret(env: str, prompt: str) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError("password", f"没有提供密码：请设置环境变量 {env}，或在终端中运行以便输入。")
+    return getpass.getpass(prompt)
+
+
+def _new_password(username: str) -> str:
+    value = os.environ.get("SANBAN_NEW_PASSWORD")
+    if value:
+        return value
+    first = _secret("SANBAN_NEW_PASSWORD", f"请输入 {username} 的新密码：")
+    if getpass.getpass("请再输入一遍：") != first:
+        raise ValidationError("password", "两次输入的密码不一致。")
+    return first
+
+
+def _login(args) -> accounts.Session:
+    if not args.user:
+        raise ValidationError("user", "此命令需要用 --user 指定操作人。")
+    session = accounts.login(args.user, _secret("SANBAN_PASSWORD", f"请输入 {args.user} 的密码："))
+    is_passwd = args.command == "user" and args.action == "passwd"
+    if session.must_change_password and not is_passwd:
+        raise ValidationError(
+            "password", "您的密码由管理员设置，请先运行「python main.py --user 您的用户名 user passwd」修改密码。"
+        )
+    return session
+
+
+def cmd_init(args) -> None:
+    if accounts.is_initialised():
+        raise ValidationError("init", "数据库已经初始化过，三员账户已存在。")
+    spec = {Role.SYSADMIN: args.admin, Role.SECADMIN: args.security, Role.AUDITOR: args.auditor}
+    env = {Role.SYSADMIN: "SANBAN_ADMIN_PASSWORD", Role.SECADMIN: "SANBAN_SECURITY_PASSWORD",
+           Role.AUDITOR: "SANBAN_AUDITOR_PASSWORD"}
+    made = {}
+    for role, name in spec.items():
+        label = ROLE_LABELS[role]
+        password = os.environ.get(env[role]) or _secret("SANBAN_PASSWORD", f"请设置{label} {name} 的密码：")
+        made[role] = (name, label, password)
+    accounts.init(made)
+    print(f"数据库已初始化：{db.describe()}")
+    for role, (name, label, _) in made.items():
+        print(f"  {label}：{name}")
+
+
+def cmd_user(args) -> None:
+    actor = _login(args)
+    if args.action == "add":
+        accounts.add_user(actor, args.name, args.display_name, _new_password(args.name), args.unit)
+        print(f"已新增账户 {args.name}（{args.display_name}）；首次登录须修改密码。")
+    elif args.action == "list":
+        rows = accounts.list_users(actor)
+        print(f"{'用户名':<14}{'姓名':<10}{'角色':<16}{'状态':<12}单位")
+        for r in rows:
+            roles = "、".join(ROLE_LABELS[x] for x in sorted(r.roles)) or "—"
+            print(f"{r.username:<16}{r.display_name:<10}{roles:<16}{r.state:<12}{r.unit}")
+    elif args.action == "lock":
+        accounts.lock_user(actor, args.name)
+        print(f"已停用账户 {args.name}。")
+    elif args.action == "unlock":
+        accounts.unlock_user(actor, args.name)
+        print(f"已解锁账户 {args.name}。")
+    elif args.action == "reset-password":
+        accounts.reset_password(actor, args.name, _new_password(args.name))
+        print(f"已重置 {args.name} 的密码；其下次登录须修改密码。")
+    elif args.action in ("grant", "revoke"):
+        (accounts.grant if args.action == "grant" else accounts.revoke)(actor, args.name, args.role)
+        label = ROLE_LABELS.get(Role(args.role)) if args.role in Role._value2member_map_ else args.role
+        print(f"已{'授予' if args.action == 'grant' else '撤销'} {args.name} 的{label}角色。")
+    elif args.action == "passwd":
+        old = _secret("SANBAN_PASSWORD", "请输入原密码：")
+        accounts.change_password(actor, old, _new_password(actor.username))
+        print("密码已修改。")
+
+
+def cmd_demo(args) -> None:
+    actor = _login(args)
+    options = {k: v for k, v in vars(args).items() if k in ("documents",) and v is not None}
+    report = demo.run(actor, options)
+    print("已生成演示数据：")
+    for line in report.lines:
+        print(f"  {line}")
+
+
+def cmd_import(args) -> None:
+    actor = _login(args)
+    if args.kind == "holidays":
+        from importers.holidays import import_schedule
+
+        result = import_schedule(actor, args.file, args.dry_run)
+        summary, errors = result.summary(), result.errors
+    elif args.kind in IMPORTERS:
+        summary, errors = IMPORTERS[args.kind][1](actor, args.file, args.dry_run)
+    else:
+        kinds = "、".join(sorted(set(IMPORTERS) | {"holidays"}))
+        raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{kinds}。")
+    print(summary)
+    if errors:
+        print(f"发现 {len(errors)} 处错误，未写入任何数据：", file=sys.stderr)
+        for line in errors:
+            print(f"  {line}", file=sys.stderr)
+        raise SystemExit(1)
+    print("（试运行，未写入）" if args.dry_run else "已导入。")
+
+
+def cmd_export(args) -> None:
+    actor = _login(args)
+    if args.report not in EXPORTS:
+        known = "、".join(sorted(EXPORTS)) or "（暂无）"
+        raise ValidationError("report", f"没有名为「{args.report}」的报表。可用：{known}。")
+    written = EXPORTS[args.report][1](actor, args)
+    print(f"已导出：{written}")
+
+
+def cmd_backup(args) -> None:
+    result = backup.backup(_login(args), args.output)
+    print(f"已备份到 {result.path}（{result.size / 1024:.0f} KB），完整性校验通过。")
+
+
+def cmd_restore(args) -> None:
+    result = backup.restore(_login(args), args.file)
+    print(f"已从 {result.restored_from} 恢复。恢复前的数据库另存为 {result.previous_copy}。")
+
+
+def cmd_audit(args) -> None:
+    result = audit.verify(_login(args))
+    if not result.ok:
+        print(result.message(), file=sys.stderr)
+        raise SystemExit(1)
+    print(result.message())
+
+
+def cmd_holidays(args) -> None:
+    _login(args)
+    status = workdays.year_status(args.year)
+    source = {"package": "内置日历", "entered": "已录入", "missing": "未录入（按周一至周五推算）"}[status.source]
+    print(f"{args.year} 年节假日安排：{source}{('，' + status.note) if status.note else ''}")
+    for info in workdays.special_days(args.year):
+        print(f"  {info.day:%Y-%m-%d} 星期{'一二三四五六日'[info.day.weekday()]}  {info.kind_text}")
+
+
+HANDLERS = {
+    "init": cmd_init, "user": cmd_user, "demo": cmd_demo, "import": cmd_import, "export": cmd_export,
+    "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit, "holidays": cmd_holidays,
+}
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    try:
+        db.connect(args.db or paths.default_database_url())
+        HANDLERS[args.command](args)
+        return 0
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except SanbanError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head`
+        return 0
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 1
+    except Exception:
+        where = _log_crash()
+        print(f"程序内部错误，操作未完成。详情已记入 {where}，请交给系统管理员。", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def _log_crash() -> str:
+    folder = paths.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        file = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        file.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(file)
+    except OSError:
+        logging.exception("crash")
+        return "标准错误输出"

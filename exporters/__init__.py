@@ -1,0 +1,1 @@
+"""Writing Word, Excel and PDF files. Imports models only."""

@@ -1,0 +1,1 @@
+"""Reading files users already have (legacy Excel ledgers, rosters, holiday notices). Imports models only."""

@@ -1,0 +1,52 @@
+"""A fresh database per test; cheap password hashing so tests stay fast (the cost is a parameter of the hash)."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from models import accounts, db, passwords, workdays  # noqa: E402
+from models.rights import Role  # noqa: E402
+
+PASSWORDS = {
+    Role.SYSADMIN: "Xitong@2026a",
+    Role.SECADMIN: "Baomi@2026ab",
+    Role.AUDITOR: "Shenji@2026a",
+}
+NAMES = {Role.SYSADMIN: "admin", Role.SECADMIN: "secadmin", Role.AUDITOR: "auditor"}
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch, tmp_path):
+    monkeypatch.setattr(passwords, "SCRYPT_N", 2**10)
+    monkeypatch.setenv("SANBAN_HOME", str(tmp_path / "home"))
+    for var in ("SANBAN_DB", "SANBAN_PASSWORD", "SANBAN_NEW_PASSWORD"):
+        monkeypatch.delenv(var, raising=False)
+    workdays.invalidate()
+    yield
+    workdays.invalidate()
+
+
+@pytest.fixture
+def database(tmp_path):
+    path = tmp_path / "sanban.db"
+    db.connect(str(path))
+    yield path
+    db.close()
+
+
+@pytest.fixture
+def three(database):
+    """The database after `init`, with a logged-in session for each of the 三员."""
+    accounts.init({role: (NAMES[role], role.value, PASSWORDS[role]) for role in PASSWORDS})
+    return {role: accounts.login(NAMES[role], PASSWORDS[role]) for role in PASSWORDS}
+
+
+@pytest.fixture
+def clerk(three):
+    """A business user 张三 holding the 文书 role, with the forced password change done."""
+    accounts.add_user(three[Role.SYSADMIN], "zhangsan", "张三", "Temp@2026abc")
+    accounts.grant(three[Role.SECADMIN], "zhangsan", "clerk")
+    session = accounts.login("zhangsan", "Temp@2026abc")
+    return accounts.change_password(session, "Temp@2026abc", "Zhang@2026abc")
