@@ -9,9 +9,17 @@ def main(argv: list[str] | None = None) -> int:
 
     if has_command(args) or any(a in ("-h", "--help") for a in args):
         return run(args)
+    from cli.app import UsageError, build_parser
+    from models import paths
+
+    try:
+        options = build_parser().parse_args(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     from ui.app import run_window  # Qt is loaded only for the window
 
-    return run_window(args)
+    return run_window(options.db or paths.default_database_url())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Qt only: the main window, one sub-package per tab, shared widgets and workers."""

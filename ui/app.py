@@ -1,0 +1,80 @@
+"""Starting the window: fonts, the setup dialog on an empty database, log-in, then the main window."""
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from models import accounts, db
+from models.errors import SanbanError
+from ui import messages
+from ui.login_dialog import LoginDialog, PasswordDialog
+from ui.main_window import MainWindow
+from ui.setup_dialog import SetupDialog
+
+# Office machines: Windows has 微软雅黑/宋体; Kylin and UOS ship Noto or WenQuanYi; Xvfb test boxes WenQuanYi.
+CJK_FAMILIES = ("Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                "WenQuanYi Zen Hei", "SimSun", "宋体", "Droid Sans Fallback")
+
+
+def configure(app: QApplication) -> None:
+    QCoreApplication.setOrganizationName("Sanban")
+    QCoreApplication.setApplicationName("Sanban")
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            app.setFont(QFont(family, 10))
+            break
+
+
+class Shell:
+    """Moves between setup, log-in and the main window for the life of the program."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        if not accounts.is_initialised():
+            setup = SetupDialog()
+            if not setup.exec():
+                return False
+            if setup.demo_report:
+                messages.info(None, setup.tr("演示数据"), "\n".join(setup.demo_report))
+        return self.login()
+
+    def login(self, username: str = "") -> bool:
+        while True:
+            dialog = LoginDialog(username=username)
+            if not dialog.exec():
+                return False
+            session = dialog.session
+            if session.must_change_password:
+                change = PasswordDialog(session, forced=True)
+                if not change.exec():
+                    accounts.record_session_event(session, "logout", "未修改密码，退出")
+                    continue
+                session = change.session
+            self.window = MainWindow(session)
+            self.window.logout_requested.connect(self._relogin)
+            self.window.show()
+            return True
+
+    def _relogin(self) -> None:
+        if not self.login():
+            self.app.quit()
+
+
+def run_window(db_url: str) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    configure(app)
+    try:
+        db.connect(db_url)
+    except SanbanError as exc:
+        messages.error(None, "三办", exc.message)
+        return 1
+    shell = Shell(app)
+    if not shell.start():
+        return 0
+    return app.exec()

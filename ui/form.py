@@ -1,0 +1,67 @@
+"""Forms that show a model's ValidationError beside the field it names."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #b42318;"
+FIELD_ERROR_STYLE = "border: 1px solid #d92d20; border-radius: 3px; padding: 2px;"
+
+
+class Form(QWidget):
+    """A QFormLayout whose rows each have an error line under the field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        message = QLabel()
+        message.setStyleSheet(ERROR_STYLE)
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message.hide()
+        column.addWidget(message)
+        self.layout_.addRow(label, box)
+        self.fields[key] = widget
+        self.errors[key] = message
+        return widget
+
+    def line(self, key: str, label: str, password: bool = False, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        if password:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(lambda _=None, k=key: self.clear(k))
+        return self.add(key, label, edit)
+
+    def show_error(self, key: str, message: str) -> None:
+        """Show `message` under the field `key` (or under the last field when no field has that name)."""
+        target = key if key in self.errors else self._nearest(key)
+        label = self.errors[target]
+        label.setText(message)
+        label.show()
+        field = self.fields[target]
+        field.setStyleSheet(FIELD_ERROR_STYLE)
+        field.setFocus()
+
+    def _nearest(self, key: str) -> str:
+        for name in self.errors:
+            if key.endswith(name) or name.endswith(key):
+                return name
+        return list(self.errors)[-1]
+
+    def clear(self, key: str | None = None) -> None:
+        for name in [key] if key else list(self.errors):
+            self.errors[name].hide()
+            self.fields[name].setStyleSheet("")
+
+    def text(self, key: str) -> str:
+        return self.fields[key].text()

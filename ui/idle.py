@@ -1,0 +1,79 @@
+"""Idle lock: after N minutes without keyboard or mouse input the window hides its content behind a password."""
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from models import accounts
+from models.errors import SanbanError
+
+INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.MouseMove}
+
+
+class IdleWatcher(QObject):
+    """Installed on the application: any input restarts the countdown."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: int, parent=None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.setInterval(minutes * 60_000)
+        self.timer.timeout.connect(self.idle)
+        self.timer.start()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in INPUT_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    def pause(self) -> None:
+        self.timer.stop()
+
+    def resume(self) -> None:
+        self.timer.start()
+
+
+class LockPage(QWidget):
+    unlocked = Signal()
+    switch_user = Signal()
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        title = QLabel(self.tr("三办已锁定"))
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        who = QLabel(self.tr("%1（%2）长时间未操作，已自动锁定。请输入密码解锁。")
+                     .replace("%1", session.display_name).replace("%2", session.username))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("密码"))
+        self.password.setMaximumWidth(260)
+        self.password.returnPressed.connect(self.unlock)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b42318;")
+        unlock = QPushButton(self.tr("解锁"))
+        unlock.clicked.connect(self.unlock)
+        switch = QPushButton(self.tr("切换用户"))
+        switch.clicked.connect(self.switch_user)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(unlock)
+        buttons.addWidget(switch)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        for widget in (title, who, self.password, self.error):
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(buttons)
+        column.addStretch(2)
+
+    def unlock(self) -> None:
+        try:
+            accounts.unlock_session(self.session, self.password.text())
+        except SanbanError as exc:
+            self.password.clear()
+            self.error.setText(exc.message)
+            return
+        self.password.clear()
+        self.error.clear()
+        self.unlocked.emit()

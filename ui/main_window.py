@@ -1,0 +1,156 @@
+"""The main window: tabs for the modules the user's roles open, menus, status bar, idle lock."""
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget
+
+from models import accounts, db, settings
+from models.rights import Right, allowed
+from ui import messages
+from ui.idle import IdleWatcher, LockPage
+from ui.login_dialog import PasswordDialog
+from ui.system.tab import SystemTab
+
+SHORTCUTS = """Ctrl+N 新建　Ctrl+F 查找　Ctrl+P 打印　Ctrl+E 导出
+Ctrl+L 锁定　Ctrl+Q 退出　Ctrl+Tab 切换标签页"""
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, session: accounts.Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(self.tr("三办 — %1").replace("%1", session.display_name))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.system_tab = SystemTab(session)
+        self.system_tab.restored.connect(self._after_restore)
+        self.system_tab.change_password.connect(self.change_password)
+        self.tabs.addTab(self.system_tab, self.tr("系统"))
+        self.lock_page = LockPage(session)
+        self.lock_page.unlocked.connect(self.unlock)
+        self.lock_page.switch_user.connect(self.logout)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
+        self._menus()
+        self._status_bar()
+        self.idle = IdleWatcher(settings.get("idle_lock_minutes"), self)
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("文件(&F)"))
+        if allowed(self.session, Right.BACKUP):
+            backup = file.addAction(self.tr("备份数据库…"))
+            backup.triggered.connect(lambda: self._open_page(self.tr("备份与恢复")))
+        lock = file.addAction(self.tr("锁定(&L)"))
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
+        logout = file.addAction(self.tr("退出登录"))
+        logout.triggered.connect(self.logout)
+        file.addSeparator()
+        quit_action = file.addAction(self.tr("退出(&Q)"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, key in (("new", self.tr("新建"), QKeySequence.StandardKey.New),
+                                ("find", self.tr("查找"), QKeySequence.StandardKey.Find),
+                                ("print", self.tr("打印…"), QKeySequence.StandardKey.Print),
+                                ("export", self.tr("导出…"), QKeySequence("Ctrl+E"))):
+            action = edit.addAction(text)
+            action.setShortcut(key)
+            action.triggered.connect(lambda _=False, n=name: self._dispatch(n))
+            self.actions_by_name[name] = action
+        edit.addSeparator()
+        password = edit.addAction(self.tr("修改密码…"))
+        password.triggered.connect(self.change_password)
+        self.tabs.currentChanged.connect(lambda _: self._update_actions())
+        self._update_actions()
+
+        view = bar.addMenu(self.tr("视图(&V)"))
+        for number in range(self.tabs.count()):
+            action = view.addAction(self.tabs.tabText(number))
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _=False, n=number: self.tabs.setCurrentIndex(n))
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        keys = help_menu.addAction(self.tr("快捷键"))
+        keys.triggered.connect(lambda: messages.info(self, self.tr("快捷键"), SHORTCUTS))
+        about = help_menu.addAction(self.tr("关于三办"))
+        about.triggered.connect(lambda: messages.info(self, self.tr("关于三办"), self.tr(
+            "三办 0.1 — 党委、政府办公室的办文、办会、办事工作台。\n全部数据保存在本机或本单位服务器，不连接互联网。")))
+
+    def _status_bar(self) -> None:
+        self.user_label = QLabel(self.tr("用户：%1（%2）").replace("%1", self.session.display_name)
+                                 .replace("%2", self.session.role_text()))
+        self.db_label = QLabel(self.tr("数据库：") + db.describe())
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def _current_handler(self, name: str):
+        """A tab offers an action by having a method of that name (new / find / print / export)."""
+        page = self.tabs.currentWidget()
+        return getattr(page, f"action_{name}", None)
+
+    def _update_actions(self) -> None:
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(self._current_handler(name) is not None)
+
+    def _dispatch(self, name: str) -> None:
+        handler = self._current_handler(name)
+        if handler is not None:
+            handler()
+
+    def _open_page(self, title: str) -> None:
+        self.tabs.setCurrentWidget(self.system_tab)
+        self.system_tab.show_page(title)
+
+    def lock(self) -> None:
+        if self.stack.currentWidget() is self.lock_page:
+            return
+        self.idle.pause()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        self.lock_page.password.setFocus()
+        accounts.record_session_event(self.session, "session_locked", "无操作或手动锁定")
+
+    def unlock(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        self.idle.resume()
+
+    def change_password(self) -> None:
+        dialog = PasswordDialog(self.session, parent=self)
+        if dialog.exec():
+            self.session = dialog.session
+            messages.info(self, self.tr("修改密码"), self.tr("密码已修改。"))
+
+    def logout(self) -> None:
+        accounts.record_session_event(self.session, "logout", "退出登录")
+        self._leaving = True
+        self.close()
+        self.logout_requested.emit()
+
+    def _after_restore(self) -> None:
+        self._leaving = True
+        self.close()
+        self.logout_requested.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        QApplication.instance().removeEventFilter(self.idle)
+        self.idle.pause()
+        if not getattr(self, "_leaving", False):
+            accounts.record_session_event(self.session, "logout", "关闭窗口")
+        super().closeEvent(event)

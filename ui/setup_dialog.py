@@ -1,0 +1,106 @@
+"""First start on an empty database: create the three 三员 accounts (and, if wanted, demo data)."""
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from models import accounts, demo, settings
+from models.errors import SanbanError, ValidationError
+from models.rights import ROLE_LABELS, Role
+from ui.form import Form
+
+DUTIES = {
+    Role.SYSADMIN: "管理账户、备份恢复和系统设置",
+    Role.SECADMIN: "授予业务角色，管理涉密人员库",
+    Role.AUDITOR: "查看和校验审计日志",
+}
+DEFAULT_NAMES = {Role.SYSADMIN: "sysadmin", Role.SECADMIN: "secadmin", Role.AUDITOR: "auditor"}
+
+
+class SetupDialog(QDialog):
+    """Three groups side by side, one per 三员 account."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("三办 — 初始化"))
+        intro = QLabel(self.tr(
+            "这是一个新的数据库。请按「三员分立」要求创建三个管理账户：三个账户必须由不同的人掌管，"
+            "任何人不得兼任。业务人员的账户由系统管理员创建、安全保密管理员授权。"))
+        intro.setWordWrap(True)
+        rule = settings.SPEC_BY_KEY
+        policy = QLabel(self.tr("密码至少 %1 位，须包含大写字母、小写字母、数字、符号中的至少 %2 类，且不能包含用户名。")
+                        .replace("%1", str(rule["password_min_length"].default))
+                        .replace("%2", str(rule["password_min_classes"].default)))
+        policy.setStyleSheet("color: #555;")
+        policy.setWordWrap(True)
+        groups = QHBoxLayout()
+        self.forms: dict[Role, Form] = {}
+        for role in (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR):
+            box = QGroupBox(ROLE_LABELS[role])
+            column = QVBoxLayout(box)
+            duty = QLabel(DUTIES[role])
+            duty.setStyleSheet("color: #555;")
+            column.addWidget(duty)
+            form = Form()
+            form.line("username", self.tr("用户名")).setText(DEFAULT_NAMES[role])
+            form.line("display_name", self.tr("姓名"), placeholder=self.tr("掌管此账户的人"))
+            form.line("password", self.tr("密码"), password=True)
+            form.line("confirm", self.tr("确认密码"), password=True)
+            column.addWidget(form)
+            groups.addWidget(box)
+            self.forms[role] = form
+        self.demo = QCheckBox(self.tr("同时生成演示数据（演示用业务账户等，正式使用请勿勾选）"))
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet("color: #b42318;")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        buttons = QDialogButtonBox()
+        self.create_button = buttons.addButton(self.tr("创建账户"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(policy)
+        layout.addLayout(groups)
+        layout.addWidget(self.demo)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.demo_report: list[str] = []
+
+    def create(self) -> None:
+        self.general_error.hide()
+        made = {}
+        for role, form in self.forms.items():
+            form.clear()
+            if form.text("password") != form.text("confirm"):
+                form.show_error("confirm", self.tr("两次输入的密码不一致。"))
+                return
+            name = form.text("display_name").strip() or ROLE_LABELS[role]
+            made[role] = (form.text("username"), name, form.text("password"))
+        try:
+            accounts.init(made)
+            if self.demo.isChecked():
+                admin = accounts.login(made[Role.SYSADMIN][0], made[Role.SYSADMIN][2])
+                self.demo_report = demo.run(admin).lines
+                accounts.record_session_event(admin, "logout", "初始化后退出")
+        except ValidationError as exc:
+            role_key, _, field = exc.field.partition(".")
+            role = next((r for r in self.forms if r.value == role_key), None)
+            if role is not None:
+                self.forms[role].show_error(field or "username", exc.message)
+            else:
+                self.general_error.setText(exc.message)
+                self.general_error.show()
+            return
+        except SanbanError as exc:
+            self.general_error.setText(exc.message)
+            self.general_error.show()
+            return
+        self.accept()

@@ -1,0 +1,120 @@
+"""系统管理员: accounts — add, stop, unlock, reset password."""
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from models import accounts
+from models.errors import SanbanError
+from models.rights import ROLE_LABELS
+from ui import messages
+from ui.form import Form
+from ui.widgets.rows_model import RowsModel
+from ui.widgets.table import make_table
+
+
+def user_rows(session) -> list:
+    rows = []
+    for r in accounts.list_users(session):
+        roles = "、".join(ROLE_LABELS[x] for x in sorted(r.roles)) or "—"
+        last = f"{r.last_login:%Y-%m-%d %H:%M}" if r.last_login else "从未登录"
+        rows.append((r.username, [r.username, r.display_name, r.unit, roles, r.state, last]))
+    return rows
+
+
+class NewAccountDialog(QDialog):
+    def __init__(self, session, parent=None, reset_for: str | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.reset_for = session, reset_for
+        self.setWindowTitle(self.tr("重置密码") if reset_for else self.tr("新增账户"))
+        self.form = Form()
+        if not reset_for:
+            self.form.line("username", self.tr("用户名"), placeholder=self.tr("如 zhangsan"))
+            self.form.line("display_name", self.tr("姓名"))
+            self.form.line("unit", self.tr("单位/科室"))
+        self.form.line("password", self.tr("初始密码") if not reset_for else self.tr("新密码"), password=True)
+        self.form.line("confirm", self.tr("确认密码"), password=True)
+        note = QLabel(self.tr("对方首次登录时须修改此密码。角色由安全保密管理员授予。"))
+        note.setStyleSheet("color: #555;")
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if reset_for:
+            layout.addWidget(QLabel(self.tr("为账户「%1」设置新密码").replace("%1", reset_for)))
+        layout.addWidget(self.form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+
+    def save(self) -> None:
+        self.form.clear()
+        if self.form.text("password") != self.form.text("confirm"):
+            self.form.show_error("confirm", self.tr("两次输入的密码不一致。"))
+            return
+        try:
+            if self.reset_for:
+                accounts.reset_password(self.session, self.reset_for, self.form.text("password"))
+            else:
+                accounts.add_user(self.session, self.form.text("username"), self.form.text("display_name"),
+                                  self.form.text("password"), self.form.text("unit"))
+        except SanbanError as exc:
+            self.form.show_error(getattr(exc, "field", "password"), exc.message)
+            return
+        self.accept()
+
+
+class AccountsPage(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = RowsModel([self.tr("用户名"), self.tr("姓名"), self.tr("单位"), self.tr("角色"),
+                                self.tr("状态"), self.tr("最近登录")])
+        self.table = make_table(self.model)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("新增账户…"), self.add), (self.tr("停用"), self.stop),
+                           (self.tr("解锁"), self.unlock), (self.tr("重置密码…"), self.reset)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(user_rows(self.session))
+
+    def selected(self) -> str | None:
+        name = self.model.key(self.table.currentIndex().row())
+        if name is None:
+            messages.info(self, self.tr("账户"), self.tr("请先在列表中选中一个账户。"))
+        return name
+
+    def add(self) -> None:
+        if NewAccountDialog(self.session, self).exec():
+            self.refresh()
+
+    def reset(self) -> None:
+        name = self.selected()
+        if name and NewAccountDialog(self.session, self, reset_for=name).exec():
+            self.refresh()
+
+    def _act(self, fn, name: str) -> None:
+        try:
+            fn(self.session, name)
+        except SanbanError as exc:
+            messages.warn(self, self.tr("账户"), exc.message)
+        self.refresh()
+
+    def stop(self) -> None:
+        name = self.selected()
+        if name and messages.confirm(self, self.tr("停用账户"),
+                                     self.tr("停用后「%1」将无法登录，直到解锁。确定停用吗？").replace("%1", name)):
+            self._act(accounts.lock_user, name)
+
+    def unlock(self) -> None:
+        name = self.selected()
+        if name:
+            self._act(accounts.unlock_user, name)

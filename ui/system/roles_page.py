@@ -1,0 +1,56 @@
+"""安全保密管理员: grant and revoke business roles."""
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from models import accounts
+from models.errors import SanbanError
+from models.rights import BUSINESS_ROLES, ROLE_LABELS
+from ui import messages
+from ui.system.accounts_page import user_rows
+from ui.widgets.rows_model import RowsModel
+from ui.widgets.table import make_table
+
+
+class RolesPage(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = RowsModel([self.tr("用户名"), self.tr("姓名"), self.tr("单位"), self.tr("角色"),
+                                self.tr("状态"), self.tr("最近登录")])
+        self.table = make_table(self.model)
+        self.role = QComboBox()
+        for role in sorted(BUSINESS_ROLES):
+            self.role.addItem(ROLE_LABELS[role], role.value)
+        grant = QPushButton(self.tr("授予"))
+        grant.clicked.connect(lambda: self.change(accounts.grant))
+        revoke = QPushButton(self.tr("撤销"))
+        revoke.clicked.connect(lambda: self.change(accounts.revoke))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("选中账户后：")))
+        bar.addWidget(self.role)
+        bar.addWidget(grant)
+        bar.addWidget(revoke)
+        bar.addStretch(1)
+        note = QLabel(self.tr("三员账户不得兼任业务角色。每次授予和撤销都记入审计日志。"))
+        note.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(user_rows(self.session))
+
+    def change(self, fn) -> None:
+        name = self.model.key(self.table.currentIndex().row())
+        if name is None:
+            messages.info(self, self.tr("角色"), self.tr("请先在列表中选中一个账户。"))
+            return
+        try:
+            fn(self.session, name, self.role.currentData())
+        except SanbanError as exc:
+            messages.warn(self, self.tr("角色"), exc.message)
+        row = self.table.currentIndex().row()
+        self.refresh()
+        self.table.selectRow(row)

@@ -1,0 +1,377 @@
+"""The ledger every module shows: filter bar, a paged table over a `LedgerSource`, column chooser, detail panel.
+
+The Qt model holds no table: it knows the row count and keeps a bounded cache of pages, fetching a page from
+the source (keyset, in SQL) when the view first asks for one of its rows. Filtering and sorting are the
+source's SQL; the widget only says what the user chose.
+"""
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import ValidationError
+from models.ledger import PAGE_SIZE, STATUS_LABELS, LedgerSource, Query, Row
+from models.validators import parse_date
+
+# Colours mean the same everywhere: red overdue, amber due within 2 working days, green on time, grey done/void.
+STATUS_COLOURS = {
+    "overdue": (QColor("#fde4e1"), QColor("#a61b0f")),
+    "due_soon": (QColor("#fff0d1"), QColor("#8a5300")),
+    "on_time": (QColor("#e4f5e8"), QColor("#1d6b2f")),
+    "done": (QColor("#efefef"), QColor("#7a7a7a")),
+}
+MAX_CACHED_PAGES = 60  # 12,000 rows at most in memory, whatever the table's size
+SEARCH_DEBOUNCE_MS = 150
+
+
+class LedgerModel(QAbstractTableModel):
+    """Rows of a LedgerSource, fetched a page at a time on demand."""
+
+    def __init__(self, source: LedgerSource, parent=None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.query = Query(sort=source.default_sort, descending=source.default_descending)
+        self._count = 0
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self.fetches = 0  # pages fetched, for tests and benchmarks
+        self.refresh()
+
+    def set_query(self, query: Query) -> None:
+        self.query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self.source.count(self.query)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt's name
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.source.columns)
+
+    def row(self, number: int) -> Row | None:
+        if not 0 <= number < self._count:
+            return None
+        page_no, offset = divmod(number, PAGE_SIZE)
+        page = self._page(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def _page(self, page_no: int) -> list[Row]:
+        if page_no in self._pages:
+            self._pages.move_to_end(page_no)
+            return self._pages[page_no]
+        if page_no == 0:
+            after = None
+        elif page_no - 1 in self._pages and self._pages[page_no - 1]:
+            after = self._pages[page_no - 1][-1].key  # scrolling down: continue from the page above
+        else:
+            after = self.source.key_at(self.query, page_no * PAGE_SIZE - 1)  # a jump: ask the index
+        rows = self.source.page(self.query, after, PAGE_SIZE)
+        self.fetches += 1
+        self._pages[page_no] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.values[index.column()]
+        if row.status in STATUS_COLOURS:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return STATUS_COLOURS[row.status][0]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return STATUS_COLOURS[row.status][1]
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.source.columns[section].label
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        spec = self.source.columns[column]
+        if not spec.sortable:
+            return
+        self.set_query(Query(self.query.search, self.query.filters, spec.key,
+                             order == Qt.SortOrder.DescendingOrder))
+
+
+class LedgerView(QWidget):
+    """Toolbar, filter bar, table and detail panel for one ledger; remembers its columns and filters."""
+
+    selection_changed = Signal(object)  # the selected Row, or None
+
+    def __init__(self, source: LedgerSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.settings = QSettings()
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.model = LedgerModel(source, self)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filters)
+
+        self.filter_widgets: dict[str, QWidget] = {}
+        filters = QHBoxLayout()
+        filters.addWidget(self.search)
+        for spec in source.filters:
+            filters.addWidget(QLabel(spec.label))
+            filters.addWidget(self._filter_widget(spec))
+        self.clear_button = QPushButton(self.tr("清除筛选"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label)
+        self.filter_error = QLabel()
+        self.filter_error.setStyleSheet("color: #b42318;")
+        self.filter_error.hide()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(header.mapToGlobal(pos)))
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.detail = QTextBrowser()
+        self.detail.setMinimumWidth(260)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.columns_action = QAction(self.tr("列设置"), self)
+        self.columns_action.triggered.connect(
+            lambda: self.column_menu().exec(self.toolbar.mapToGlobal(self.toolbar.rect().bottomLeft())))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.filter_error)
+        layout.addWidget(self.splitter, 1)
+
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+
+        self._restore_state()
+        self.apply_filters()
+
+    # --- filters -------------------------------------------------------------------------------------------
+    def _filter_widget(self, spec) -> QWidget:
+        if spec.kind == "choice":
+            widget = QComboBox()
+            widget.addItem(self.tr("全部"), None)
+            for value, label in spec.choices:
+                widget.addItem(label, value)
+            widget.currentIndexChanged.connect(lambda _: self.apply_filters())
+        elif spec.kind == "check":
+            widget = QCheckBox()
+            widget.toggled.connect(lambda _: self.apply_filters())
+        else:  # date: typed as people write dates, checked by the shared validator
+            widget = QLineEdit()
+            widget.setPlaceholderText(self.tr("如 2026-11-01"))
+            widget.setMaximumWidth(120)
+            widget.editingFinished.connect(self.apply_filters)
+        self.filter_widgets[spec.key] = widget
+        return widget
+
+    def filter_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        self.filter_error.hide()
+        for spec in self.source.filters:
+            widget = self.filter_widgets[spec.key]
+            if isinstance(widget, QComboBox):
+                values[spec.key] = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                values[spec.key] = widget.isChecked()
+            elif widget.text().strip():
+                try:
+                    values[spec.key] = parse_date(widget.text(), spec.key)
+                    widget.setStyleSheet("")
+                except ValidationError as exc:
+                    widget.setStyleSheet("border: 1px solid #d92d20;")
+                    self.filter_error.setText(f"{spec.label}：{exc.message}")
+                    self.filter_error.show()
+        return values
+
+    def apply_filters(self) -> None:
+        self._debounce.stop()
+        query = Query(self.search.text().strip(), self.filter_values(), self.model.query.sort,
+                      self.model.query.descending)
+        self.model.set_query(query)
+        self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
+        self._save_filters()
+        self._current_changed(self.table.currentIndex())
+
+    def clear_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for widget in self.filter_widgets.values():
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(0)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+            else:
+                widget.clear()
+                widget.setStyleSheet("")
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- columns, selection, detail ----------------------------------------------------------------------
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self)
+        header = self.table.horizontalHeader()
+        for number, column in enumerate(self.source.columns):
+            action = menu.addAction(column.label)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(number))
+            action.toggled.connect(lambda on, n=number: self.set_column_visible(n, on))
+        return menu
+
+    def set_column_visible(self, number: int, visible: bool) -> None:
+        header = self.table.horizontalHeader()
+        if not visible and header.count() - header.hiddenSectionCount() <= 1:
+            return  # keep at least one column
+        header.setSectionHidden(number, not visible)
+        self.save_state()
+
+    def selected_row(self) -> Row | None:
+        return self.model.row(self.table.currentIndex().row())
+
+    def _current_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        row = self.model.row(index.row()) if index.isValid() else None
+        if row is None:
+            self.detail.setHtml(f"<p style='color:#666'>{self.tr('选中一行查看详情。')}</p>")
+        else:
+            self.detail.setHtml(self._detail_html(self.source.detail(row.id), row.status))
+        self.selection_changed.emit(row)
+
+    def _detail_html(self, lines: list[tuple[str, str]], status: str | None) -> str:
+        from html import escape
+
+        parts = []
+        if status in STATUS_LABELS:
+            colour = STATUS_COLOURS[status][1].name()
+            parts.append(f"<p style='color:{colour}'><b>{escape(STATUS_LABELS[status])}</b></p>")
+        for label, value in lines:
+            text = escape(value).replace("\n", "<br>").replace(" ", "&nbsp;") if value else "—"
+            parts.append(f"<p><b>{escape(label)}</b><br>{text}</p>")
+        return "".join(parts)
+
+    # --- persistence -------------------------------------------------------------------------------------
+    def _key(self, what: str) -> str:
+        return f"ledger/{self.source.name}/{what}"
+
+    def save_state(self) -> None:
+        self.settings.setValue(self._key("header"), self.table.horizontalHeader().saveState())
+        self.settings.setValue(self._key("splitter"), self.splitter.saveState())
+
+    def _save_filters(self) -> None:
+        self.settings.setValue(self._key("search"), self.search.text())
+        for key, widget in self.filter_widgets.items():
+            if isinstance(widget, QComboBox):
+                value = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                value = widget.isChecked()
+            else:
+                value = widget.text()
+            self.settings.setValue(self._key(f"filter/{key}"), "" if value is None else value)
+
+    def _restore_state(self) -> None:
+        header = self.table.horizontalHeader()
+        state = self.settings.value(self._key("header"))
+        if state is not None:
+            header.restoreState(state)
+        else:
+            for number, column in enumerate(self.source.columns):
+                header.resizeSection(number, column.width)
+                header.setSectionHidden(number, not column.visible)
+            sort_column = next((n for n, c in enumerate(self.source.columns) if c.key == self.source.default_sort), 0)
+            header.setSortIndicator(sort_column, Qt.SortOrder.DescendingOrder if self.source.default_descending
+                                    else Qt.SortOrder.AscendingOrder)
+        splitter = self.settings.value(self._key("splitter"))
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header.sectionResized.connect(lambda *_: self.save_state())
+        header.sectionMoved.connect(lambda *_: self.save_state())
+        header.sortIndicatorChanged.connect(lambda *_: self.save_state())
+        self.search.blockSignals(True)
+        self.search.setText(str(self.settings.value(self._key("search"), "") or ""))
+        self.search.blockSignals(False)
+        for key, widget in self.filter_widgets.items():
+            value = self.settings.value(self._key(f"filter/{key}"))
+            if value in (None, ""):
+                continue
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                found = widget.findData(value)
+                widget.setCurrentIndex(max(found, 0))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(value in (True, "true", "1"))
+            else:
+                widget.setText(str(value))
+            widget.blockSignals(False)
+        if state is not None:
+            section = header.sortIndicatorSection()
+            if 0 <= section < len(self.source.columns):
+                spec = self.source.columns[section]
+                self.model.query = Query(sort=spec.key,
+                                         descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def refresh(self) -> None:
+        self.apply_filters()
+

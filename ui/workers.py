@@ -1,0 +1,69 @@
+"""One way to run long work (backup, restore, import, export) off the GUI thread.
+
+The operation never touches a widget; it gets a `progress(done, total)` callable and a `cancelled()` check.
+Its result or its error always comes back to the GUI thread. The progress dialog appears only if the work
+takes longer than 600 ms, with a Cancel button when the operation can stop between items.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object, object)  # (result, error)
+
+
+class _Task(QRunnable):
+    def __init__(self, operation: Callable, signals: _Signals, flag: list[bool]) -> None:
+        super().__init__()
+        self.operation, self.signals, self.flag = operation, signals, flag
+
+    def run(self) -> None:
+        try:
+            result = self.operation(lambda done, total: self.signals.progress.emit(done, total),
+                                    lambda: self.flag[0])
+        except BaseException as exc:  # noqa: BLE001 - every error must reach the callback
+            self.signals.finished.emit(None, exc)
+        else:
+            self.signals.finished.emit(result, None)
+        finally:
+            from models.db import DB
+
+            if DB.obj is not None:
+                DB.obj.close()  # this thread's connection; peewee keeps one per thread
+
+
+_running: list = []  # keep signal objects alive until their task reports back
+
+
+def run_in_background(parent: QWidget, title: str, operation: Callable, done: Callable[[object, object], None],
+                      cancellable: bool = False) -> None:
+    """Run `operation(progress, cancelled)` on the pool; call `done(result, error)` on the GUI thread."""
+    signals, flag = _Signals(), [False]
+    dialog = QProgressDialog(title, "取消" if cancellable else "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(600)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.canceled.connect(lambda: flag.__setitem__(0, True))
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def progress(count: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(count, total))
+
+    def finished(result, error) -> None:
+        QApplication.restoreOverrideCursor()
+        dialog.reset()
+        dialog.deleteLater()
+        _running.remove(signals)
+        done(result, error)
+
+    signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+    signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+    _running.append(signals)
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(_Task(operation, signals, flag)))
