@@ -24,6 +24,7 @@ class LoginDialog(QDialog):
         self.form.line("password", self.tr("密码"), password=True)
         buttons = QDialogButtonBox()
         self.login_button = buttons.addButton(self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.setDefault(True)  # Enter in either field logs in
         buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)

@@ -1,0 +1,34 @@
+"""pytest-qt offscreen: settings in a temporary folder, message boxes recorded instead of shown."""
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from ui import messages
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    QCoreApplication.setOrganizationName("SanbanTest")
+    QCoreApplication.setApplicationName("SanbanTest")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    QSettings().clear()
+    yield
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Every message box the code would show: (kind, title, text); confirmations answer yes."""
+    seen: list[tuple[str, str, str]] = []
+    for kind in ("info", "warn", "error"):
+        monkeypatch.setattr(messages, kind, lambda parent, title, text, k=kind: seen.append((k, title, text)))
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, text: seen.append(("confirm", title, text)) or True)
+    return seen
+
+
+def type_text(widget, text: str) -> None:
+    """Chinese cannot go through qtbot.keyClicks (Qt asserts on non-ASCII key events): set it as a user's IME would."""
+    widget.setFocus()
+    widget.clear()
+    widget.insert(text)
+    widget.textEdited.emit(text)

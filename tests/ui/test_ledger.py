@@ -1,0 +1,135 @@
+"""The shared ledger widget over a source of 10,000 rows: paging, jumps, sorting, search, columns, colours."""
+
+from PySide6.QtCore import Qt
+
+from models.ledger import Column, FilterSpec, Query, Row
+from tests.ui.conftest import type_text
+from ui.widgets.ledger import STATUS_COLOURS, LedgerModel, LedgerView
+
+STATUSES = ("overdue", "due_soon", "on_time", "done")
+
+
+class FakeSource:
+    """Keyset paging over a list, counting calls: what a models/ source does in SQL."""
+
+    name = "fake"
+    title = "测试"
+    columns = (Column("id", "编号", 60), Column("title", "标题", 200), Column("unit", "单位", 100))
+    filters = (FilterSpec("status", "状态", "choice", tuple((s, s) for s in STATUSES)),)
+    default_sort = "id"
+    default_descending = False
+
+    def __init__(self, n=10_000):
+        self.rows = [(i, f"关于第{i}号事项的通知", f"单位{i % 7}", STATUSES[i % 4]) for i in range(1, n + 1)]
+        self.key_at_calls = 0
+        self.page_calls = 0
+
+    def _matching(self, query):
+        rows = [r for r in self.rows if query.search in r[1]]
+        if query.filters.get("status"):
+            rows = [r for r in rows if r[3] == query.filters["status"]]
+        column = {"id": 0, "title": 1, "unit": 2}[query.sort or "id"]
+        return sorted(rows, key=lambda r: (r[column], r[0]), reverse=query.descending)
+
+    def _key(self, query, r):
+        return (r[{"id": 0, "title": 1, "unit": 2}[query.sort or "id"]], r[0])
+
+    def count(self, query):
+        return len(self._matching(query))
+
+    def page(self, query, after, limit=200):
+        self.page_calls += 1
+        rows = self._matching(query)
+        if after is not None:
+            keys = [self._key(query, r) for r in rows]
+            rows = [r for r, k in zip(rows, keys) if (k < after if query.descending else k > after)]
+        return [Row(r[0], self._key(query, r), (str(r[0]), r[1], r[2]), r[3]) for r in rows[:limit]]
+
+    def key_at(self, query, offset):
+        self.key_at_calls += 1
+        rows = self._matching(query)
+        return self._key(query, rows[offset]) if offset < len(rows) else None
+
+    def detail(self, row_id):
+        return [("编号", str(row_id))]
+
+
+def test_model_fetches_only_the_pages_it_shows(qapp):
+    source = FakeSource()
+    model = LedgerModel(source)
+    assert model.rowCount() == 10_000 and source.page_calls == 0
+    assert model.row(0).values[0] == "1" and model.row(250).values[0] == "251"
+    assert source.page_calls == 2 and source.key_at_calls == 0  # the second page continued from the first
+    assert model.row(7_777).values[0] == "7778"  # a jump asks for the key at that offset
+    assert source.key_at_calls == 1 and source.page_calls == 3
+
+
+def test_model_sorts_in_the_source_descending(qapp):
+    source = FakeSource()
+    model = LedgerModel(source)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.row(0).values[0] == "10000" and model.row(9_999).values[0] == "1"
+
+
+def test_page_cache_is_bounded(qapp):
+    source = FakeSource(50_000)
+    model = LedgerModel(source)
+    for number in range(0, 50_000, 200):
+        model.row(number)
+    assert len(model._pages) <= 60
+
+
+def test_status_colours(qapp):
+    model = LedgerModel(FakeSource())
+    for number, status in enumerate(("due_soon", "on_time", "done", "overdue")):
+        index = model.index(number, 1)
+        assert model.data(index, Qt.ItemDataRole.BackgroundRole) == STATUS_COLOURS[status][0]
+
+
+def test_search_is_debounced_and_filters(qtbot):
+    source = FakeSource()
+    view = LedgerView(source)
+    qtbot.addWidget(view)
+    type_text(view.search, "第123号")
+    assert view.model.rowCount() == 10_000  # not yet: the debounce waits for the typing to stop
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    assert "共 1 条" in view.count_label.text()
+    view.clear_filters()
+    assert view.model.rowCount() == 10_000
+
+
+def test_filters_and_columns_persist(qtbot):
+    view = LedgerView(FakeSource())
+    qtbot.addWidget(view)
+    combo = view.filter_widgets["status"]
+    combo.setCurrentIndex(combo.findData("done"))
+    view.set_column_visible(0, False)
+    view.table.horizontalHeader().resizeSection(1, 333)
+    again = LedgerView(FakeSource())
+    qtbot.addWidget(again)
+    assert again.filter_widgets["status"].currentData() == "done"
+    assert again.model.rowCount() == 2_500
+    assert again.table.horizontalHeader().isSectionHidden(0)
+    assert again.table.horizontalHeader().sectionSize(1) == 333
+
+
+def test_selecting_a_row_shows_its_detail(qtbot):
+    view = LedgerView(FakeSource())
+    qtbot.addWidget(view)
+    view.table.selectRow(4)
+    text = view.detail.toPlainText()
+    assert "编号" in text and "5" in text and "即将到期" in text  # row 5 is due_soon in the fake source
+
+
+def test_column_chooser_keeps_one_column(qtbot):
+    view = LedgerView(FakeSource())
+    qtbot.addWidget(view)
+    for number in range(3):
+        view.set_column_visible(number, False)
+    header = view.table.horizontalHeader()
+    assert header.count() - header.hiddenSectionCount() == 1
+    assert len(view.column_menu().actions()) == 3
+
+
+def test_query_default_comes_from_the_source(qapp):
+    assert LedgerModel(FakeSource()).query == Query(sort="id", descending=False)

@@ -1,0 +1,155 @@
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from models import accounts, workdays
+from models.audit import AuditEntry
+from models.rights import Role
+from tests.ui.conftest import type_text
+from ui.main_window import MainWindow
+from ui.system.accounts_page import NewAccountDialog
+
+
+def window_for(qtbot, session):
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    return window
+
+
+def page_titles(window):
+    return list(window.system_tab.pages)
+
+
+def test_each_of_the_three_sees_only_their_pages(qtbot, three):
+    assert page_titles(window_for(qtbot, three[Role.SYSADMIN])) == [
+        "账户管理", "节假日安排", "安全设置", "备份与恢复", "我的账户"]
+    assert page_titles(window_for(qtbot, three[Role.SECADMIN])) == ["角色授权", "节假日安排", "我的账户"]
+    assert page_titles(window_for(qtbot, three[Role.AUDITOR])) == ["审计日志", "节假日安排", "我的账户"]
+
+
+def test_status_bar_names_user_role_and_database(qtbot, three, database):
+    window = window_for(qtbot, three[Role.SECADMIN])
+    assert "安全保密管理员" in window.user_label.text()
+    assert str(database) in window.db_label.text()
+
+
+def test_the_story_admin_adds_secadmin_grants_auditor_sees(qtbot, three, shown):
+    admin_window = window_for(qtbot, three[Role.SYSADMIN])
+    page = admin_window.system_tab.pages["账户管理"]
+    dialog = NewAccountDialog(three[Role.SYSADMIN], page)
+    qtbot.addWidget(dialog)
+    type_text(dialog.form.fields["username"], "zhangsan")
+    type_text(dialog.form.fields["display_name"], "张三")
+    type_text(dialog.form.fields["unit"], "秘书科")
+    type_text(dialog.form.fields["password"], "Temp@2026abc")
+    type_text(dialog.form.fields["confirm"], "Temp@2026abc")
+    dialog.save()
+    page.refresh()
+    assert [r[0] for r in page.model.rows][-1] == "zhangsan"
+
+    roles = window_for(qtbot, three[Role.SECADMIN]).system_tab.pages["角色授权"]
+    roles.table.selectRow(3)
+    roles.role.setCurrentIndex(roles.role.findData("clerk"))
+    roles.change(accounts.grant)
+    assert roles.model.rows[3][1][3] == "文书"
+
+    audit_page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["审计日志"]
+    audit_page.ledger.refresh()
+    summaries = [audit_page.ledger.model.row(i).values[5] for i in range(audit_page.ledger.model.rowCount())]
+    assert any("新增账户 zhangsan" in s for s in summaries)
+    assert any("授予 zhangsan（张三）文书角色" in s for s in summaries)
+    audit_page.verify()
+    assert "审计日志完整" in audit_page.result.text()
+
+
+def test_add_account_errors_show_beside_the_field(qtbot, three):
+    dialog = NewAccountDialog(three[Role.SYSADMIN])
+    qtbot.addWidget(dialog)
+    type_text(dialog.form.fields["username"], "a b")
+    type_text(dialog.form.fields["display_name"], "张三")
+    type_text(dialog.form.fields["password"], "Temp@2026abc")
+    type_text(dialog.form.fields["confirm"], "Temp@2026abc")
+    dialog.save()
+    assert "不能有空格" in dialog.form.errors["username"].text()
+    assert accounts.User.select().count() == 3
+
+
+def test_audit_viewer_filters_by_user_action_and_date(qtbot, three):
+    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["审计日志"]
+    ledger = page.ledger
+    total = ledger.model.rowCount()
+    combo = ledger.filter_widgets["actor"]
+    combo.setCurrentIndex(combo.findData("admin"))
+    assert 0 < ledger.model.rowCount() < total
+    assert all("admin" in ledger.model.row(i).values[2] for i in range(ledger.model.rowCount()))
+    ledger.clear_filters()
+    action = ledger.filter_widgets["action"]
+    action.setCurrentIndex(action.findData("init"))
+    assert ledger.model.rowCount() == 1
+    ledger.clear_filters()
+    type_text(ledger.filter_widgets["date_from"], "明天")
+    ledger.apply_filters()
+    assert "无法识别日期" in ledger.filter_error.text()
+    type_text(ledger.filter_widgets["date_from"], "2000年1月1日")
+    ledger.apply_filters()
+    assert ledger.model.rowCount() == total and ledger.filter_error.isHidden()
+
+
+def test_verify_button_names_a_tampered_entry(qtbot, three, database):
+    import sqlite3
+
+    conn = sqlite3.connect(database)
+    conn.execute("DROP TRIGGER audit_entry_no_update")
+    conn.execute("UPDATE audit_entry SET summary = '篡改' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["审计日志"]
+    page.verify()
+    assert "第 2 条" in page.result.text() and "篡改" in page.result.text()
+
+
+def test_holidays_page_enters_2027(qtbot, three, shown, tmp_path):
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.pages["节假日安排"]
+    page.year.setValue(2027)
+    assert "尚未录入" in page.status.text()
+    type_text(page.day, "2027年1月1日")
+    type_text(page.name, "元旦")
+    page.add()
+    assert [r[1][0] for r in page.model.rows] == ["2027-01-01"]
+    file = tmp_path / "2027.csv"
+    file.write_text("日期,安排,名称\n2027-02-06至2027-02-12,放假,春节\n2027-02-14,上班,春节调休\n", encoding="utf-8")
+    page.import_path(str(file))
+    assert not workdays.is_workday(date(2027, 2, 8)) and workdays.year_known(2027)
+    assert "已录入" in page.status.text()
+
+
+def test_holidays_page_is_read_only_for_others(qtbot, three):
+    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["节假日安排"]
+    assert not page.editable and not hasattr(page, "day")
+
+
+def test_backup_runs_in_the_background(qtbot, three, tmp_path):
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.pages["备份与恢复"]
+    page.start_backup(str(tmp_path / "b.db"))
+    qtbot.waitUntil(lambda: "完整性校验通过" in page.result.text(), timeout=10000)
+    assert (tmp_path / "b.db").exists()
+
+
+def test_settings_page_saves_and_audits(qtbot, three):
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.pages["安全设置"]
+    page.boxes["idle_lock_minutes"].setValue(3)
+    page.save()
+    assert AuditEntry.select().where(AuditEntry.action == "setting_change").count() == 1
+
+
+def test_idle_lock_hides_the_content_until_the_password(qtbot, three):
+    window = window_for(qtbot, three[Role.AUDITOR])
+    window.idle.idle.emit()
+    assert window.stack.currentWidget() is window.lock_page
+    window.lock_page.password.setText("wrong")
+    window.lock_page.unlock()
+    assert window.stack.currentWidget() is window.lock_page and "不正确" in window.lock_page.error.text()
+    window.lock_page.password.setText("Shenji@2026a")
+    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.tabs
+    assert AuditEntry.select().where(AuditEntry.action == "session_locked").count() == 1
