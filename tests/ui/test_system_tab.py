@@ -17,7 +17,7 @@ def window_for(qtbot, session):
 
 
 def page_titles(window):
-    return list(window.system_tab.pages)
+    return window.system_tab.titles()
 
 
 def test_each_of_the_three_sees_only_their_pages(qtbot, three):
@@ -35,7 +35,7 @@ def test_status_bar_names_user_role_and_database(qtbot, three, database):
 
 def test_the_story_admin_adds_secadmin_grants_auditor_sees(qtbot, three, shown):
     admin_window = window_for(qtbot, three[Role.SYSADMIN])
-    page = admin_window.system_tab.pages["账户管理"]
+    page = admin_window.system_tab.page("账户管理")
     dialog = NewAccountDialog(three[Role.SYSADMIN], page)
     qtbot.addWidget(dialog)
     type_text(dialog.form.fields["username"], "zhangsan")
@@ -47,13 +47,13 @@ def test_the_story_admin_adds_secadmin_grants_auditor_sees(qtbot, three, shown):
     page.refresh()
     assert [r[0] for r in page.model.rows][-1] == "zhangsan"
 
-    roles = window_for(qtbot, three[Role.SECADMIN]).system_tab.pages["角色授权"]
+    roles = window_for(qtbot, three[Role.SECADMIN]).system_tab.page("角色授权")
     roles.table.selectRow(3)
     roles.role.setCurrentIndex(roles.role.findData("clerk"))
     roles.change(accounts.grant)
     assert roles.model.rows[3][1][3] == "文书"
 
-    audit_page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["审计日志"]
+    audit_page = window_for(qtbot, three[Role.AUDITOR]).system_tab.page("审计日志")
     audit_page.ledger.refresh()
     summaries = [audit_page.ledger.model.row(i).values[5] for i in range(audit_page.ledger.model.rowCount())]
     assert any("新增账户 zhangsan" in s for s in summaries)
@@ -75,7 +75,7 @@ def test_add_account_errors_show_beside_the_field(qtbot, three):
 
 
 def test_audit_viewer_filters_by_user_action_and_date(qtbot, three):
-    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["审计日志"]
+    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.page("审计日志")
     ledger = page.ledger
     total = ledger.model.rowCount()
     combo = ledger.filter_widgets["actor"]
@@ -103,13 +103,13 @@ def test_verify_button_names_a_tampered_entry(qtbot, three, database):
     conn.execute("UPDATE audit_entry SET summary = '篡改' WHERE id = 2")
     conn.commit()
     conn.close()
-    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["审计日志"]
+    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.page("审计日志")
     page.verify()
     assert "第 2 条" in page.result.text() and "篡改" in page.result.text()
 
 
 def test_holidays_page_enters_2027(qtbot, three, shown, tmp_path):
-    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.pages["节假日安排"]
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("节假日安排")
     page.year.setValue(2027)
     assert "尚未录入" in page.status.text()
     type_text(page.day, "2027年1月1日")
@@ -124,19 +124,19 @@ def test_holidays_page_enters_2027(qtbot, three, shown, tmp_path):
 
 
 def test_holidays_page_is_read_only_for_others(qtbot, three):
-    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.pages["节假日安排"]
+    page = window_for(qtbot, three[Role.AUDITOR]).system_tab.page("节假日安排")
     assert not page.editable and not hasattr(page, "day")
 
 
 def test_backup_runs_in_the_background(qtbot, three, tmp_path):
-    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.pages["备份与恢复"]
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("备份与恢复")
     page.start_backup(str(tmp_path / "b.db"))
     qtbot.waitUntil(lambda: "完整性校验通过" in page.result.text(), timeout=10000)
     assert (tmp_path / "b.db").exists()
 
 
 def test_settings_page_saves_and_audits(qtbot, three):
-    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.pages["安全设置"]
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("安全设置")
     page.boxes["idle_lock_minutes"].setValue(3)
     page.save()
     assert AuditEntry.select().where(AuditEntry.action == "setting_change").count() == 1

@@ -36,9 +36,9 @@ class SystemTab(QWidget):
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        mine = MyAccountPage(session)
-        mine.change_password.connect(self.change_password)
+        self.pages: dict[str, QWidget] = {}  # built on first view: start-up builds only the first page
+        self._makers: dict[str, object] = {}
+        self.session = session
         candidates = [
             (Right.READ_AUDIT, self.tr("审计日志"), lambda: AuditPage(session)),
             (Right.MANAGE_ACCOUNTS, self.tr("账户管理"), lambda: AccountsPage(session)),
@@ -47,23 +47,43 @@ class SystemTab(QWidget):
             (Right.EDIT_SETTINGS, self.tr("安全设置"), lambda: SettingsPage(session)),
             (Right.BACKUP, self.tr("备份与恢复"), lambda: BackupPage(session)),
         ]
+        candidates.append((None, self.tr("我的账户"), self._my_account))
         for right, title, make in candidates:
             if right is None or allowed(session, right):
-                page = make()
-                self._add(title, page)
-                if isinstance(page, BackupPage):
-                    page.restored.connect(self.restored)
-        self._add(self.tr("我的账户"), mine)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+                self._makers[title] = make
+                self.nav.addItem(title)
+                self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
 
-    def _add(self, title: str, page: QWidget) -> None:
-        self.pages[title] = page
-        self.nav.addItem(title)
-        self.stack.addWidget(page)
+    def _my_account(self) -> QWidget:
+        page = MyAccountPage(self.session)
+        page.change_password.connect(self.change_password)
+        return page
+
+    def titles(self) -> list[str]:
+        return list(self._makers)
+
+    def page(self, title: str) -> QWidget:
+        """The page of that title, built the first time it is asked for."""
+        if title not in self.pages:
+            page = self._makers[title]()
+            if isinstance(page, BackupPage):
+                page.restored.connect(self.restored)
+            row = self.titles().index(title)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[title] = page
+        return self.pages[title]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._makers):
+            self.stack.setCurrentWidget(self.page(self.titles()[row]))
 
     def show_page(self, title: str) -> None:
-        self.nav.setCurrentRow(list(self.pages).index(title))
+        self.nav.setCurrentRow(self.titles().index(title))

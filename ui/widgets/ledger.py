@@ -52,7 +52,6 @@ class LedgerModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self.fetches = 0  # pages fetched, for tests and benchmarks
-        self.refresh()
 
     def set_query(self, query: Query) -> None:
         self.query = query
@@ -162,7 +161,6 @@ class LedgerView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -349,6 +347,10 @@ class LedgerView(QWidget):
         header.sectionResized.connect(lambda *_: self.save_state())
         header.sectionMoved.connect(lambda *_: self.save_state())
         header.sortIndicatorChanged.connect(lambda *_: self.save_state())
+        # Sorting is wired by hand (not setSortingEnabled) so that restoring the saved order costs no query.
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.search.blockSignals(True)
         self.search.setText(str(self.settings.value(self._key("search"), "") or ""))
         self.search.blockSignals(False)
@@ -371,6 +373,10 @@ class LedgerView(QWidget):
                 spec = self.source.columns[section]
                 self.model.query = Query(sort=spec.key,
                                          descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        self.model.sort(section, order)
+        self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
 
     def refresh(self) -> None:
         self.apply_filters()
