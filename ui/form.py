@@ -1,10 +1,10 @@
 """Forms that show a model's ValidationError beside the field it names."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b42318;"
-FIELD_ERROR_STYLE = "border: 1px solid #d92d20; border-radius: 3px; padding: 2px;"
+FIELD_ERROR_STYLE = "border: 1px solid #d92d20; border-radius: 2px;"
 
 
 class Form(QWidget):
@@ -51,6 +51,9 @@ class Form(QWidget):
         field = self.fields[target]
         field.setStyleSheet(FIELD_ERROR_STYLE)
         field.setFocus()
+        window = self.window()
+        if isinstance(window, QDialog):  # grow so the message is not clipped (never resize the main window)
+            window.adjustSize()
 
     def _nearest(self, key: str) -> str:
         for name in self.errors:
