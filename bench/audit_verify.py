@@ -9,9 +9,9 @@ from pathlib import Path
 from common import clock, env_int, fresh_database, median
 
 from models import db
+from models.accounts import User, session_for
 from models.audit import check_chain
 from models.audit_ledger import AuditLedger
-from models.accounts import User, session_for
 from models.ledger import Query
 
 

@@ -1,6 +1,5 @@
 """Helpers for the benchmarks: a database filled fast (insert_many on tuples, not model saves)."""
 
-import hashlib
 import json
 import os
 import sys

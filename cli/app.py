@@ -137,7 +137,7 @@ def cmd_init(args) -> None:
         made[role] = (name, label, password)
     accounts.init(made)
     print(f"数据库已初始化：{db.describe()}")
-    for role, (name, label, _) in made.items():
+    for name, label, _ in made.values():
         print(f"  {label}：{name}")
 
 

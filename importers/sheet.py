@@ -47,8 +47,7 @@ def _text_rows(file: Path) -> Iterator[tuple[int, list]]:
     else:
         raise ValidationError("file", f"「{file.name}」的文字编码无法识别，请用 UTF-8 或 GBK 编码保存。")
     dialect = csv.excel_tab if text.count("\t") > text.count(",") else csv.excel
-    for number, row in enumerate(csv.reader(text.splitlines(), dialect), start=1):
-        yield number, row
+    yield from enumerate(csv.reader(text.splitlines(), dialect), start=1)
 
 
 def is_blank(row: list) -> bool:

@@ -9,8 +9,8 @@ and an air-gapped machine cannot update the package.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import chain
 from datetime import date, timedelta
+from itertools import chain
 
 import chinese_calendar
 from chinese_calendar import constants as calendar_data

@@ -42,7 +42,7 @@ class FakeSource:
         rows = self._matching(query)
         if after is not None:
             keys = [self._key(query, r) for r in rows]
-            rows = [r for r, k in zip(rows, keys) if (k < after if query.descending else k > after)]
+            rows = [r for r, k in zip(rows, keys, strict=True) if (k < after if query.descending else k > after)]
         return [Row(r[0], self._key(query, r), (str(r[0]), r[1], r[2]), r[3]) for r in rows[:limit]]
 
     def key_at(self, query, offset):

@@ -1,5 +1,6 @@
 """系统管理员: accounts — add, stop, unlock, reset password."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models import accounts
@@ -18,6 +19,12 @@ def user_rows(session) -> list:
         last = f"{r.last_login:%Y-%m-%d %H:%M}" if r.last_login else "从未登录"
         rows.append((r.username, [r.username, r.display_name, r.unit, roles, r.state, last]))
     return rows
+
+
+def users_model() -> RowsModel:
+    """The account list shown both to the 系统管理员 (accounts) and the 安全保密管理员 (roles)."""
+    tr = lambda text: QCoreApplication.translate("AccountsPage", text)  # noqa: E731
+    return RowsModel([tr("用户名"), tr("姓名"), tr("单位"), tr("角色"), tr("状态"), tr("最近登录")])
 
 
 class NewAccountDialog(QDialog):
@@ -68,8 +75,7 @@ class AccountsPage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = RowsModel([self.tr("用户名"), self.tr("姓名"), self.tr("单位"), self.tr("角色"),
-                                self.tr("状态"), self.tr("最近登录")])
+        self.model = users_model()
         self.table = make_table(self.model)
         buttons = QHBoxLayout()
         for text, slot in ((self.tr("新增账户…"), self.add), (self.tr("停用"), self.stop),

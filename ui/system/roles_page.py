@@ -6,8 +6,7 @@ from models import accounts
 from models.errors import SanbanError
 from models.rights import BUSINESS_ROLES, ROLE_LABELS
 from ui import messages
-from ui.system.accounts_page import user_rows
-from ui.widgets.rows_model import RowsModel
+from ui.system.accounts_page import user_rows, users_model
 from ui.widgets.table import make_table
 
 
@@ -15,8 +14,7 @@ class RolesPage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model = RowsModel([self.tr("用户名"), self.tr("姓名"), self.tr("单位"), self.tr("角色"),
-                                self.tr("状态"), self.tr("最近登录")])
+        self.model = users_model()
         self.table = make_table(self.model)
         self.role = QComboBox()
         for role in sorted(BUSINESS_ROLES):
