@@ -66,5 +66,12 @@ class Form(QWidget):
             self.errors[name].hide()
             self.fields[name].setStyleSheet("")
 
+    def passwords_match(self, message: str = "两次输入的密码不一致。") -> bool:
+        """Check the 「确认密码」 field against the password; show the message under it when they differ."""
+        if self.text("password") == self.text("confirm"):
+            return True
+        self.show_error("confirm", message)
+        return False
+
     def text(self, key: str) -> str:
         return self.fields[key].text()

@@ -81,8 +81,7 @@ class PasswordDialog(QDialog):
 
     def change(self) -> None:
         self.form.clear()
-        if self.form.text("password") != self.form.text("confirm"):
-            self.form.show_error("confirm", self.tr("两次输入的新密码不一致。"))
+        if not self.form.passwords_match(self.tr("两次输入的新密码不一致。")):
             return
         try:
             self.session = accounts.change_password(self.session, self.form.text("old_password"),

@@ -79,8 +79,7 @@ class SetupDialog(QDialog):
         made = {}
         for role, form in self.forms.items():
             form.clear()
-            if form.text("password") != form.text("confirm"):
-                form.show_error("confirm", self.tr("两次输入的密码不一致。"))
+            if not form.passwords_match(self.tr("两次输入的密码不一致。")):
                 return
             name = form.text("display_name").strip() or ROLE_LABELS[role]
             made[role] = (form.text("username"), name, form.text("password"))

@@ -56,8 +56,7 @@ class NewAccountDialog(QDialog):
 
     def save(self) -> None:
         self.form.clear()
-        if self.form.text("password") != self.form.text("confirm"):
-            self.form.show_error("confirm", self.tr("两次输入的密码不一致。"))
+        if not self.form.passwords_match(self.tr("两次输入的密码不一致。")):
             return
         try:
             if self.reset_for:
