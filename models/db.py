@@ -161,3 +161,37 @@ def connect(url: str) -> Database:
 def close() -> None:
     if DB.obj is not None and not DB.obj.is_closed():
         DB.obj.close()
+
+
+# --- substring search ------------------------------------------------------------------------------------
+# SQLite: an FTS5 trigram index answers 3+ characters in well under a millisecond; it cannot answer 1–2
+# characters (and silently returns nothing for LIKE), so those fall back to LIKE on the base table.
+# PostgreSQL: LIKE everywhere (an office can add pg_trgm; the SQL stays the same).
+
+def install_text_index(db: Database, table: str, column: str) -> None:
+    """Keep `{table}_fts` (trigram) in step with `table.column` through triggers; no-op on PostgreSQL."""
+    if not is_sqlite(db):
+        return
+    fts = f"{table}_fts"
+    db.execute_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({column}, content='{table}', "
+        f"content_rowid='id', tokenize='trigram')"
+    )
+    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN "
+                   f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END")
+    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN "
+                   f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); END")
+    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {column} ON {table} BEGIN "
+                   f"INSERT INTO {fts}({fts}, rowid, {column}) VALUES ('delete', old.id, old.{column}); "
+                   f"INSERT INTO {fts}(rowid, {column}) VALUES (new.id, new.{column}); END")
+    db.execute_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+
+def text_contains(model: type[Model], column, text: str):
+    """A WHERE term: `column` contains `text` (case-insensitive for Latin letters)."""
+    text = text.strip()
+    if is_sqlite() and len(text) >= 3:
+        fts = f"{model._meta.table_name}_fts"
+        phrase = '"' + text.replace('"', '""') + '"'
+        return model._meta.primary_key.in_(SQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [phrase]))
+    return column.contains(text)

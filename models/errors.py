@@ -33,3 +33,7 @@ class StaleRecord(SanbanError):
 
 class DatabaseError(SanbanError):
     """The database file cannot be used as it is (too new, not Sanban's, damaged)."""
+
+
+class NeedsConfirmation(ValidationError):
+    """Allowed, but the user should look first (e.g. the same 文号 registered before); repeat with confirm=True."""

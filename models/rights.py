@@ -38,6 +38,8 @@ class Right(StrEnum):
     EDIT_SETTINGS = "edit_settings"
     EDIT_HOLIDAYS = "edit_holidays"
     DEMO = "demo"
+    READ_DOCUMENTS = "read_documents"
+    EDIT_DOCUMENTS = "edit_documents"
 
 
 RIGHTS: dict[Right, frozenset[Role]] = {
@@ -50,6 +52,8 @@ RIGHTS: dict[Right, frozenset[Role]] = {
     Right.EDIT_SETTINGS: frozenset({Role.SYSADMIN}),
     Right.EDIT_HOLIDAYS: frozenset({Role.SYSADMIN}),
     Right.DEMO: frozenset({Role.SYSADMIN}),
+    Right.READ_DOCUMENTS: frozenset({Role.CLERK, Role.LEADER}),  # 领导: read-only overview
+    Right.EDIT_DOCUMENTS: frozenset({Role.CLERK}),
 }
 
 

@@ -15,7 +15,7 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 from models.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.errors import DatabaseError
 
-LATEST_VERSION = 1
+LATEST_VERSION = 2
 
 STEPS: dict[int, Callable[[SchemaMigrator], None]] = {}
 
@@ -49,7 +49,30 @@ def all_models() -> list[type[PlainModel]]:
         audit.AuditHead,
         workdays.CalendarDay,
         workdays.CalendarYear,
+        *document_models(),
     ]
+
+
+def document_models() -> list[type[PlainModel]]:
+    """Version 2: the 公文 ledger."""
+    from models import counters, dispatch, documents
+
+    return [counters.Counter, documents.Incoming, documents.DocEvent, documents.Circulation, documents.Reminder,
+            dispatch.Outgoing, dispatch.Distribution, dispatch.NumberReservation]
+
+
+def install_search(db: Database) -> None:
+    """Trigram indexes for the ledgers' search box (SQLite; nothing to do on PostgreSQL)."""
+    from models.db import install_text_index
+
+    install_text_index(db, "incoming", "search_text")
+    install_text_index(db, "outgoing", "search_text")
+
+
+@step(2)
+def add_documents(migrator: SchemaMigrator) -> None:
+    migrator.database.create_tables(document_models())
+    install_search(migrator.database)
 
 
 def current_version(db: Database) -> int | None:
@@ -72,6 +95,7 @@ def prepare(db: Database) -> int:
         with db.atomic():
             db.create_tables(all_models())
             SchemaInfo.create(version=LATEST_VERSION)
+            install_search(db)
             if is_sqlite(db):
                 db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         _install_audit_guards(db)

@@ -217,3 +217,10 @@ def _phone_number(text: str) -> str | None:
     if re.fullmatch(r"[1-9]\d{2,7}", digits):
         return digits  # an internal extension, or a local number without area code
     return None
+
+
+def split_doc_no(value: object, field: str = "doc_no") -> tuple[str, int, int]:
+    """(机关代字, 年份, 序号) of a 发文字号, after normalising it."""
+    text = normalize_doc_no(value, field)
+    match = DOC_NO.match(text)
+    return match.group("prefix"), int(match.group("year")), int(match.group("num"))

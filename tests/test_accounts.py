@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from models import accounts, audit, backup, demo, settings, workdays
+from models import accounts, audit, backup, demo, documents, settings, workdays
 from models.accounts import User
 from models.audit import AuditEntry
 from models.errors import PermissionDenied, ValidationError
@@ -161,6 +161,9 @@ ACTIONS = {
     Right.EDIT_SETTINGS: lambda s: settings.set_value(s, "lockout_minutes", 20),
     Right.EDIT_HOLIDAYS: lambda s: workdays.set_year_entered(s, 2027, True),
     Right.DEMO: lambda s: demo.run(s),
+    Right.READ_DOCUMENTS: lambda s: documents.day_check(s),
+    Right.EDIT_DOCUMENTS: lambda s: documents.register(s, {"received_on": "2026-03-05", "source_org": "市委办公室",
+                                                         "title": "关于做好春季防火工作的通知"}),
 }
 
 

@@ -100,3 +100,17 @@ def test_a_failing_migration_leaves_the_database_as_it_was(database, monkeypatch
         db.connect(str(database))
     assert schema.SchemaInfo.get().version == schema.LATEST_VERSION - 1
     assert "widget" not in db.DB.get_tables()
+
+
+def test_a_version_1_database_gains_the_document_ledger(database):
+    """Step 2 adds the 公文 tables and their search index to a database made before them."""
+    for model in reversed(schema.document_models()):
+        db.DB.drop_tables([model])
+    for name in ("incoming_fts", "outgoing_fts"):
+        db.DB.execute_sql(f"DROP TABLE {name}")
+    schema.SchemaInfo.update(version=1).execute()
+    db.close()
+    db.connect(str(database))
+    assert schema.SchemaInfo.get().version == 2
+    tables = set(db.DB.get_tables())
+    assert {"incoming", "outgoing", "doc_event", "counter", "incoming_fts"} <= tables
