@@ -23,6 +23,10 @@ IMPORTERS: dict[str, tuple[str, Callable]] = {}
 # REPORT -> (description, function(actor, args) -> written path). Modules add theirs.
 EXPORTS: dict[str, tuple[str, Callable]] = {}
 
+from cli import documents as _documents  # noqa: E402  (modules fill the registries before the parser is built)
+
+_documents.register(IMPORTERS, EXPORTS)
+
 
 class UsageError(Exception):
     """Bad arguments: exit 2."""
@@ -71,7 +75,7 @@ def build_parser() -> Parser:
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
 
     e = sub.add_parser("export", help="导出报表")
-    e.add_argument("report")
+    e.add_argument("report", help="报表：" + "、".join(sorted(EXPORTS)))
     e.add_argument("-o", "--output", required=True)
     e.add_argument("--year", type=int)
     e.add_argument("--month")
@@ -192,13 +196,14 @@ def cmd_import(args) -> None:
     else:
         kinds = "、".join(sorted(set(IMPORTERS) | {"holidays"}))
         raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{kinds}。")
-    print(summary)
+    print(summary if isinstance(summary, str) else "\n".join(summary))
     if errors:
         print(f"发现 {len(errors)} 处错误，未写入任何数据：", file=sys.stderr)
         for line in errors:
             print(f"  {line}", file=sys.stderr)
         raise SystemExit(1)
-    print("（试运行，未写入）" if args.dry_run else "已导入。")
+    if isinstance(summary, str):
+        print("（试运行，未写入）" if args.dry_run else "已导入。")
 
 
 def cmd_export(args) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from models.errors import ValidationError
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
+MERGED_CELLS_LIMIT = 8 * 1024 * 1024  # bytes; above it the file is read in read-only mode
 
 
 def read_rows(path: str | Path) -> Iterator[tuple[int, list]]:
@@ -24,14 +25,23 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, list]]:
         return
     from openpyxl import load_workbook
 
+    # Merged cells are only known outside read-only mode; real ledgers are small enough for it.
+    small = file.stat().st_size <= MERGED_CELLS_LIMIT
     try:
-        book = load_workbook(file, read_only=True, data_only=True)
+        book = load_workbook(file, read_only=not small, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged or mislabelled files
         raise ValidationError("file", f"无法读取「{file.name}」：文件已损坏或不是 Excel 文件（{type(exc).__name__}）。") from exc
     try:
         sheet = book.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        if small:
+            for merged in sheet.merged_cells.ranges:  # a merged 来文单位 counts for every row it spans
+                value = rows[merged.min_row - 1][merged.min_col - 1]
+                for r in range(merged.min_row, merged.max_row + 1):
+                    for c in range(merged.min_col, merged.max_col + 1):
+                        if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
+                            rows[r - 1][c - 1] = value
+        yield from enumerate(rows, start=1)
     finally:
         book.close()
 

@@ -49,6 +49,7 @@ ACTIONS: dict[str, str] = {
     "demo": "生成演示数据",
     "create": "新增记录",
     "update": "修改记录",
+    "import": "导入台账",
     "void": "作废记录",
 }
 

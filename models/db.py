@@ -193,5 +193,5 @@ def text_contains(model: type[Model], column, text: str):
     if is_sqlite() and len(text) >= 3:
         fts = f"{model._meta.table_name}_fts"
         phrase = '"' + text.replace('"', '""') + '"'
-        return model._meta.primary_key.in_(SQL(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [phrase]))
+        return model._meta.primary_key.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase]))
     return column.contains(text)

@@ -401,6 +401,7 @@ class NumberCheck:
     prefix: str
     year: int
     highest: int = 0
+    lowest: int = 0  # numbers below it are not in this ledger at all (an old ledger imported from mid-year)
     used: int = 0
     gaps: list[int] = field(default_factory=list)
     duplicates: dict[int, list[str]] = field(default_factory=dict)  # number → titles
@@ -431,6 +432,7 @@ def number_check(actor, year: int | None = None, prefix: str | None = None) -> l
         check = checks.setdefault((code, yr), NumberCheck(code, yr))
         seen.setdefault((code, yr), {}).setdefault(serial, []).append(title)
         check.highest = max(check.highest, serial)
+        check.lowest = min(check.lowest or serial, serial)
         if status == "void":
             check.voided.append(serial)
         else:
@@ -439,6 +441,7 @@ def number_check(actor, year: int | None = None, prefix: str | None = None) -> l
     for item in reservations:
         check = checks.setdefault((item.prefix, item.year), NumberCheck(item.prefix, item.year))
         check.highest = max(check.highest, item.serial)
+        check.lowest = min(check.lowest or item.serial, item.serial)
         accounted.setdefault((item.prefix, item.year), set()).add(item.serial)
         if item.used_by is None:
             check.reserved_unused.append((item.serial, item.reason))
@@ -446,7 +449,8 @@ def number_check(actor, year: int | None = None, prefix: str | None = None) -> l
         numbers = seen.get(key, {})
         check.duplicates = {n: t for n, t in numbers.items() if len(t) > 1}
         known = set(numbers) | accounted.get(key, set())
-        check.gaps = [n for n in range(1, check.highest + 1) if n not in known]
+        # counters start at 1, so a series begun in Sanban has lowest == 1; an imported one may start later
+        check.gaps = [n for n in range(check.lowest or 1, check.highest + 1) if n not in known]
         check.voided.sort()
     return sorted(checks.values(), key=lambda c: (-c.year, c.prefix))
 
@@ -484,3 +488,56 @@ def detail_lines(doc: Outgoing) -> list[tuple[str, str]]:
     lines.append(("办理经过", "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.actor_name}：{e.summary}"
                                       for e in history(doc.id, "outgoing"))))
     return lines
+
+
+# --- importing an old ledger ------------------------------------------------------------------------------
+
+def existing_numbers(series: set[tuple[str, int]]) -> dict[tuple[str, int, int], str]:
+    """(代字, 年, 序号) → 标题 of the numbers already used in those series."""
+    result: dict[tuple[str, int, int], str] = {}
+    for prefix, year in series:
+        for serial, title in (Outgoing.select(Outgoing.serial, Outgoing.title)
+                              .where((Outgoing.prefix == prefix) & (Outgoing.year == year)).tuples()):
+            result[(prefix, year, serial)] = title
+    return result
+
+
+def import_many(actor, rows: list[dict], source: str) -> int:
+    """Write checked rows of an old 发文 ledger in one transaction; counters move past the imported numbers."""
+    require(actor, Right.EDIT_DOCUMENTS, "导入发文台账")
+    from models.db import now
+
+    stamp = now()
+    with DB.atomic():
+        records = []
+        for row in rows:
+            doc = Outgoing(created_at=stamp, updated_at=stamp, version=1, **row)
+            doc.search_text = _search_text(doc)
+            records.append({k: v for k, v in doc.__data__.items() if k != "id"})
+        for chunk in range(0, len(records), 500):
+            Outgoing.insert_many(records[chunk:chunk + 500]).execute()
+        highest: dict[tuple[str, int], int] = {}
+        for r in records:
+            key = (r["prefix"], r["year"])
+            highest[key] = max(highest.get(key, 0), r["serial"])
+        for (prefix, year), serial in highest.items():
+            counters.raise_to(_series(prefix), year, serial)
+        ids = existing_ids({(r["prefix"], r["year"], r["serial"]) for r in records})
+        events = [dict(doc_kind="outgoing", doc_id=ids[(r["prefix"], r["year"], r["serial"])], at=stamp,
+                       actor=actor.username, actor_name=actor.display_name, action="import",
+                       summary=f"从旧台账「{source}」导入", person="", text="") for r in records]
+        for chunk in range(0, len(events), 500):
+            DocEvent.insert_many(events[chunk:chunk + 500]).execute()
+        audit.record(actor, "import", "outgoing", f"从「{source}」导入发文 {len(records)} 条",
+                     count=len(records), file=source)
+    return len(records)
+
+
+def existing_ids(keys: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], int]:
+    result = {}
+    for prefix, year in {(p, y) for p, y, _ in keys}:
+        for serial, doc_id in (Outgoing.select(Outgoing.serial, Outgoing.id)
+                               .where((Outgoing.prefix == prefix) & (Outgoing.year == year)).tuples()):
+            if (prefix, year, serial) in keys:
+                result[(prefix, year, serial)] = doc_id
+    return result

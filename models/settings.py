@@ -78,3 +78,38 @@ def set_value(actor, key: str, value: int) -> None:
             actor, "setting_change", f"setting:{key}", f"修改设置「{spec.label}」",
             before={key: before}, after={key: number},
         )
+
+
+# Text settings: the office's own words on printed forms.
+TEXTS: dict[str, tuple[str, str]] = {
+    "office_name": ("本单位名称（印在台账和处理笺的标题上）", "县委办公室"),
+}
+
+
+def get_text(key: str) -> str:
+    label, default = TEXTS[key]
+    row = Setting.get_or_none(Setting.key == key)
+    return default if row is None else json.loads(row.value)
+
+
+def set_text(actor, key: str, value: str) -> None:
+    """Change a text setting (系统管理员 only, audited)."""
+    from models import audit, rights
+
+    rights.require(actor, rights.Right.EDIT_SETTINGS, f"修改设置「{key}」")
+    if key not in TEXTS:
+        raise ValidationError("key", f"没有名为「{key}」的设置。")
+    label = TEXTS[key][0]
+    text = (value or "").strip()
+    if not text or len(text) > 40:
+        raise ValidationError(key, f"「{label}」应为 1 到 40 个字。")
+    with DB.atomic():
+        before = get_text(key)
+        row = Setting.get_or_none(Setting.key == key)
+        if row is None:
+            Setting.create(key=key, value=json.dumps(text, ensure_ascii=False))
+        else:
+            row.value = json.dumps(text, ensure_ascii=False)
+            row.save()
+        audit.record(actor, "setting_change", f"setting:{key}", f"修改设置「{label}」",
+                     before={key: before}, after={key: text})

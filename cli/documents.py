@@ -1,0 +1,45 @@
+"""The 公文 module's CLI: `import incoming|outgoing FILE [--dry-run]` and its exports."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from models.errors import ValidationError
+
+
+def _need_id(args) -> int:
+    if args.id is None:
+        raise ValidationError("id", f"导出「{args.report}」需要 --id（收文或发文的记录号，可在窗口详情或 --dry-run 报告中查到）。")
+    return args.id
+
+
+def _ledger(report: str) -> Callable:
+    def export(actor, args) -> Path:
+        from exporters.documents import export_ledger
+
+        export_ledger(actor, report, args.output, args.year)
+        return Path(args.output)
+
+    return export
+
+
+def _form(kind: str) -> Callable:
+    def export(actor, args) -> Path:
+        from exporters.documents import export_form
+
+        return export_form(actor, kind, _need_id(args), args.output)
+
+    return export
+
+
+def register(importers: dict, exports: dict) -> None:
+    from importers.ledger_import import cli_importer
+
+    importers["incoming"] = ("旧收文登记簿（.xlsx/.csv）", cli_importer("incoming"))
+    importers["outgoing"] = ("旧发文登记簿（.xlsx/.csv）", cli_importer("outgoing"))
+    exports["incoming-ledger"] = ("收文登记簿 .xlsx（--year）", _ledger("incoming-ledger"))
+    exports["incoming-progress"] = ("收文办理进度台账 .xlsx（--year）", _ledger("incoming-progress"))
+    exports["outgoing-ledger"] = ("发文登记簿 .xlsx（--year）", _ledger("outgoing-ledger"))
+    exports["outgoing-progress"] = ("发文审核进度台账 .xlsx（--year）", _ledger("outgoing-progress"))
+    exports["routing-slip"] = ("文件处理笺 .docx/.pdf（--id 收文）", _form("routing-slip"))
+    exports["reminder-slip"] = ("催办单 .docx/.pdf（--id 收文，取最近一次催办）", _form("reminder-slip"))
+    exports["drafting-sheet"] = ("发文稿纸 .docx/.pdf（--id 发文）", _form("drafting-sheet"))

@@ -1,0 +1,76 @@
+"""Print-ready ledgers (台账) as .xlsx: landscape A4, a title row, the header repeated on every page and frozen on
+screen, fitted column widths, 宋体, 「第 N 页 共 M 页」 in the footer, and the highest 密级 top-left.
+
+Written in openpyxl's write-only mode: 10,000 rows take well under the 2 s budget and little memory.
+"""
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+FONT = "宋体"  # named explicitly, or LibreOffice picks a Japanese font and prints ### for dates
+THIN = Side(style="thin", color="000000")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+MAX_WIDTH = 48
+
+
+def _width(value: object) -> int:
+    text = str(value or "")
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+
+def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence],
+                 mark: str = "", sheet_name: str = "台账") -> int:
+    """Write the ledger; returns how many rows were written. Columns are (label, width in characters)."""
+    rows = list(rows)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_name[:31])
+    # Widths fitted to the content (sampled), between the header's width and MAX_WIDTH; long text wraps.
+    widths = []
+    for index, (label, suggested) in enumerate(columns):
+        sample = max((_width(r[index]) for r in rows[:500]), default=0)
+        widths.append(max(_width(label) + 2, min(MAX_WIDTH, max(suggested, sample) + 1)))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A4"
+    sheet.print_title_rows = "3:3"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.6, 0.7
+    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+    sheet.oddFooter.center.font = FONT
+
+    def cell(value, font: Font, align: Alignment, border: Border | None = None) -> WriteOnlyCell:
+        item = WriteOnlyCell(sheet, value=value)
+        item.font, item.alignment = font, align
+        if border:
+            item.border = border
+        return item
+
+    mark_font = Font(name="黑体", size=14, bold=True)
+    sheet.append([cell(mark, mark_font, Alignment(horizontal="left"))])
+    # centerContinuous centres the title over the table without merging cells (write-only cannot merge)
+    title_font = Font(name="黑体", size=18)
+    centred = Alignment(horizontal="centerContinuous", vertical="center")
+    sheet.append([cell(title, title_font, centred)] + [cell(None, title_font, centred) for _ in columns[1:]])
+    head_font = Font(name=FONT, size=11, bold=True)
+    head_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.append([cell(label, head_font, head_align, GRID) for label, _ in columns])
+    body_font = Font(name=FONT, size=10.5)
+    wrap = Alignment(vertical="center", wrap_text=True)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    short = [w <= 12 for w in widths]
+    for row in rows:
+        sheet.append([cell("" if v is None else v, body_font, centre if short[i] else wrap, GRID)
+                      for i, v in enumerate(row)])
+    book.save(path)
+    return len(rows)

@@ -1,0 +1,88 @@
+"""The 收文/发文 ledgers: search of every length, filters, colours, paging."""
+
+from datetime import date
+
+import pytest
+
+from models import dispatch, documents
+from models.document_ledger import IncomingLedger, OutgoingLedger
+from models.ledger import Query
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def ledger(clerk):
+    rows = [
+        ("市委办公室", "关于做好岁末年初安全生产工作的通知", "市委办发〔2026〕31号"),
+        ("市财政局", "关于下达第二批转移支付资金的通知", "市财预〔2026〕62号"),
+        ("市保密局", "关于开展年度保密自查自评工作的通知", ""),
+    ]
+    for org, title, no in rows:
+        documents.register(clerk, {"received_on": TODAY, "source_org": org, "title": title, "doc_no": no})
+    first = documents.Incoming.get(documents.Incoming.serial == 1)
+    documents.instruct(clerk, first.id, "周主任", "请应急科牵头落实")
+    documents.assign(clerk, first.id, "应急科", due_date=TODAY)
+    return IncomingLedger(clerk)
+
+
+def titles(source, **query) -> list[str]:
+    return [r.values[4] for r in source.page(Query(**query), None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("保密", 1),  # two characters: LIKE
+    ("财", 1),  # one character
+    ("的通知", 3),  # three: trigram index
+    ("转移支付资金", 1),
+    ("市财预〔2026〕62", 1),  # part of the 文号
+    ("市委办公室", 1),  # 来文单位
+    ("应急科", 1),  # 承办单位
+    ("牵头落实", 1),  # 领导批示
+    ("收〔", 3),  # 收文编号
+    ("不存在的词", 0),
+])
+def test_search_finds_substrings_of_any_length(ledger, text, expected):
+    assert ledger.count(Query(search=text)) == expected
+    assert len(ledger.page(Query(search=text), None)) == expected
+
+
+def test_filters_and_overdue_colours(ledger, clerk):
+    assert ledger.count(Query(filters={"lead_unit": "应急科"})) == 1
+    assert ledger.count(Query(filters={"status": "registered"})) == 2
+    assert ledger.count(Query(filters={"year": str(TODAY.year), "date_from": TODAY, "date_to": TODAY})) == 3
+    rows = {r.values[4][:6]: r.status for r in ledger.page(Query(), None)}
+    assert rows["关于做好岁末"] == "due_soon"  # due today: amber
+    assert rows["关于下达第二"] is None  # no deadline
+    assert ledger.count(Query(filters={"overdue": True})) == 0
+    documents.Incoming.update(due_date=date(2020, 1, 2)).where(documents.Incoming.serial == 1).execute()
+    assert ledger.count(Query(filters={"overdue": True})) == 1
+    assert IncomingLedger(clerk).page(Query(filters={"overdue": True}), None)[0].status == "overdue"
+
+
+def test_paging_by_keyset_reaches_every_row(clerk):
+    for n in range(450):
+        documents.register(clerk, {"received_on": TODAY, "source_org": f"单位{n % 7}", "title": f"第{n}号测试的通知"})
+    source = IncomingLedger(clerk)
+    seen, after = [], None
+    while True:
+        page = source.page(Query(), after, 200)
+        if not page:
+            break
+        seen.extend(r.id for r in page)
+        after = page[-1].key
+    assert len(seen) == 450 == len(set(seen))
+    assert source.key_at(Query(), 199) == source.page(Query(), None, 200)[-1].key
+
+
+def test_outgoing_ledger_search_and_year(clerk):
+    doc = dispatch.draft(clerk, {"prefix": "县委办发", "title": "关于调整保密委员会组成人员的通知",
+                                 "draft_unit": "保密办", "drafter": "赵某"})
+    source = OutgoingLedger(clerk)
+    assert source.count(Query(search="保密")) == 1
+    assert source.count(Query(search="保密委员会")) == 1
+    assert source.count(Query(filters={"year": str(TODAY.year)})) == 1
+    assert source.page(Query(), None)[0].values[0] == "（未编号）"
+    dispatch.review(clerk, doc.id, "王科长")
+    dispatch.sign(clerk, doc.id, "张书记")
+    assert OutgoingLedger(clerk).count(Query(search=f"〔{TODAY.year}〕1号")) == 1
