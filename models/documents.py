@@ -697,7 +697,7 @@ def known_units(limit: int = 500) -> list[str]:
 def detail_lines(doc: Incoming) -> list[tuple[str, str]]:
     """What the detail panel and the history show for one entry."""
     lines = [("收文编号", doc.receipt_no), ("状态", STATUS[doc.status]),
-             ("收文日期", f"{doc.received_at:%Y-%m-%d %H:%M}"), ("来文单位", doc.source_org),
+             ("收文日期", f"{doc.received_at:%Y-%m-%d %H:%M}".removesuffix(" 00:00")), ("来文单位", doc.source_org),
              ("来文字号", doc.doc_no), ("标题", doc.title), ("文种", doc.doc_type),
              ("密级", doc.mark or "非密"), ("紧急程度", doc.urgency), ("份数 / 份号", f"{doc.copies} 份 {doc.copy_nos}"),
              ("文件性质", doc.kind)]

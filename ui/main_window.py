@@ -27,6 +27,11 @@ class MainWindow(QMainWindow):
         self.system_tab = SystemTab(session)
         self.system_tab.restored.connect(self._after_restore)
         self.system_tab.change_password.connect(self.change_password)
+        if allowed(session, Right.READ_DOCUMENTS):
+            from ui.documents.tab import DocumentsTab
+
+            self.documents_tab = DocumentsTab(session)
+            self.tabs.addTab(self.documents_tab, self.tr("公文"))
         self.tabs.addTab(self.system_tab, self.tr("系统"))
         self.lock_page = LockPage(session)
         self.lock_page.unlocked.connect(self.unlock)

@@ -378,6 +378,28 @@ class LedgerView(QWidget):
         self.model.sort(section, order)
         self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
 
-    def refresh(self) -> None:
+    def refresh(self, keep_selection: bool = True) -> None:
+        """Re-read the rows; the rows selected before stay selected when they are still near the top."""
+        selected = {r.id for r in (self.model.row(i.row()) for i in self.table.selectionModel().selectedRows())
+                    if r is not None} if keep_selection else set()
         self.apply_filters()
+        if selected:
+            self.select_ids(selected)
+
+    def select_ids(self, ids: set[int], search_rows: int = PAGE_SIZE * 3) -> None:
+        from PySide6.QtCore import QItemSelectionModel
+
+        selection = self.table.selectionModel()
+        first = True
+        for number in range(min(self.model.rowCount(), search_rows)):
+            row = self.model.row(number)
+            if row is not None and row.id in ids:
+                index = self.model.index(number, 0)
+                flags = QItemSelectionModel.SelectionFlag.Rows | (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect if first else QItemSelectionModel.SelectionFlag.Select)
+                selection.select(index, flags)
+                if first:
+                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                    self._current_changed(index)
+                first = False
 

@@ -1,0 +1,112 @@
+"""The 公文 tab through the window: register by keyboard, route through the flow, search by two characters."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from models import documents
+from models.ledger import Query
+from tests.ui.conftest import type_text
+from ui.documents.step_dialog import StepDialog
+from ui.documents.tab import DocumentsTab
+
+
+@pytest.fixture
+def tab(qtbot, clerk):
+    widget = DocumentsTab(clerk)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def fill_and_accept(monkeypatch, values: dict) -> list[StepDialog]:
+    """Answer the next dialogs as a user would: type the values, press Ctrl+Enter."""
+    opened = []
+
+    def exec_(dialog):
+        opened.append(dialog)
+        for key, value in values.items():
+            if key in dialog.widgets:
+                dialog.set_value(key, value)
+        dialog.save()
+        return dialog.result() == StepDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(StepDialog, "exec", exec_)
+    return opened
+
+
+def test_register_then_route_through_the_flow(tab, monkeypatch, shown):
+    page = tab.incoming
+    fill_and_accept(monkeypatch, {"source_org": "市委办公室", "title": "关于做好元旦春节期间安全保密工作的通知",
+                                  "secrecy": "机密", "secrecy_term": "10年", "copy_nos": "000012", "urgency": "特急"})
+    page.action_new()
+    assert page.ledger.model.rowCount() == 1
+    doc = documents.Incoming.get()
+    assert doc.receipt_no.endswith("1号") and "刚登记" in page.last_registered.text()
+    page.ledger.table.selectRow(0)
+    fill_and_accept(monkeypatch, {"opinion": "拟请周主任阅示"})
+    page.propose()
+    fill_and_accept(monkeypatch, {"leader": "周主任", "text": "请保密办抓紧落实"})
+    page.instruct()
+    fill_and_accept(monkeypatch, {"lead_unit": "保密办"})  # 特急 without a deadline: refused beside the field
+    page.assign()
+    assert documents.get(doc.id).status == "instructed"
+    fill_and_accept(monkeypatch, {"lead_unit": "保密办", "workdays": "3"})
+    page.assign()
+    assert documents.get(doc.id).status == "assigned"
+    fill_and_accept(monkeypatch, {"result": "已落实"})
+    page.ledger.table.selectRow(0)
+    page.close_docs()
+    assert documents.get(doc.id).status == "closed"
+
+
+def test_a_refused_step_shows_the_reason_beside_the_field(tab, monkeypatch, clerk):
+    documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    tab.incoming.ledger.refresh()
+    tab.incoming.ledger.table.selectRow(0)
+    opened = fill_and_accept(monkeypatch, {"text": "同意"})  # no leader named
+    tab.incoming.instruct()
+    form = opened[0].form
+    assert not form.errors["leader"].isHidden() and "批示领导" in form.errors["leader"].text()
+
+
+def test_search_by_two_characters(tab, clerk, qtbot):
+    for title in ("关于保密检查的通知", "关于资金下达的通知"):
+        documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": title})
+    ledger = tab.incoming.ledger
+    ledger.refresh()
+    type_text(ledger.search, "保密")
+    qtbot.waitUntil(lambda: ledger.model.rowCount() == 1)
+    assert ledger.model.row(0).values[4] == "关于保密检查的通知"
+    assert ledger.source.count(Query(search="保密")) == 1
+
+
+def test_nothing_selected_says_so(tab, shown):
+    tab.incoming.propose()
+    assert shown and "请先在台账中选中" in shown[-1][2]
+
+
+def test_reports_render(tab, clerk):
+    tab.pages.setCurrentIndex(2)
+    QApplication.processEvents()
+    assert "当日盘点" in tab.pages.currentWidget().view.toPlainText()
+    tab.pages.setCurrentIndex(3)
+    QApplication.processEvents()
+    assert "发文字号检查" in tab.pages.currentWidget().view.toPlainText()
+
+
+def test_leaders_see_the_ledger_without_the_steps(qtbot, three):
+    from models import accounts
+    from models.rights import Role
+
+    accounts.add_user(three[Role.SYSADMIN], "zhouzr", "周主任", "Temp@2026abc")
+    accounts.grant(three[Role.SECADMIN], "zhouzr", "leader")
+    leader = accounts.change_password(accounts.login("zhouzr", "Temp@2026abc"), "Temp@2026abc", "Zhou@2026abcd")
+    widget = DocumentsTab(leader)
+    qtbot.addWidget(widget)
+    labels = [a.text() for a in widget.incoming.ledger.toolbar.actions()]
+    assert "登记" not in labels and "导出台账" in labels and "导入旧台账" not in labels
+    assert widget.incoming.ledger.search.placeholderText()
+    assert Qt.ContextMenuPolicy.CustomContextMenu == widget.incoming.ledger.table.contextMenuPolicy()

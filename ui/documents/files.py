@@ -1,0 +1,305 @@
+"""Files in and out of the 公文 tab: print preview of a form, ledger export, and the import wizard."""
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import SanbanError
+from ui import messages
+from ui.workers import run_in_background
+
+
+def _save_path(parent: QWidget, title: str, name: str, filters: str) -> str:
+    folder = QSettings().value("files/last_folder", str(Path.home()))
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
+    if path:
+        QSettings().setValue("files/last_folder", str(Path(path).parent))
+    return path
+
+
+class PreviewDialog(QDialog):
+    """The form as it will print (QtPdf), with 打印 and 另存为 (.pdf/.docx)."""
+
+    def __init__(self, pdf: Path, title: str, save_as, parent=None) -> None:
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.setWindowTitle(title)
+        self.pdf = pdf
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf))
+        view = QPdfView(self)
+        view.setDocument(self.document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        print_button = QPushButton(self.tr("打印…（Ctrl+P）"))
+        print_button.setShortcut("Ctrl+P")
+        print_button.clicked.connect(self.print_)
+        save = QPushButton(self.tr("另存为…"))
+        save.clicked.connect(save_as)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in (print_button, save, close):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view, 1)
+        layout.addLayout(row)
+        self.resize(720, 900)
+
+    def print_(self) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        rect = painter.viewport()
+        for page in range(self.document.pageCount()):
+            if page:
+                printer.newPage()
+            image = self.document.render(page, rect.size())
+            painter.drawImage(rect, image)
+        painter.end()
+
+
+def print_form(parent: QWidget, session, kind: str, doc_id: int, name: str) -> None:
+    """Preview the form, then print it or save it as .pdf/.docx (each save audited as an export)."""
+    from exporters.documents import export_form
+
+    folder = Path(tempfile.mkdtemp(prefix="sanban-"))
+    try:
+        pdf = export_form(session, kind, doc_id, folder / f"{name}.pdf")
+    except SanbanError as exc:
+        messages.warn(parent, parent.tr("打印"), exc.message)
+        return
+
+    def save_as() -> None:
+        path = _save_path(parent, parent.tr("另存为"), f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
+        if not path:
+            return
+        try:
+            export_form(session, kind, doc_id, path)
+        except SanbanError as exc:
+            messages.warn(parent, parent.tr("另存为"), exc.message)
+            return
+        messages.info(parent, parent.tr("另存为"), parent.tr("已保存到 %1").replace("%1", path))
+
+    PreviewDialog(pdf, name, save_as, parent).exec()
+
+
+class ExportDialog(QDialog):
+    def __init__(self, reports: tuple[str, str], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出台账"))
+        labels = {"incoming-ledger": "收文登记簿", "incoming-progress": "收文办理进度台账",
+                  "outgoing-ledger": "发文登记簿", "outgoing-progress": "发文审核进度台账"}
+        self.report = QComboBox()
+        for key in reports:
+            self.report.addItem(labels[key], key)
+        self.report.addItem(self.tr("屏幕上的行和列（按当前筛选）"), "view")
+        self.year = QSpinBox()
+        self.year.setRange(1990, date.today().year + 1)
+        self.year.setValue(date.today().year)
+        self.report.currentIndexChanged.connect(lambda _: self.year.setEnabled(self.report.currentData() != "view"))
+        form = QFormLayout()
+        form.addRow(self.tr("台账"), self.report)
+        form.addRow(self.tr("年度"), self.year)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+def export_ledger(parent: QWidget, session, ledger, reports: tuple[str, str]) -> None:
+    from exporters.documents import export_ledger as write, export_view
+
+    dialog = ExportDialog(reports, parent)
+    if not dialog.exec():
+        return
+    report, year = dialog.report.currentData(), dialog.year.value()
+    name = f"{dialog.report.currentText()}-{year}.xlsx" if report != "view" else f"{ledger.source.title}-筛选结果.xlsx"
+    path = _save_path(parent, parent.tr("导出台账"), name, "Excel 文件 (*.xlsx)")
+    if not path:
+        return
+    if report == "view":
+        header = ledger.table.horizontalHeader()
+        visible = [n for n in range(len(ledger.source.columns)) if not header.isSectionHidden(n)]
+        visible.sort(key=header.visualIndex)
+        columns = [(ledger.source.columns[n].label, ledger.source.columns[n].width // 8) for n in visible]
+        query = ledger.model.query
+
+        def operation(progress, cancelled):
+            rows, after, total = [], None, ledger.source.count(query)
+            while True:
+                page = ledger.source.page(query, after, 1000)
+                if not page or cancelled():
+                    break
+                rows.extend(tuple(r.values[n] for n in visible) for r in page)
+                after = page[-1].key
+                progress(len(rows), total)
+            marks = {v for r in rows for v in r if isinstance(v, str) and "★" in v}
+            from models.doc_terms import highest_secrecy
+
+            return export_view(session, ledger.source.title, columns, rows, path,
+                               highest_secrecy(m.split("★")[0] for m in marks))
+    else:
+        def operation(progress, cancelled):
+            return write(session, report, path, year)
+
+    def done(count, error) -> None:
+        if error is not None:
+            text = error.message if isinstance(error, SanbanError) else f"导出失败：{error}"
+            messages.warn(parent, parent.tr("导出台账"), text)
+            return
+        messages.info(parent, parent.tr("导出台账"), parent.tr("已导出 %1 行到\n%2").replace("%1", str(count))
+                      .replace("%2", path))
+
+    run_in_background(parent, parent.tr("正在导出…"), operation, done, cancellable=(report == "view"))
+
+
+class ImportWizard(QDialog):
+    """Pick the file, check the guessed columns and the year, see every bad row, then import."""
+
+    def __init__(self, session, kind: str, path: str, parent=None) -> None:
+        super().__init__(parent)
+        from importers import ledger_import
+
+        self.session, self.kind, self.path, self.imported = session, kind, path, 0
+        self.targets = ledger_import.INCOMING_TARGETS if kind == "incoming" else ledger_import.OUTGOING_TARGETS
+        self.setWindowTitle(self.tr("导入旧台账 — %1").replace("%1", Path(path).name))
+        self.parsed = ledger_import.parse(path, kind)
+        self.combos: dict[str, QComboBox] = {}
+        mapping = QFormLayout()
+        for target in self.targets:
+            combo = QComboBox()
+            combo.addItem(self.tr("（不导入）"), None)
+            for index, name in enumerate(self.parsed.columns):
+                if name:
+                    combo.addItem(f"第 {index + 1} 列：{name}", index)
+            combo.setCurrentIndex(max(0, combo.findData(self.parsed.mapping.get(target.key))))
+            combo.currentIndexChanged.connect(lambda _: self.check())
+            mapping.addRow(target.label + (" *" if target.required else ""), combo)
+            self.combos[target.key] = combo
+        self.year = QSpinBox()
+        self.year.setRange(0, date.today().year)
+        self.year.setSpecialValueText(self.tr("（文件中未写明）"))
+        self.year.setValue(self.parsed.year or 0)
+        self.year.valueChanged.connect(lambda _: self.check())
+        mapping.addRow(self.tr("没有年份的日期按"), self.year)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.valid_only = QCheckBox(self.tr("只导入无误的行（有问题的行留在文件里，改好后再导入）"))
+        self.valid_only.toggled.connect(lambda _: self._buttons())
+        self.go = QPushButton(self.tr("导入"))
+        self.go.clicked.connect(self.run)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.clicked.connect(self.reject)
+        left = QWidget()
+        left.setLayout(mapping)
+        top = QHBoxLayout()
+        top.addWidget(left)
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(self.report, 1)
+        top.addLayout(right, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.valid_only)
+        buttons.addStretch(1)
+        buttons.addWidget(self.go)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("第 %1 行是表头。请核对每一项对应的列（已按列名猜好）：")
+                                .replace("%1", str(self.parsed.header_row))))
+        layout.addLayout(top, 1)
+        layout.addLayout(buttons)
+        self.resize(980, 620)
+        self._show()
+
+    def check(self) -> None:
+        from importers import ledger_import
+
+        mapping = {k: c.currentData() for k, c in self.combos.items() if c.currentData() is not None}
+        try:
+            self.parsed = ledger_import.parse(self.path, self.kind, mapping, self.year.value() or None)
+        except SanbanError as exc:
+            self.summary.setText(exc.message)
+            self.report.clear()
+            self.go.setEnabled(False)
+            return
+        self._show()
+
+    def _show(self) -> None:
+        p = self.parsed
+        self.summary.setText(self.tr("可导入 %1 行；有问题 %2 行；跳过 %3 行。")
+                             .replace("%1", str(len(p.good))).replace("%2", str(len(p.errors)))
+                             .replace("%3", str(len(p.skipped))))
+        lines = [f"第 {n} 行：{m}" for n, m in p.errors] + [f"第 {n} 行：{m}" for n, m in p.skipped] + p.notes
+        self.report.setPlainText("\n".join(lines) or self.tr("没有发现问题。"))
+        self._buttons()
+
+    def _buttons(self) -> None:
+        ok = bool(self.parsed.good) and (not self.parsed.errors or self.valid_only.isChecked())
+        self.go.setEnabled(ok)
+        self.valid_only.setEnabled(bool(self.parsed.errors))
+
+    def run(self) -> None:
+        from importers import ledger_import
+
+        mapping = {k: c.currentData() for k, c in self.combos.items() if c.currentData() is not None}
+        self.setEnabled(False)
+
+        def done(result, error) -> None:
+            self.setEnabled(True)
+            if error is not None:
+                messages.warn(self, self.windowTitle(), error.message if isinstance(error, SanbanError)
+                              else f"导入失败：{error}")
+                return
+            self.imported = result[1]
+            messages.info(self, self.windowTitle(), self.tr("已导入 %1 条。").replace("%1", str(self.imported)))
+            self.accept()
+
+        run_in_background(self, self.tr("正在导入…"), lambda progress, cancelled: ledger_import.run(
+            self.session, self.path, self.kind, valid_only=self.valid_only.isChecked(), mapping=mapping,
+            year=self.year.value() or None), done)
+
+
+def import_ledger(parent: QWidget, session, kind: str) -> bool:
+    folder = QSettings().value("files/last_folder", str(Path.home()))
+    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择旧台账"), str(folder),
+                                          "Excel/CSV 文件 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)")
+    if not path:
+        return False
+    try:
+        wizard = ImportWizard(session, kind, path, parent)
+    except SanbanError as exc:
+        messages.warn(parent, parent.tr("导入旧台账"), exc.message)
+        return False
+    wizard.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
+    return bool(wizard.exec() and wizard.imported)

@@ -1,0 +1,265 @@
+"""收文: the ledger with the flow's steps on the toolbar (and their shortcuts), batch work on many rows."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
+
+from models import documents
+from models.doc_terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
+from models.document_ledger import IncomingLedger
+from models.errors import SanbanError
+from models.rights import Right, allowed
+from ui import messages
+from ui.documents import files
+from ui.documents.step_dialog import Field, StepDialog
+from ui.widgets.ledger import LedgerView
+
+
+def registration_fields(units: list[str]) -> list[Field]:
+    """The 收文登记 form, in the order a secretary reads a document's 版头 and 版记."""
+    return [
+        Field("received_on", "收文日期", "date"),
+        Field("source_org", "来文单位", complete=tuple(units), placeholder="输入几个字可从已登记的单位中选"),
+        Field("doc_no", "来文字号", placeholder="如 市委办发〔2026〕31号；括号、全角数字会自动规范"),
+        Field("title", "标题"),
+        Field("doc_type", "文种", "choice", "", ("（按标题判断）", *DOC_TYPES)),
+        Field("secrecy", "密级", "choice", "非密", SECRECY),
+        Field("secrecy_term", "保密期限", placeholder="如 10年、6个月；不填按法定最长期限"),
+        Field("copy_nos", "份号", placeholder="涉密文件必填，如 000012 或 000012-000013"),
+        Field("urgency", "紧急程度", "choice", "无", URGENCY[:3]),
+        Field("copies", "份数", default="1"),
+        Field("pages", "页数"),
+        Field("attachments", "附件"),
+        Field("kind", "文件性质", "choice", "办件", documents.KINDS),
+        Field("due_workdays", "办理时限（工作日）", placeholder="可在交办时再填；特急、加急文件交办时必填"),
+        Field("remarks", "备注"),
+    ]
+
+
+class IncomingPage(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.source = IncomingLedger(session)
+        self.ledger = LedgerView(self.source)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.ledger)
+        self.can_edit = allowed(session, Right.EDIT_DOCUMENTS)
+        self.actions: dict[str, QAction] = {}
+        steps = [
+            ("register", "登记", "Ctrl+N", self.register),
+            ("propose", "拟办", "Ctrl+1", self.propose),
+            ("instruct", "批示", "Ctrl+2", self.instruct),
+            ("assign", "承办", "Ctrl+3", self.assign),
+            ("remind", "催办", "Ctrl+4", self.remind),
+            ("lend", "传阅", "Ctrl+5", self.lend),
+            ("take_back", "收回", "Ctrl+6", self.take_back),
+            ("close", "办结", "Ctrl+7", self.close_docs),
+            ("archive", "归档", "Ctrl+8", self.archive_docs),
+            ("reassign", "改承办单位", "", self.reassign),
+            ("send_back", "退文", "", self.send_back),
+            ("void", "作废", "", self.void),
+        ]
+        for key, label, shortcut, slot in steps if self.can_edit else []:
+            action = QAction(label, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setToolTip(f"{label}（{shortcut}）")
+            action.triggered.connect(slot)
+            self.ledger.toolbar.addAction(action)
+            self.actions[key] = action
+        self.ledger.toolbar.addSeparator()
+        for label, slot in (("打印处理笺", self.print_slip), ("打印催办单", self.print_reminder),
+                            ("导出台账", self.export), ("导入旧台账", self.import_ledger)):
+            if label == "导入旧台账" and not self.can_edit:
+                continue
+            action = QAction(label, self)
+            action.triggered.connect(slot)
+            self.ledger.toolbar.addAction(action)
+        self.ledger.toolbar.addAction(self.ledger.columns_action)
+        self.last_registered = QLabel()
+        self.last_registered.setStyleSheet("color: #1d6b2f;")
+        layout.addWidget(self.last_registered)
+        self.ledger.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.ledger.table.customContextMenuRequested.connect(self._menu)
+
+    def _menu(self, pos) -> None:
+        menu = QMenu(self)
+        for action in self.actions.values():
+            if action.text() != "登记":
+                menu.addAction(action)
+        menu.exec(self.ledger.table.viewport().mapToGlobal(pos))
+
+    # --- helpers ------------------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.ledger.table.selectionModel().selectedRows()})
+        ids = [r.id for r in (self.ledger.model.row(n) for n in rows) if r is not None]
+        if not ids and (row := self.ledger.selected_row()) is not None:
+            ids = [row.id]
+        return ids
+
+    def one(self) -> documents.Incoming | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            messages.info(self, self.tr("收文"), self.tr("请先在台账中选中一件文件。") if not ids
+                          else self.tr("这一步一次只能办理一件，请只选中一行。"))
+            return None
+        return documents.get(ids[0])
+
+    def run_step(self, title: str, fields: list[Field], action, intro: str = "") -> object:
+        dialog = StepDialog(title, fields, action, self, intro)
+        if dialog.exec():
+            self.ledger.refresh()
+            return dialog.result_value
+        return None
+
+    @staticmethod
+    def _intro(doc: documents.Incoming) -> str:
+        return f"{doc.receipt_no}　{doc.title}"
+
+    # --- steps --------------------------------------------------------------------------------------------
+    def action_new(self) -> None:
+        self.register()
+
+    def action_find(self) -> None:
+        self.ledger.focus_search()
+
+    def action_print(self) -> None:
+        self.print_slip()
+
+    def action_export(self) -> None:
+        self.export()
+
+    def register(self) -> None:
+        def save(values: dict):
+            data = {k: v for k, v in values.items() if not k.startswith("_")}
+            if data.get("doc_type") == "（按标题判断）":
+                data["doc_type"] = ""
+            doc, notes = documents.register(self.session, data, confirm=bool(values.get("_confirm")))
+            if notes:
+                messages.info(self, self.tr("收文登记"), "\n".join(notes))
+            return doc
+
+        doc = self.run_step(self.tr("收文登记"), registration_fields(documents.known_units()), save)
+        if doc is not None:
+            self.last_registered.setText(self.tr("刚登记：%1　%2").replace("%1", doc.receipt_no).replace("%2", doc.title))
+
+    def propose(self) -> None:
+        if (doc := self.one()) is None:
+            return
+        phrases = ("拟请主要领导阅示", "拟请分管领导阅示", "拟请办公室主任阅示", "拟交综合科办理", "拟传阅")
+        self.run_step(self.tr("拟办"), [
+            Field("opinion", "拟办意见", "line", doc.proposal, complete=phrases, placeholder="常用意见：输入几个字可选"),
+            Field("by", "拟办人", default=self.session.display_name), Field("on", "拟办日期", "date")],
+            lambda v: documents.propose(self.session, doc.id, v["opinion"], v["by"], v["on"]), self._intro(doc))
+
+    def instruct(self) -> None:
+        if (doc := self.one()) is None:
+            return
+        self.run_step(self.tr("登记领导批示"), [
+            Field("leader", "批示领导"), Field("text", "批示内容", "text"), Field("on", "批示日期", "date")],
+            lambda v: documents.instruct(self.session, doc.id, v["leader"], v["text"], v["on"]), self._intro(doc))
+
+    def assign(self) -> None:
+        if (doc := self.one()) is None:
+            return
+
+        def save(v):
+            result, warning = documents.assign(self.session, doc.id, v["lead_unit"], v["workdays"], v["due_date"],
+                                               v["handler"], v["co_units"], v["on"])
+            if warning:
+                messages.warn(self, self.tr("办理时限"), warning)
+            return result
+
+        units = tuple(documents.known_units())
+        self.run_step(self.tr("交办（承办）"), [
+            Field("lead_unit", "承办单位（主办）", default=doc.lead_unit, complete=units),
+            Field("handler", "承办人", default=doc.handler), Field("co_units", "协办单位", default=doc.co_units),
+            Field("workdays", "办理时限（工作日）", placeholder="如 3；按法定节假日和调休计算"),
+            Field("due_date", "或截止日期", placeholder="如 2026-12-10"), Field("on", "交办日期", "date")],
+            save, self._intro(doc))
+
+    def remind(self) -> None:
+        if (doc := self.one()) is None:
+            return
+        self.run_step(self.tr("催办"), [
+            Field("target", "催办对象", default=doc.lead_unit), Field("method", "催办方式", "choice", "电话",
+                                                                    documents.REMIND_METHODS),
+            Field("request", "催办要求", "text", f"请于{doc.due_date:%Y-%m-%d}前办结并反馈。" if doc.due_date else ""),
+            Field("answer", "对方答复", "text")],
+            lambda v: documents.remind(self.session, doc.id, v["target"], v["method"], v["request"], v["answer"]),
+            self._intro(doc))
+
+    def lend(self) -> None:
+        if (doc := self.one()) is None:
+            return
+        self.run_step(self.tr("传阅"), [
+            Field("holder", "送阅对象"), Field("copy_no", "份号", placeholder="涉密文件必填" if doc.copy_nos else "")],
+            lambda v: documents.lend(self.session, doc.id, v["holder"], v["copy_no"]), self._intro(doc))
+
+    def take_back(self) -> None:
+        if (doc := self.one()) is None:
+            return
+        out = documents.open_circulations(doc.id)
+        if not out:
+            messages.info(self, self.tr("收回"), self.tr("这件文件没有在外传阅的份数。"))
+            return
+        labels = tuple(f"{c.holder}" + (f"（第{c.copy_no}份）" if c.copy_no else "") + f" 自{c.lent_at:%m-%d %H:%M}"
+                       for c in out)
+        self.run_step(self.tr("传阅收回"), [Field("which", "收回哪一份", "choice", labels[0], labels)],
+                      lambda v: documents.take_back(self.session, out[labels.index(v["which"])].id), self._intro(doc))
+
+    def _batch(self, title: str, fields: list[Field], action: str, key: str) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            messages.info(self, title, self.tr("请先在台账中选中文件（可按住 Ctrl 或 Shift 选多行）。"))
+            return
+        intro = f"已选中 {len(ids)} 件" if len(ids) > 1 else self._intro(documents.get(ids[0]))
+        self.run_step(title, fields, lambda v: documents.batch(self.session, ids, action, **{key: v[key]}), intro)
+
+    def close_docs(self) -> None:
+        self._batch(self.tr("办结"), [Field("result", "办理结果", "text")], "close", "result")
+
+    def archive_docs(self) -> None:
+        self._batch(self.tr("归档"), [Field("retention", "保管期限", "choice", "永久", RETENTION)], "archive",
+                    "retention")
+
+    def reassign(self) -> None:
+        self._batch(self.tr("更换承办单位"), [Field("lead_unit", "新的承办单位", complete=tuple(documents.known_units()))],
+                    "reassign", "lead_unit")
+
+    def send_back(self) -> None:
+        if (doc := self.one()) is None:
+            return
+        self.run_step(self.tr("退文"), [Field("reason", "退文理由", "text")],
+                      lambda v: documents.send_back(self.session, doc.id, v["reason"]), self._intro(doc))
+
+    def void(self) -> None:
+        if (doc := self.one()) is None:
+            return
+        self.run_step(self.tr("作废"), [Field("reason", "作废理由", "text")],
+                      lambda v: documents.void(self.session, doc.id, v["reason"]),
+                      self._intro(doc) + "\n作废后收文编号保留，不再使用。")
+
+    # --- files --------------------------------------------------------------------------------------------
+    def print_slip(self) -> None:
+        if (doc := self.one()) is not None:
+            files.print_form(self, self.session, "routing-slip", doc.id, f"文件处理笺-{doc.receipt_no}")
+
+    def print_reminder(self) -> None:
+        if (doc := self.one()) is not None:
+            files.print_form(self, self.session, "reminder-slip", doc.id, f"催办单-{doc.receipt_no}")
+
+    def export(self) -> None:
+        files.export_ledger(self, self.session, self.ledger, ("incoming-ledger", "incoming-progress"))
+
+    def import_ledger(self) -> None:
+        if files.import_ledger(self, self.session, "incoming"):
+            self.ledger.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.ledger.refresh()
+        except SanbanError as exc:
+            messages.warn(self, self.tr("收文"), exc.message)

@@ -1,0 +1,109 @@
+"""The 公文 tab: 收文, 发文, 当日盘点 and 文号检查."""
+
+from datetime import date
+from html import escape
+
+from PySide6.QtWidgets import QPushButton, QSpinBox, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
+
+from models import dispatch, documents
+from ui.documents.incoming_page import IncomingPage
+from ui.documents.outgoing_page import OutgoingPage
+
+
+class ReportPage(QWidget):
+    """A read-only page of HTML rebuilt on 刷新 (当日盘点, 文号检查)."""
+
+    def __init__(self, build, with_year: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.build = build
+        self.view = QTextBrowser()
+        bar = QToolBar()
+        self.year = QSpinBox()
+        self.year.setRange(1990, date.today().year + 1)
+        self.year.setValue(date.today().year)
+        self.year.setSuffix(" 年")
+        if with_year:
+            bar.addWidget(self.year)
+            self.year.valueChanged.connect(lambda _: self.refresh())
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.refresh)
+        bar.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(bar)
+        layout.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        self.view.setHtml(self.build(self.year.value()))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.refresh()
+        super().showEvent(event)
+
+
+def _list(title: str, items: list[str]) -> str:
+    body = "".join(f"<li>{escape(i)}</li>" for i in items) or "<li style='color:#777'>无</li>"
+    return f"<h3>{escape(title)}（{len(items)}）</h3><ul>{body}</ul>"
+
+
+class DocumentsTab(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pages = QTabWidget()
+        self.incoming = IncomingPage(session)
+        self.outgoing = OutgoingPage(session)
+        self.pages.addTab(self.incoming, self.tr("收文"))
+        self.pages.addTab(self.outgoing, self.tr("发文"))
+        self.pages.addTab(ReportPage(self.day_check), self.tr("当日盘点"))
+        self.pages.addTab(ReportPage(self.number_check, with_year=True), self.tr("文号检查"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+    def _current(self, name: str):
+        handler = getattr(self.pages.currentWidget(), name, None)
+        if handler is not None:
+            handler()
+
+    def action_new(self) -> None:
+        self._current("action_new")
+
+    def action_find(self) -> None:
+        self._current("action_find")
+
+    def action_print(self) -> None:
+        self._current("action_print")
+
+    def action_export(self) -> None:
+        self._current("action_export")
+
+    def day_check(self, _year: int) -> str:
+        check = documents.day_check(self.session)
+        parts = [f"<h2>当日盘点　{check.day:%Y年%m月%d日}</h2>"]
+        parts.append(_list("今日收文", [f"{d.receipt_no}　{d.source_org}　{d.title}" for d in check.registered]))
+        parts.append(_list("今日办理", [f"{e.at:%H:%M}　{d.receipt_no}　{e.summary}" for d, e in check.moved]))
+        parts.append(_list("仍在传阅（未退回）", [f"{c.incoming.receipt_no}　{c.incoming.title}　在{c.holder}处"
+                                          + (f"（第{c.copy_no}份）" if c.copy_no else "")
+                                          + f"，自 {c.lent_at:%m-%d %H:%M}" for c in check.circulating]))
+        parts.append(_list("今日到期", [f"{d.receipt_no}　{d.title}　{d.lead_unit}" for d in check.due_today]))
+        parts.append("<div style='color:#a61b0f'>" + _list("已逾期未办结", [
+            f"{d.receipt_no}　{d.title}　{d.lead_unit}　时限 {d.due_date:%Y-%m-%d}" for d in check.overdue]) + "</div>")
+        return "".join(parts)
+
+    def number_check(self, year: int) -> str:
+        checks = dispatch.number_check(self.session, year)
+        if not checks:
+            return f"<h2>{year}年 发文字号检查</h2><p>这一年还没有编号的发文。</p>"
+        parts = [f"<h2>{year}年 发文字号检查</h2>"]
+        for c in checks:
+            state = "<span style='color:#1d6b2f'>连续无误</span>" if c.ok else "<span style='color:#a61b0f'>有问题</span>"
+            parts.append(f"<h3>{escape(c.prefix)}〔{c.year}〕　{state}</h3><ul>")
+            parts.append(f"<li>已用 {c.used} 个，最大号 {c.highest} 号"
+                         + (f"（本台账自 {c.lowest} 号起）" if c.lowest > 1 else "") + "</li>")
+            parts.append(f"<li>缺号：{'、'.join(map(str, c.gaps)) or '无'}</li>")
+            parts.append("<li>重号：" + ("；".join(f"{n}号（{'、'.join(t)}）" for n, t in c.duplicates.items()) or "无")
+                         + "</li>")
+            parts.append(f"<li>作废号：{'、'.join(map(str, c.voided)) or '无'}</li>")
+            parts.append("<li>预留未用：" + ("；".join(f"{n}号（{escape(r)}）" for n, r in c.reserved_unused) or "无")
+                         + "</li></ul>")
+        return "".join(parts)
