@@ -136,7 +136,8 @@ class ExportDialog(QDialog):
 
 
 def export_ledger(parent: QWidget, session, ledger, reports: tuple[str, str]) -> None:
-    from exporters.documents import export_ledger as write, export_view
+    from exporters.documents import export_ledger as write
+    from exporters.documents import export_view
 
     dialog = ExportDialog(reports, parent)
     if not dialog.exec():
