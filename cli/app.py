@@ -24,8 +24,10 @@ IMPORTERS: dict[str, tuple[str, Callable]] = {}
 EXPORTS: dict[str, tuple[str, Callable]] = {}
 
 from cli import documents as _documents  # noqa: E402  (modules fill the registries before the parser is built)
+from cli import duty as _duty  # noqa: E402
 
 _documents.register(IMPORTERS, EXPORTS)
+_duty.register(IMPORTERS, EXPORTS)
 
 
 class UsageError(Exception):

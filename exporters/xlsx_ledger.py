@@ -24,8 +24,9 @@ def _width(value: object) -> int:
 
 
 def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence],
-                 mark: str = "", sheet_name: str = "台账") -> int:
-    """Write the ledger; returns how many rows were written. Columns are (label, width in characters)."""
+                 mark: str = "", sheet_name: str = "台账", portrait: bool = False, notes: Sequence[str] = ()) -> int:
+    """Write the ledger; returns how many rows were written. Columns are (label, width in characters);
+    `notes` are lines printed under the table (a roster's 「说明：如需调班……」)."""
     rows = list(rows)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_name[:31])
@@ -38,7 +39,7 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A4"
     sheet.print_title_rows = "3:3"
-    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.orientation = "portrait" if portrait else "landscape"
     sheet.page_setup.paperSize = "9"  # A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -72,5 +73,7 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     for row in rows:
         sheet.append([cell("" if v is None else v, body_font, centre if short[i] else wrap, GRID)
                       for i, v in enumerate(row)])
+    for note in notes:
+        sheet.append([cell(note, body_font, Alignment(horizontal="left", vertical="center"))])
     book.save(path)
     return len(rows)

@@ -12,21 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.columns import Target, find_header, guess_mapping, norm, year_hint
 from importers.sheet import is_blank, read_rows
 from models import dispatch, documents
 from models.doc_terms import clean
 from models.errors import ValidationError
 from models.rights import Right, require
 from models.validators import parse_date, split_doc_no
-
-
-@dataclass(frozen=True)
-class Target:
-    key: str
-    label: str
-    aliases: tuple[str, ...]
-    required: bool = False
-
 
 INCOMING_TARGETS = (
     Target("legacy_no", "登记号", ("收文编号", "收文号", "登记号", "登记编号", "编号", "序号", "收文序号")),
@@ -65,55 +57,6 @@ OUTGOING_TARGETS = (
 )
 
 TOTAL_ROW = re.compile(r"^(本页)?(小计|合计|总计|共计)|^共\s*\d+\s*(件|份|条)")
-YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}(?=\s*年)")
-HEADER_SEARCH_ROWS = 20
-
-
-def _norm(text: object) -> str:
-    return re.sub(r"[\s:：*＊()（）]", "", clean(text))
-
-
-def find_header(rows: list[tuple[int, list]], targets: tuple[Target, ...]) -> int:
-    """Index (in `rows`) of the row that names the most known columns; ValidationError when none does."""
-    names = {_norm(a) for t in targets for a in t.aliases}
-    best, best_hits = -1, 0
-    for index, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        hits = len({_norm(c) for c in cells if _norm(c) in names})
-        if hits > best_hits:
-            best, best_hits = index, hits
-    if best_hits < 2:
-        expected = "、".join(t.label for t in targets if t.required)
-        raise ValidationError("file", f"在前 {HEADER_SEARCH_ROWS} 行中找不到表头。请确认这是台账文件，表头应含有{expected}等列名。")
-    return best
-
-
-def guess_mapping(header: list, targets: tuple[Target, ...]) -> dict[str, int]:
-    """{target key: column index}, by exact alias first, then by an alias contained in the header text."""
-    mapping: dict[str, int] = {}
-    cells = [_norm(c) for c in header]
-    for exact in (True, False):
-        for target in targets:
-            if target.key in mapping:
-                continue
-            for alias in map(_norm, target.aliases):
-                found = next((i for i, c in enumerate(cells) if c and i not in mapping.values()
-                              and (c == alias if exact else (alias in c and len(alias) >= 2))), None)
-                if found is not None:
-                    mapping[target.key] = found
-                    break
-    return mapping
-
-
-def year_hint(rows_above: list[tuple[int, list]], file: Path) -> int | None:
-    """The year a ledger states in its title rows (「2025年第四季度收文登记」) or its file name."""
-    for _, cells in rows_above:
-        for cell in cells:
-            if match := YEAR_IN_TITLE.search(clean(cell)):
-                return int(match.group(0))
-    match = re.search(r"(19|20)\d{2}", file.stem)
-    return int(match.group(0)) if match else None
-
-
 @dataclass
 class Parsed:
     """What a file holds, before anything is written."""
@@ -153,7 +96,7 @@ def parse(path: str | Path, kind: str, mapping: dict[str, int] | None = None,
     hint = year or year_hint(rows[:at], file)
     parsed = Parsed(kind, header_row, [clean(c) for c in header], mapping, hint)
     check: Callable = _incoming_row if kind == "incoming" else _outgoing_row
-    header_names = {_norm(c) for c in header if _norm(c)}
+    header_names = {norm(c) for c in header if norm(c)}
     for number, cells in rows[at + 1:]:
         if is_blank(cells):
             continue
@@ -162,7 +105,7 @@ def parse(path: str | Path, kind: str, mapping: dict[str, int] | None = None,
         if any(TOTAL_ROW.search(t) for t in texts) and len(texts) <= 3:
             parsed.skipped.append((number, "合计/小计行，已跳过"))
             continue
-        if len({_norm(c) for c in cells if _norm(c)} & header_names) >= 3:
+        if len({norm(c) for c in cells if norm(c)} & header_names) >= 3:
             parsed.skipped.append((number, "重复的表头行，已跳过"))
             continue
         try:

@@ -40,6 +40,8 @@ class Right(StrEnum):
     DEMO = "demo"
     READ_DOCUMENTS = "read_documents"
     EDIT_DOCUMENTS = "edit_documents"
+    READ_DUTY = "read_duty"
+    EDIT_DUTY = "edit_duty"
 
 
 RIGHTS: dict[Right, frozenset[Role]] = {
@@ -54,6 +56,8 @@ RIGHTS: dict[Right, frozenset[Role]] = {
     Right.DEMO: frozenset({Role.SYSADMIN}),
     Right.READ_DOCUMENTS: frozenset({Role.CLERK, Role.LEADER}),  # 领导: read-only overview
     Right.EDIT_DOCUMENTS: frozenset({Role.CLERK}),
+    Right.READ_DUTY: frozenset({Role.DUTY, Role.LEADER}),  # 领导 see the log, the roster and the briefs
+    Right.EDIT_DUTY: frozenset({Role.DUTY}),
 }
 
 

@@ -15,7 +15,7 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 from models.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.errors import DatabaseError
 
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 STEPS: dict[int, Callable[[SchemaMigrator], None]] = {}
 
@@ -50,6 +50,7 @@ def all_models() -> list[type[PlainModel]]:
         workdays.CalendarDay,
         workdays.CalendarYear,
         *document_models(),
+        *duty_models(),
     ]
 
 
@@ -61,18 +62,36 @@ def document_models() -> list[type[PlainModel]]:
             dispatch.Outgoing, dispatch.Distribution, dispatch.NumberReservation]
 
 
+def duty_models() -> list[type[PlainModel]]:
+    """Version 3: 值班 (roster, leaders' absences, the log and its shifts, briefs)."""
+    from models import absences, duty_brief, duty_log, roster
+
+    return [roster.RosterSlot, roster.RosterChange, absences.Absence, duty_log.DutyShift, duty_log.DutyEntry,
+            duty_log.DutyEvent, duty_brief.DutyBrief]
+
+
 def install_search(db: Database) -> None:
     """Trigram indexes for the ledgers' search box (SQLite; nothing to do on PostgreSQL)."""
     from models.db import install_text_index
 
     install_text_index(db, "incoming", "search_text")
     install_text_index(db, "outgoing", "search_text")
+    if "duty_entry" in db.get_tables():
+        install_text_index(db, "duty_entry", "search_text")
 
 
 @step(2)
 def add_documents(migrator: SchemaMigrator) -> None:
     migrator.database.create_tables(document_models())
     install_search(migrator.database)
+
+
+@step(3)
+def add_duty(migrator: SchemaMigrator) -> None:
+    migrator.database.create_tables(duty_models())
+    from models.db import install_text_index
+
+    install_text_index(migrator.database, "duty_entry", "search_text")
 
 
 def current_version(db: Database) -> int | None:

@@ -50,3 +50,23 @@ def clerk(three):
     accounts.grant(three[Role.SECADMIN], "zhangsan", "clerk")
     session = accounts.login("zhangsan", "Temp@2026abc")
     return accounts.change_password(session, "Temp@2026abc", "Zhang@2026abc")
+
+
+def business_user(three, username: str, name: str, role: str):
+    """A logged-in business user holding `role`, with the forced password change done."""
+    accounts.add_user(three[Role.SYSADMIN], username, name, "Temp@2026abc")
+    accounts.grant(three[Role.SECADMIN], username, role)
+    session = accounts.login(username, "Temp@2026abc")
+    return accounts.change_password(session, "Temp@2026abc", "Duty@2026abcd")
+
+
+@pytest.fixture
+def duty(three):
+    """赵值班, a 值班员."""
+    return business_user(three, "zhaozhiban", "赵值班", "duty")
+
+
+@pytest.fixture
+def duty2(three):
+    """孙值班, the officer of the next shift."""
+    return business_user(three, "sunzhiban", "孙值班", "duty")

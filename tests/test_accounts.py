@@ -1,8 +1,8 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from models import accounts, audit, backup, demo, documents, settings, workdays
+from models import accounts, audit, backup, demo, documents, duty_brief, duty_log, settings, workdays
 from models.accounts import User
 from models.audit import AuditEntry
 from models.errors import PermissionDenied, ValidationError
@@ -164,6 +164,8 @@ ACTIONS = {
     Right.READ_DOCUMENTS: lambda s: documents.day_check(s),
     Right.EDIT_DOCUMENTS: lambda s: documents.register(s, {"received_on": "2026-03-05", "source_org": "市委办公室",
                                                          "title": "关于做好春季防火工作的通知"}),
+    Right.READ_DUTY: lambda s: duty_brief.draft_brief(s, date(2026, 3, 5)),
+    Right.EDIT_DUTY: lambda s: duty_log.log(s, {"kind": "来电", "unit": "县应急局", "subject": "询问值班安排"}),
 }
 
 

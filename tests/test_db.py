@@ -111,6 +111,23 @@ def test_a_version_1_database_gains_the_document_ledger(database):
     schema.SchemaInfo.update(version=1).execute()
     db.close()
     db.connect(str(database))
-    assert schema.SchemaInfo.get().version == 2
+    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
     tables = set(db.DB.get_tables())
     assert {"incoming", "outgoing", "doc_event", "counter", "incoming_fts"} <= tables
+
+
+def test_a_version_2_database_gains_the_duty_tables(database):
+    """Step 3 adds 值班 (roster, absences, log, briefs) and the log's search index, keeping what was there."""
+    from models import counters
+
+    counters.raise_to("incoming", 2026, 7)
+    for model in reversed(schema.duty_models()):
+        db.DB.drop_tables([model])
+    db.DB.execute_sql("DROP TABLE duty_entry_fts")
+    schema.SchemaInfo.update(version=2).execute()
+    db.close()
+    db.connect(str(database))
+    assert schema.SchemaInfo.get().version == 3
+    tables = set(db.DB.get_tables())
+    assert {"roster_slot", "absence", "duty_shift", "duty_entry", "duty_event", "duty_brief", "duty_entry_fts"} <= tables
+    assert counters.peek("incoming", 2026) == 8

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from models import documents
 from models.ledger import Query
 from tests.ui.conftest import type_text
-from ui.documents.step_dialog import StepDialog
 from ui.documents.tab import DocumentsTab
+from ui.widgets.step_dialog import StepDialog
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from models.errors import SanbanError
 from models.rights import Right, allowed
 from ui import messages
 from ui.documents import files
-from ui.documents.step_dialog import Field, StepDialog
 from ui.widgets.ledger import LedgerView
+from ui.widgets.step_dialog import Field, StepDialog
 
 
 def registration_fields(units: list[str]) -> list[Field]:

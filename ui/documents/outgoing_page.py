@@ -11,8 +11,8 @@ from models.document_ledger import OutgoingLedger
 from models.rights import Right, allowed
 from ui import messages
 from ui.documents import files
-from ui.documents.step_dialog import Field, StepDialog
 from ui.widgets.ledger import LedgerView
+from ui.widgets.step_dialog import Field, StepDialog
 
 
 class OutgoingPage(QWidget):
