@@ -261,6 +261,12 @@ def save(actor, draft: Draft) -> DutyBrief:
     return brief
 
 
+def printed_brief(actor, day: date) -> "DutyBrief | None":
+    """The day's 值班要情 as it was numbered and printed, or None."""
+    require(actor, Right.READ_DUTY, "查看值班要情")
+    return _saved("brief", day=day)
+
+
 def issued(kind: str, year: int) -> list[DutyBrief]:
     return list(DutyBrief.select().where((DutyBrief.kind == kind) & (DutyBrief.year == year))
                 .order_by(DutyBrief.serial.desc()))

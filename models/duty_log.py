@@ -479,6 +479,11 @@ def search(text: str, limit: int = 200) -> list[DutyEntry]:
                 .order_by(DutyEntry.at.desc()).limit(limit))
 
 
+def known_people(limit: int = 300) -> list[str]:
+    return [p for (p,) in DutyEntry.select(DutyEntry.person).where(DutyEntry.person != "").distinct()
+            .order_by(DutyEntry.person).limit(limit).tuples()]
+
+
 def known_units(limit: int = 300) -> list[str]:
     return [u for (u,) in DutyEntry.select(DutyEntry.unit).where(DutyEntry.unit != "").distinct()
             .order_by(DutyEntry.unit).limit(limit).tuples()]

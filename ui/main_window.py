@@ -12,7 +12,8 @@ from ui.login_dialog import PasswordDialog
 from ui.system.tab import SystemTab
 
 SHORTCUTS = """Ctrl+N 新建　Ctrl+F 查找　Ctrl+P 打印　Ctrl+E 导出
-Ctrl+L 锁定　Ctrl+Q 退出　Ctrl+Tab 切换标签页"""
+Ctrl+1…8 当前页面的办理步骤（见工具栏提示）　Alt+1…9 切换标签页
+Ctrl+L 锁定　Ctrl+Q 退出"""
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +33,11 @@ class MainWindow(QMainWindow):
 
             self.documents_tab = DocumentsTab(session)
             self.tabs.addTab(self.documents_tab, self.tr("公文"))
+        if allowed(session, Right.READ_DUTY):
+            from ui.duty.tab import DutyTab
+
+            self.duty_tab = DutyTab(session)
+            self.tabs.addTab(self.duty_tab, self.tr("值班"))
         self.tabs.addTab(self.system_tab, self.tr("系统"))
         self.lock_page = LockPage(session)
         self.lock_page.unlocked.connect(self.unlock)
@@ -86,7 +92,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("视图(&V)"))
         for number in range(self.tabs.count()):
             action = view.addAction(self.tabs.tabText(number))
-            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.setShortcut(QKeySequence(f"Alt+{number + 1}"))  # Ctrl+digit belongs to the pages' steps
             action.triggered.connect(lambda _=False, n=number: self.tabs.setCurrentIndex(n))
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))

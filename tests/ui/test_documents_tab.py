@@ -110,3 +110,28 @@ def test_leaders_see_the_ledger_without_the_steps(qtbot, three):
     assert "登记" not in labels and "导出台账" in labels and "导入旧台账" not in labels
     assert widget.incoming.ledger.search.placeholderText()
     assert Qt.ContextMenuPolicy.CustomContextMenu == widget.incoming.ledger.table.contextMenuPolicy()
+
+
+def test_the_step_keys_work_in_the_window(qtbot, clerk, monkeypatch, shown):
+    """Ctrl+digit is the page's step, not the 视图 menu's tab switch (two owners would make Qt fire neither)."""
+    from PySide6.QtTest import QTest
+
+    from ui.main_window import MainWindow
+
+    documents.register(clerk, {"received_on": date.today(), "source_org": "市委办公室", "title": "关于甲的通知"})
+    window = MainWindow(clerk)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tabs.setCurrentWidget(window.documents_tab)
+    window.documents_tab.incoming.ledger.table.selectRow(0)
+    opened = fill_and_accept(monkeypatch, {"leader": "周主任", "text": "同意"})
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert [d.windowTitle() for d in opened] == ["登记领导批示"]
+    assert documents.Incoming.get().status == "instructed"
+    opened.clear()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert [d.windowTitle() for d in opened] == ["收文登记"]
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 0

@@ -22,7 +22,7 @@ def page_titles(window):
 
 def test_each_of_the_three_sees_only_their_pages(qtbot, three):
     assert page_titles(window_for(qtbot, three[Role.SYSADMIN])) == [
-        "账户管理", "节假日安排", "安全设置", "备份与恢复", "我的账户"]
+        "账户管理", "节假日安排", "系统设置", "备份与恢复", "我的账户"]
     assert page_titles(window_for(qtbot, three[Role.SECADMIN])) == ["角色授权", "节假日安排", "我的账户"]
     assert page_titles(window_for(qtbot, three[Role.AUDITOR])) == ["审计日志", "节假日安排", "我的账户"]
 
@@ -136,7 +136,7 @@ def test_backup_runs_in_the_background(qtbot, three, tmp_path):
 
 
 def test_settings_page_saves_and_audits(qtbot, three):
-    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("安全设置")
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("系统设置")
     page.boxes["idle_lock_minutes"].setValue(3)
     page.save()
     assert AuditEntry.select().where(AuditEntry.action == "setting_change").count() == 1

@@ -23,64 +23,8 @@ from PySide6.QtWidgets import (
 
 from models.errors import SanbanError
 from ui import messages
+from ui.widgets.preview import PreviewDialog, save_path
 from ui.workers import run_in_background
-
-
-def _save_path(parent: QWidget, title: str, name: str, filters: str) -> str:
-    folder = QSettings().value("files/last_folder", str(Path.home()))
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
-    if path:
-        QSettings().setValue("files/last_folder", str(Path(path).parent))
-    return path
-
-
-class PreviewDialog(QDialog):
-    """The form as it will print (QtPdf), with 打印 and 另存为 (.pdf/.docx)."""
-
-    def __init__(self, pdf: Path, title: str, save_as, parent=None) -> None:
-        super().__init__(parent)
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
-
-        self.setWindowTitle(title)
-        self.pdf = pdf
-        self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
-        view = QPdfView(self)
-        view.setDocument(self.document)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        print_button = QPushButton(self.tr("打印…（Ctrl+P）"))
-        print_button.setShortcut("Ctrl+P")
-        print_button.clicked.connect(self.print_)
-        save = QPushButton(self.tr("另存为…"))
-        save.clicked.connect(save_as)
-        close = QPushButton(self.tr("关闭"))
-        close.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in (print_button, save, close):
-            row.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(view, 1)
-        layout.addLayout(row)
-        self.resize(720, 900)
-
-    def print_(self) -> None:
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        painter = QPainter(printer)
-        rect = painter.viewport()
-        for page in range(self.document.pageCount()):
-            if page:
-                printer.newPage()
-            image = self.document.render(page, rect.size())
-            painter.drawImage(rect, image)
-        painter.end()
 
 
 def print_form(parent: QWidget, session, kind: str, doc_id: int, name: str) -> None:
@@ -95,7 +39,7 @@ def print_form(parent: QWidget, session, kind: str, doc_id: int, name: str) -> N
         return
 
     def save_as() -> None:
-        path = _save_path(parent, parent.tr("另存为"), f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
+        path = save_path(parent, parent.tr("另存为"), f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
         if not path:
             return
         try:
@@ -144,7 +88,7 @@ def export_ledger(parent: QWidget, session, ledger, reports: tuple[str, str]) ->
         return
     report, year = dialog.report.currentData(), dialog.year.value()
     name = f"{dialog.report.currentText()}-{year}.xlsx" if report != "view" else f"{ledger.source.title}-筛选结果.xlsx"
-    path = _save_path(parent, parent.tr("导出台账"), name, "Excel 文件 (*.xlsx)")
+    path = save_path(parent, parent.tr("导出台账"), name, "Excel 文件 (*.xlsx)")
     if not path:
         return
     if report == "view":

@@ -1,7 +1,7 @@
 """收文: the ledger with the flow's steps on the toolbar (and their shortcuts), batch work on many rows."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from models import documents
@@ -11,6 +11,7 @@ from models.errors import SanbanError
 from models.rights import Right, allowed
 from ui import messages
 from ui.documents import files
+from ui.widgets.actions import step_action
 from ui.widgets.ledger import LedgerView
 from ui.widgets.step_dialog import Field, StepDialog
 
@@ -62,11 +63,7 @@ class IncomingPage(QWidget):
             ("void", "作废", "", self.void),
         ]
         for key, label, shortcut, slot in steps if self.can_edit else []:
-            action = QAction(label, self)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setToolTip(f"{label}（{shortcut}）")
-            action.triggered.connect(slot)
+            action = step_action(self, label, shortcut, slot)
             self.ledger.toolbar.addAction(action)
             self.actions[key] = action
         self.ledger.toolbar.addSeparator()

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from models import dispatch
@@ -11,6 +11,7 @@ from models.document_ledger import OutgoingLedger
 from models.rights import Right, allowed
 from ui import messages
 from ui.documents import files
+from ui.widgets.actions import step_action
 from ui.widgets.ledger import LedgerView
 from ui.widgets.step_dialog import Field, StepDialog
 
@@ -29,11 +30,7 @@ class OutgoingPage(QWidget):
                  ("分发", "Ctrl+5", self.distribute), ("归档", "Ctrl+8", self.archive), ("退改", "", self.send_back),
                  ("作废", "", self.void), ("预留文号", "", self.reserve)]
         for label, shortcut, slot in steps if allowed(session, Right.EDIT_DOCUMENTS) else []:
-            action = QAction(label, self)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setToolTip(f"{label}（{shortcut}）")
-            action.triggered.connect(slot)
+            action = step_action(self, label, shortcut, slot)
             self.ledger.toolbar.addAction(action)
         self.ledger.toolbar.addSeparator()
         for label, slot in (("打印发文稿纸", self.action_print), ("导出台账", self.action_export),

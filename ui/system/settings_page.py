@@ -1,6 +1,6 @@
-"""系统管理员: security settings (lock-out, idle lock, password rules)."""
+"""系统管理员: security settings, reporting limits, and the office's own words on printed sheets."""
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from models import settings
 from models.errors import SanbanError
@@ -21,14 +21,27 @@ class SettingsPage(QWidget):
             box.setValue(values[spec.key])
             form.addRow(spec.label, box)
             self.boxes[spec.key] = box
+        self.texts: dict[str, QLineEdit] = {}
+        for key, (label, _default) in settings.TEXTS.items():
+            line = QLineEdit(settings.get_text(key))
+            line.setMaxLength(settings.TEXT_MAX)
+            form.addRow(label, line)
+            self.texts[key] = line
         save = QPushButton(self.tr("保存"))
         save.clicked.connect(self.save)
         self.result = QLabel()
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addLayout(form)
+        column.addWidget(save)
+        column.addWidget(self.result)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(save)
-        layout.addWidget(self.result)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def save(self) -> None:
         current = settings.all_values()
@@ -38,7 +51,11 @@ class SettingsPage(QWidget):
                 if box.value() != current[key]:
                     settings.set_value(self.session, key, box.value())
                     changed += 1
+            for key, line in self.texts.items():
+                if line.text().strip() != settings.get_text(key):
+                    settings.set_text(self.session, key, line.text())
+                    changed += 1
         except SanbanError as exc:
-            messages.warn(self, self.tr("安全设置"), exc.message)
+            messages.warn(self, self.tr("设置"), exc.message)
             return
         self.result.setText(self.tr("已保存 %1 项修改。").replace("%1", str(changed)))

@@ -44,7 +44,7 @@ class SystemTab(QWidget):
             (Right.MANAGE_ACCOUNTS, self.tr("账户管理"), lambda: AccountsPage(session)),
             (Right.GRANT_ROLES, self.tr("角色授权"), lambda: RolesPage(session)),
             (None, self.tr("节假日安排"), lambda: HolidaysPage(session)),
-            (Right.EDIT_SETTINGS, self.tr("安全设置"), lambda: SettingsPage(session)),
+            (Right.EDIT_SETTINGS, self.tr("系统设置"), lambda: SettingsPage(session)),
             (Right.BACKUP, self.tr("备份与恢复"), lambda: BackupPage(session)),
         ]
         candidates.append((None, self.tr("我的账户"), self._my_account))

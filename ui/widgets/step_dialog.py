@@ -27,7 +27,7 @@ from ui.form import Form
 class Field:
     key: str
     label: str
-    kind: str = "line"  # line | text | choice | date
+    kind: str = "line"  # line | text | choice | date | password
     default: str = ""
     choices: tuple[str, ...] = ()
     complete: tuple[str, ...] = ()  # completion list for a line (来文单位, 承办单位 typed before)
@@ -73,7 +73,7 @@ class StepDialog(QDialog):
             if spec.default:
                 widget.setCurrentText(spec.default)
             return self.form.add(spec.key, spec.label, widget)
-        widget = self.form.line(spec.key, spec.label, placeholder=spec.placeholder)
+        widget = self.form.line(spec.key, spec.label, password=spec.kind == "password", placeholder=spec.placeholder)
         widget.setText(spec.default or (f"{date.today():%Y-%m-%d}" if spec.kind == "date" else ""))
         if spec.complete:
             completer = QCompleter(list(spec.complete), widget)

@@ -1,0 +1,142 @@
+"""The 值班 tab through the window: log by keyboard, the shortcuts reach the steps, handover with the receiver's own
+password, the red reporting clock, the roster month, and the brief composed, numbered and previewed."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from models import duty_brief, duty_log, roster
+from tests.ui.test_documents_tab import fill_and_accept
+from ui.duty.tab import DutyTab
+from ui.main_window import MainWindow
+from ui.widgets.step_dialog import StepDialog
+
+YESTERDAY = date.today() - timedelta(days=1)
+
+
+@pytest.fixture
+def tab(qtbot, duty):
+    widget = DutyTab(duty)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_log_a_call_then_report_instruct_and_close(tab, monkeypatch, shown):
+    page = tab.log
+    fill_and_accept(monkeypatch, {"unit": "县应急管理局", "person": "刘科长", "phone": "0871-6543210",
+                                  "subject": "通报今晚有强降雨"})
+    tab.action_new()  # Ctrl+N through the window's menu
+    entry = duty_log.DutyEntry.get()
+    assert abs((entry.at - datetime.now()).total_seconds()) < 120  # the time defaulted to now
+    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "县应急管理局刘科长"
+    fill_and_accept(monkeypatch, {"leader": "周主任"})
+    page.report()
+    fill_and_accept(monkeypatch, {"leader": "周主任", "text": "请通知各乡镇"})
+    page.instruct()
+    fill_and_accept(monkeypatch, {"result": "已通知"})
+    page.close_entry()
+    assert duty_log.DutyEntry.get().status == "closed"
+    assert page.table.item(0, 5).text() == "已办结"
+    assert "请通知各乡镇" in page.detail.toPlainText()
+
+
+def test_a_bad_time_is_shown_beside_the_field_and_nothing_is_logged(tab, monkeypatch):
+    opened = fill_and_accept(monkeypatch, {"at": "25:99", "subject": "x"})
+    tab.log.log()
+    assert "小时应为 0–23" in opened[0].form.errors["at"].text()
+    assert duty_log.DutyEntry.select().count() == 0
+
+
+def test_the_step_shortcuts_reach_the_log_page_in_the_window(qtbot, duty, monkeypatch, shown):
+    window = MainWindow(duty)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tabs.setCurrentWidget(window.duty_tab)
+    duty_log.log(duty, {"subject": "询问会议地点"})
+    window.duty_tab.log.refresh()
+    opened = fill_and_accept(monkeypatch, {"leader": "周主任"})
+    # through the window system, as a real key press goes: shortcuts are resolved there
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert opened and opened[0].windowTitle() == "报告领导"  # not swallowed as an ambiguous shortcut
+    assert "周主任" in duty_log.DutyEntry.get().reported_to
+    opened.clear()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened and opened[0].windowTitle() == "登记值班记录"
+
+
+def test_handover_needs_the_receivers_password_then_locks(tab, monkeypatch, shown, duty2):
+    page = tab.log
+    duty_log.log(tab.session, {"at": f"{YESTERDAY} 10:00", "subject": "昨日来电"})
+    shift = duty_log.DutyEntry.get().duty_shift
+    duty_log.hand_over(tab.session, shift.id, "本班无要事")
+    opened = fill_and_accept(monkeypatch, {"username": "sunzhiban", "password": "wrong"})
+    page.take_over()
+    assert not duty_log.shift_by_id(shift.id).locked and opened[0].result() != StepDialog.DialogCode.Accepted
+    fill_and_accept(monkeypatch, {"username": "sunzhiban", "password": "Duty@2026abcd"})
+    page.take_over()
+    assert duty_log.shift_by_id(shift.id).received_by_name == "孙值班"
+    page.scope.setCurrentText("近 7 日")
+    page.table.selectRow(0)
+    opened = fill_and_accept(monkeypatch, {"field": "来电人", "value": "刘科长", "reason": "补记来电人"})
+    page.correct()
+    assert opened[0].windowTitle() == "补充更正" and duty_log.DutyEntry.get().person == "刘科长"
+
+
+def test_a_late_report_shows_red(tab):
+    learned = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=45)
+    duty_log.log(tab.session, {"kind": "突发事件", "grade": "较大", "at": learned, "subject": "山体滑坡"})
+    tab.log.refresh()
+    item = tab.log.table.item(0, 6)
+    assert "超时" in item.text() and item.foreground().color() == QColor("#a61b0f")
+
+
+def test_the_roster_month_shows_gaps_in_red(qtbot, tab, monkeypatch, shown):
+    page = tab.roster
+    tab.pages.setCurrentWidget(page)
+    page.year.setValue(2026)
+    page.month.setValue(12)
+    roster.set_day(tab.session, date(2026, 12, 1), {"leader": "王某", "白班": "陈某"})
+    page.refresh()
+    assert page.table.rowCount() == 31
+    assert page.table.item(0, 3).text() == "王某" and "夜班没有值班员" in page.table.item(0, 8).text()
+    page.table.selectRow(0)
+    fill_and_accept(monkeypatch, {"夜班": "孙某"})
+    page.edit_day()
+    assert page.table.item(0, 8).text() == ""
+
+
+def test_compose_number_and_preview_the_brief(tab, monkeypatch, shown):
+    from ui.duty import brief_dialog
+
+    duty_log.log(tab.session, {"at": f"{YESTERDAY} 09:00", "unit": "县应急局", "subject": "通报强降雨"})
+    duty_log.log(tab.session, {"at": f"{YESTERDAY} 10:00", "kind": "其他", "subject": "打印机缺纸"})
+    previews = []
+    monkeypatch.setattr(brief_dialog.PreviewDialog, "exec", lambda self: previews.append(self.pdf))
+    dialog = brief_dialog.BriefDialog.for_day(tab.session, YESTERDAY, tab)
+    assert dialog.number.text() == "将编为第1期"
+    assert dialog.items.item(1).checkState() == Qt.CheckState.Unchecked  # 「其他」 left out
+    dialog.items.setCurrentRow(0)
+    dialog.text.setPlainText("改写后的内容。")
+    dialog.preview()
+    assert previews and previews[0].read_bytes().startswith(b"%PDF")
+    saved = duty_brief.DutyBrief.get()
+    assert saved.number_text == "第1期" and saved.item_list == [
+        {"heading": "通报强降雨", "text": "改写后的内容。", "entry": duty_log.DutyEntry.get(subject="通报强降雨").id}]
+    assert "第1期" in dialog.number.text()
+    again = brief_dialog.BriefDialog.for_day(tab.session, YESTERDAY, tab)
+    assert "重印" in again.number.text()
+
+
+def test_a_leader_sees_the_log_without_the_steps(qtbot, three, duty):
+    from tests.conftest import business_user
+
+    leader = business_user(three, "zhouzhuren", "周主任", "leader")
+    widget = DutyTab(leader)
+    qtbot.addWidget(widget)
+    assert set(widget.log.actions) == {"brief", "flash"}

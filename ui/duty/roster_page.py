@@ -1,0 +1,216 @@
+"""排班: a month at a glance, problems in red; Enter edits a day, 调班/替班 with who approved; import and export."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import roster
+from models.duty_terms import month_day
+from models.errors import SanbanError
+from models.rights import Right, allowed
+from ui import messages
+from ui.widgets.preview import save_path
+from ui.widgets.step_dialog import Field, StepDialog
+
+RED, HOLIDAY, TODAY = "#a61b0f", "#fdf1e6", "#e8f1fb"
+
+
+class RosterPage(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.can_edit = allowed(session, Right.EDIT_DUTY)
+        today = date.today()
+        self.year, self.month = QSpinBox(), QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.year.setSuffix(" 年")
+        self.month.setRange(1, 12)
+        self.month.setValue(today.month)
+        self.month.setSuffix(" 月")
+        self.month.setWrapping(True)
+        for box in (self.year, self.month):
+            box.valueChanged.connect(lambda _: self.refresh())
+        bar = QToolBar()
+        bar.addWidget(self.year)
+        bar.addWidget(self.month)
+        bar.addSeparator()
+        actions = [("编辑当天", "Return", self.edit_day), ("调班/替班", "", self.change),
+                   ("导入值班表", "", self.import_roster)] if self.can_edit else []
+        for label, shortcut, slot in actions + [("导出值班表", "", self.export)]:
+            action = QAction(label, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            bar.addAction(action)
+        self.summary = QLabel()
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _: self.edit_day())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.days: list[roster.RosterDay] = []
+
+    def refresh(self) -> None:
+        self.days = roster.month(self.year.value(), self.month.value())
+        names = roster.shift_names()
+        headers = ["日期", "星期", "节假日", "带班领导", *names, "联系电话", "调班记录/备注", "提醒"]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(self.days))
+        today = date.today()
+        for row, day in enumerate(self.days):
+            values = [month_day(day.day), day.weekday, day.holiday, day.leader,
+                      *["、".join(day.officers.get(n, [])) for n in names],
+                      "；".join(f"{n} {p}" for n, p in day.phones.items()),
+                      "；".join(p for p in (day.note, *day.changes) if p), "；".join(day.problems)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == len(values) - 1 and value:
+                    item.setForeground(QBrush(QColor(RED)))
+                if day.day == today:
+                    item.setBackground(QBrush(QColor(TODAY)))
+                elif day.holiday and "上班" not in day.holiday or day.day.weekday() >= 5:
+                    item.setBackground(QBrush(QColor(HOLIDAY)))
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+        planned = sum(not d.empty for d in self.days)
+        problems = sum(bool(d.problems) for d in self.days if not d.empty)
+        self.summary.setText(f"{self.year.value()}年{self.month.value()}月：已排 {planned}/{len(self.days)} 天"
+                             + (f"，<span style='color:{RED}'>{problems} 天有问题</span>" if problems else "，无问题")
+                             + f"　班次：{'；'.join(s.text for s in roster.shifts())}")
+        if self.year.value() == today.year and self.month.value() == today.month:
+            self.table.selectRow(today.day - 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.refresh()
+        super().showEvent(event)
+
+    def selected_day(self) -> roster.RosterDay | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            messages.info(self, self.tr("排班"), self.tr("请先选中一天。"))
+            return None
+        return self.days[rows[0].row()]
+
+    def edit_day(self) -> None:
+        day = self.selected_day()
+        if day is None or not self.can_edit:
+            return
+        people = tuple(roster.people())
+        fields = [Field("leader", "带班领导", default=day.leader, complete=people)]
+        fields += [Field(n, f"{n}值班员", default="、".join(day.officers.get(n, [])), complete=people,
+                         placeholder="多人用顿号分开，主班在前") for n in roster.shift_names()]
+        fields += [Field("phones", "联系电话", default="、".join(f"{n} {p}" for n, p in day.phones.items()),
+                         placeholder="如：张三 13800000000、李四 0871-1234567"),
+                   Field("note", "备注", default=day.note)]
+        dialog = StepDialog(self.tr("排班"), fields, lambda v: roster.set_day(self.session, day.day, v), self,
+                            f"{day.day:%Y年%m月%d日} 星期{day.weekday} {day.holiday}")
+        if dialog.exec():
+            self.refresh()
+            problems = dialog.result_value.problems
+            if problems:
+                messages.warn(self, self.tr("排班"), "；".join(problems))
+
+    def change(self) -> None:
+        day = self.selected_day()
+        if day is None:
+            return
+        people = tuple(roster.people())
+        options = ([f"带班：{day.leader}"] if day.leader else []) + [
+            f"{s}：{p}" for s, names in day.officers.items() for p in names]
+        if not options:
+            messages.info(self, self.tr("调班/替班"), self.tr("这一天还没有排班。"))
+            return
+
+        def save(values: dict):
+            what, person = values["slot"].split("：", 1)
+            role, shift = ("leader", "") if what == "带班" else ("officer", what)
+            swap = values["swap_day"].strip()
+            from models.validators import parse_date
+
+            swap_day = parse_date(swap, "swap_day", day.day.year) if swap else None
+            record, notes = roster.change(self.session, day.day, shift, role, person, values["new_person"],
+                                          values["approved_by"], values["reason"], swap_day)
+            return record, notes
+
+        dialog = StepDialog(self.tr("调班/替班"), [
+            Field("slot", "原安排", "choice", choices=tuple(options)),
+            Field("new_person", "接替人", complete=people),
+            Field("swap_day", "对调日期", placeholder="调班时填写接替人原来的值班日期；替班留空"),
+            Field("approved_by", "批准人", complete=people),
+            Field("reason", "原因"),
+        ], save, self, f"{day.day:%Y年%m月%d日} 星期{day.weekday}")
+        if dialog.exec():
+            self.refresh()
+            notes = dialog.result_value[1]
+            if notes:
+                messages.info(self, self.tr("调班/替班"), "\n".join(notes))
+
+    def import_roster(self) -> None:
+        from importers import roster_import
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入值班表"), "", "Excel 文件 (*.xlsx);;CSV 文件 (*.csv)")
+        if not path:
+            return
+        try:
+            parsed, _ = roster_import.run(self.session, path, dry_run=True)
+        except SanbanError as exc:
+            messages.warn(self, self.tr("导入值班表"), exc.message)
+            return
+        when = f"{parsed.year}年{parsed.month}月" if parsed.month else (f"{parsed.year}年" if parsed.year else "未知年份")
+        lines = [f"表头在第 {parsed.header_row} 行，按 {when} 读取；可导入 {len(parsed.good)} 天。"]
+        lines += [f"第 {n} 行：{m}" for n, m in parsed.skipped]
+        if parsed.errors:
+            lines += ["", "以下各行有问题，整个文件都没有导入，请在 Excel 中改正后重新导入："] + parsed.report(30)
+            messages.warn(self, self.tr("导入值班表"), "\n".join(lines))
+            return
+        if not messages.confirm(self, self.tr("导入值班表"), "\n".join(lines + ["", "已排的同一天将被表中的安排替换。确定导入吗？"])):
+            return
+        try:
+            parsed, written = roster_import.run(self.session, path)
+        except SanbanError as exc:
+            messages.warn(self, self.tr("导入值班表"), exc.message)
+            return
+        first = min(parsed.good)
+        self.year.setValue(first.year)
+        self.month.setValue(first.month)
+        self.refresh()
+        messages.info(self, self.tr("导入值班表"), self.tr("已导入 %1 天的值班安排。").replace("%1", str(written)))
+
+    def export(self) -> None:
+        from exporters.duty import export_roster
+
+        month = f"{self.year.value()}-{self.month.value():02d}"
+        path = save_path(self, self.tr("导出值班表"), f"值班表{month}.xlsx", "Excel 文件 (*.xlsx);;Word 文件 (*.docx)")
+        if not path:
+            return
+        try:
+            export_roster(self.session, month, path)
+        except SanbanError as exc:
+            messages.warn(self, self.tr("导出值班表"), exc.message)
+            return
+        messages.info(self, self.tr("导出值班表"), self.tr("已保存到 %1").replace("%1", path))

@@ -1,0 +1,63 @@
+"""Print preview of a generated PDF (QtPdf) with 打印 and 另存为, and the remembered save folder."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+
+def save_path(parent: QWidget, title: str, name: str, filters: str) -> str:
+    folder = QSettings().value("files/last_folder", str(Path.home()))
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
+    if path:
+        QSettings().setValue("files/last_folder", str(Path(path).parent))
+    return path
+
+
+class PreviewDialog(QDialog):
+    """The form as it will print (QtPdf), with 打印 and 另存为 (.pdf/.docx)."""
+
+    def __init__(self, pdf: Path, title: str, save_as, parent=None) -> None:
+        super().__init__(parent)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.setWindowTitle(title)
+        self.pdf = pdf
+        self.document = QPdfDocument(self)
+        self.document.load(str(pdf))
+        view = QPdfView(self)
+        view.setDocument(self.document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        print_button = QPushButton(self.tr("打印…（Ctrl+P）"))
+        print_button.setShortcut("Ctrl+P")
+        print_button.clicked.connect(self.print_)
+        save = QPushButton(self.tr("另存为…"))
+        save.clicked.connect(save_as)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in (print_button, save, close):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view, 1)
+        layout.addLayout(row)
+        self.resize(720, 900)
+
+    def print_(self) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        rect = painter.viewport()
+        for page in range(self.document.pageCount()):
+            if page:
+                printer.newPage()
+            image = self.document.render(page, rect.size())
+            painter.drawImage(rect, image)
+        painter.end()
