@@ -34,8 +34,8 @@ def _plan(officer, first: date, last: date) -> int:
     day = first
     index = 0
     while day <= last:
-        day_officer = OFFICERS[index % 4]
-        night_officer = OFFICERS[(index + 1) % 4]
+        day_officer = OFFICERS[(2 * index) % 4]  # nobody goes from a night shift straight into a day shift
+        night_officer = OFFICERS[(2 * index + 1) % 4]
         leader = LEADERS[index % 3]
         note = "周末" if day.weekday() >= 5 else ""
         roster.set_day(officer, day, {"leader": leader, "白班": day_officer, "夜班": night_officer, "note": note,
@@ -74,7 +74,7 @@ def demo_duty(actor, options: dict) -> str:
             if instruction:
                 duty_log.instruct(zhao, entry.id, leader, instruction, moment + timedelta(minutes=20))
             if handling:
-                duty_log.handle(zhao, entry.id, handling)
+                duty_log.handle(zhao, entry.id, handling, moment + timedelta(minutes=30))
             if result and offset == 2:
                 duty_log.close(zhao, entry.id, result)
             elif result and not handling:
@@ -94,7 +94,7 @@ def demo_duty(actor, options: dict) -> str:
                       learned + timedelta(minutes=12))
     duty_log.report_up(sun, event.id, "phone", learned + timedelta(minutes=22))
     duty_log.report_up(sun, event.id, "written", learned + timedelta(minutes=75))
-    duty_log.handle(sun, event.id, "县应急局、自然资源局已到现场，安置点设在石桥村小学")
+    duty_log.handle(sun, event.id, "县应急局、自然资源局已到现场，安置点设在石桥村小学", learned + timedelta(minutes=70))
     entries += 1
     yesterday = today - timedelta(days=1)
     brief = duty_brief.save(zhao, duty_brief.draft_brief(zhao, yesterday))

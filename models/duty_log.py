@@ -348,15 +348,17 @@ def instruct(actor, entry_id: int, leader: str, text: str, at: object = None) ->
         return _save(actor, entry, "instruct", f"{leader}批示")
 
 
-def handle(actor, entry_id: int, text: str) -> DutyEntry:
-    """处理情况: what was done (转办, 通知), a dated line per step."""
+def handle(actor, entry_id: int, text: str, at: object = None) -> DutyEntry:
+    """处理情况: what was done (转办, 通知), a dated line per step (when it was done; now by default)."""
     require(actor, Right.EDIT_DUTY, "登记处理情况")
     text = clean(text)
     if not text:
         raise ValidationError("text", "请填写处理情况（转给了谁、通知了谁、怎么答复的）。")
     with DB.atomic():
         entry = _open(entry_id)
-        entry.handling = "\n".join(p for p in (entry.handling, f"{now():%m-%d %H:%M} {text}") if p)
+        moment = _not_future(parse_moment(at, "at", now()), "at", "处理时间")
+        _after_logged(entry, moment, "处理时间")
+        entry.handling = "\n".join(p for p in (entry.handling, f"{moment:%m-%d %H:%M} {text}") if p)
         _event(actor, entry, "handle", text)
         return _save(actor, entry, "handle", "处理情况")
 

@@ -43,6 +43,7 @@ class BriefDialog(QDialog):
         self.number = QLabel()
         self.number.setStyleSheet("font-weight: bold; color: #a61b0f;")
         self.items = QListWidget()
+        self.items.setWordWrap(True)
         self.items.currentRowChanged.connect(self._load_item)
         self.items.itemChanged.connect(self._ticked)
         self.heading = QLineEdit()

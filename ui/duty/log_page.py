@@ -78,7 +78,7 @@ class LogPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((110, 70, 170, 360, 150, 70, 200)):
+        for column, width in enumerate((110, 110, 170, 360, 150, 70, 180)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_detail)
@@ -272,8 +272,9 @@ class LogPage(QWidget):
     def handle(self) -> None:
         if entry := self.one():
             self.run_step(self.tr("处理情况"), [Field("text", "处理情况", "text",
-                                                    placeholder="转给了谁、通知了谁、怎么答复的")],
-                          lambda v: duty_log.handle(self.session, entry.id, v["text"]), self._intro(entry))
+                                                    placeholder="转给了谁、通知了谁、怎么答复的"),
+                                              Field("at", "处理时间", placeholder="留空为现在")],
+                          lambda v: duty_log.handle(self.session, entry.id, v["text"], v["at"]), self._intro(entry))
 
     def report_up(self, channel: str) -> None:
         if entry := self.one():
