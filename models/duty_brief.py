@@ -8,7 +8,7 @@ the year; saving the same day's brief again keeps its number. A 快报 is the sa
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
@@ -121,7 +121,13 @@ def entry_text(entry: DutyEntry) -> str:
 
 
 def _whereabouts(day: date) -> str:
-    away = absences.away_on(day)
+    """Leaders away during the duty day, which runs into the next morning."""
+    seen, away = set(), []
+    for moment in (day, day + timedelta(days=1)):
+        for absence in absences.away_on(moment):
+            if absence.id not in seen:
+                seen.add(absence.id)
+                away.append(absence)
     return "\n".join(a.summary + "。" for a in away) or "无领导外出报备。"
 
 

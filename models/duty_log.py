@@ -257,7 +257,7 @@ def log(actor, data: dict) -> tuple[DutyEntry, list[str]]:
             notes.append("事件等级未定：定级后请用「补充更正」填写，报告时限按等级计算。")
         else:
             phone, written = report_limits(entry.grade)
-            notes.append(f"{entry.grade}突发事件：须在 {minutes_text(phone)} 内电话报告、{minutes_text(written)} 内书面报告"
+            notes.append(f"{entry.grade}突发事件：须在 {minutes_text(phone)}内电话报告、{minutes_text(written)}内书面报告"
                          f"（分别至 {entry.at + timedelta(minutes=phone):%H:%M} 和 "
                          f"{entry.at + timedelta(minutes=written):%m-%d %H:%M}）。")
     return entry, notes
