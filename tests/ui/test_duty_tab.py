@@ -140,3 +140,34 @@ def test_a_leader_sees_the_log_without_the_steps(qtbot, three, duty):
     widget = DutyTab(leader)
     qtbot.addWidget(widget)
     assert set(widget.log.actions) == {"brief", "flash"}
+
+
+def test_report_a_leaders_trip_and_see_who_is_away_today(tab, monkeypatch, shown):
+    page = tab.absences
+    tab.pages.setCurrentWidget(page)
+    fill_and_accept(monkeypatch, {"person": "郑副主任", "position": "办公室副主任", "destination": "省城",
+                                  "purpose": "参加培训", "stand_in": "周主任"})
+    page.action_new()
+    assert page.table.rowCount() == 1 and page.table.item(0, 8).text() == "已报备"
+    assert "今日外出：郑副主任（办公室副主任）" in page.today.text()
+    page.table.selectRow(0)
+    fill_and_accept(monkeypatch, {})
+    page.returned()
+    assert page.table.item(0, 8).text() == "已返回"
+
+
+def test_the_administrator_sets_the_shifts_and_the_sheets_words(qtbot, three, shown):
+    from models import settings
+    from models.rights import Role
+    from ui.system.settings_page import SettingsPage
+
+    page = SettingsPage(three[Role.SYSADMIN])
+    qtbot.addWidget(page)
+    page.texts["office_name"].setText("市委办公室")
+    page.texts["duty_shifts"].setText("白班 08:00-18:00；夜班 18:00-09:00")
+    page.save()
+    assert shown[-1][0] == "warn" and "首尾相接" in shown[-1][2]
+    assert settings.get_text("office_name") == "市委办公室"  # each setting is saved on its own; the bad one is refused
+    page.texts["duty_shifts"].setText("全天 08:30-08:30")
+    page.save()
+    assert settings.get_text("duty_shifts") == "全天 08:30-08:30"
