@@ -6,7 +6,6 @@ export of 10,000 rows, import of 10,000 rows, resident memory with the 公文 ta
 
 import argparse
 import os
-import resource
 import statistics
 import sys
 import tempfile
@@ -39,7 +38,11 @@ def timed(fn, repeat: int = 1) -> tuple[float, object]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--memory", help=argparse.SUPPRESS)  # internal: the fresh-process memory measurement
     args = parser.parse_args()
+    if args.memory:
+        memory(args.memory)
+        return
     folder = Path(tempfile.mkdtemp(prefix="sanban-bench-"))
     fresh_database(folder / "bench.db")
     admin = accounts.login(Role.SYSADMIN.value, PASSWORD)
@@ -61,7 +64,7 @@ def main() -> None:
     total = source.count(Query())
 
     def jump(offset: int) -> None:
-        key = source.key_at(Query(), offset - 1)
+        key = source.key_at(Query(), offset - 1, total=total)  # as the view asks: it knows the total
         source.page(Query(), key, PAGE_SIZE)
 
     print("jump to row 50,000 (key_at + one page):", ms(timed(lambda: jump(min(50_000, total - 1)), 5)[0]),
@@ -89,9 +92,27 @@ def main() -> None:
     seconds, (parsed, written) = timed(lambda: ledger_import.run(clerk, folder / "old.xlsx", "incoming"))
     print(f"import {written:,} rows with validation: {seconds:.2f} s (budget 5 s); errors {len(parsed.errors)}")
 
+    # memory as a user meets it: a fresh process that opens the database and the tab, not the one that made 110k rows
+    import subprocess
+
+    db_path = folder / "bench.db"
+    from models import db
+
+    db.close()
+    result = subprocess.run([sys.executable, __file__, "--memory", str(db_path)], capture_output=True, text=True,
+                            check=False)
+    print(result.stdout.strip() or result.stderr.strip()[-400:])
+
+
+def memory(db_path: str) -> None:
+    """Open the 公文 tab over the database in this (fresh) process, scroll to the end, print the resident memory."""
     from PySide6.QtWidgets import QApplication
 
+    from models import db
+
     app = QApplication([])
+    db.connect(db_path)
+    clerk = accounts.session_for(accounts.User.get(accounts.User.username == "wangmishu"))
     from ui.documents.tab import DocumentsTab
 
     tab = DocumentsTab(clerk)
@@ -100,10 +121,14 @@ def main() -> None:
     app.processEvents()
     tab.incoming.ledger.table.scrollToBottom()
     app.processEvents()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    now = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmRSS")) / 1024
-    print(f"resident memory with the 公文 tab open over {documents.Incoming.select().count():,} rows: "
-          f"{now:.0f} MB now (budget 200 MB); process peak {peak:.0f} MB (includes generating the demo data)")
+    tab.incoming.ledger.table.scrollToTop()
+    app.processEvents()
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork+exec, so it would report the parent's peak
+    status = {line.split(":")[0]: int(line.split()[1]) for line in open("/proc/self/status")
+              if line.startswith(("VmRSS", "VmHWM"))}
+    now, peak = status["VmRSS"] / 1024, status["VmHWM"] / 1024
+    print(f"resident memory, fresh process, 公文 tab open over {documents.Incoming.select().count():,} rows, scrolled "
+          f"to the end and back: {now:.0f} MB now, peak {peak:.0f} MB (budget 200 MB)")
 
 
 if __name__ == "__main__":

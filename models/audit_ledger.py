@@ -81,8 +81,8 @@ class AuditLedger:
             for r in rows
         ]
 
-    def key_at(self, query: Query, offset: int) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset)
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         entry = AuditEntry.get_or_none(AuditEntry.id == row_id)

@@ -9,11 +9,11 @@ from datetime import date, datetime, time
 from peewee import fn
 
 from models import dispatch, documents
-from models.db import text_contains
+from models.db import count_text_matches, text_contains
 from models.dispatch import Outgoing
 from models.doc_terms import SECRECY, URGENCY, secrecy_mark
 from models.documents import Incoming
-from models.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row
+from models.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
 from models.rights import Right, require
 
 
@@ -32,8 +32,18 @@ def _day_range(select, column, flt: dict):
     return select
 
 
+def _count(select, query: Query, model) -> int:
+    """A search with no filter is counted on the trigram index alone; anything else through the filtered select."""
+    if not any(query.filters.values()):
+        fast = count_text_matches(model, query.search)
+        if fast is not None:
+            return fast
+    return count_matches(select, query)
+
+
 class IncomingLedger:
     name = "incoming"
+    _model = Incoming
     title = "收文登记簿"
     columns = (
         Column("receipt_no", "收文编号", 110),
@@ -97,7 +107,7 @@ class IncomingLedger:
         return select
 
     def count(self, query: Query) -> int:
-        return self._base(query).count()
+        return _count(self._base(query), query, self._model)
 
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
         today = date.today()
@@ -114,8 +124,8 @@ class IncomingLedger:
             ), status))
         return rows
 
-    def key_at(self, query: Query, offset: int) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset)
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Incoming.get_or_none(Incoming.id == row_id)
@@ -130,6 +140,7 @@ class IncomingLedger:
 
 class OutgoingLedger:
     name = "outgoing"
+    _model = Outgoing
     title = "发文登记簿"
     columns = (
         Column("doc_no", "发文字号", 160),
@@ -191,7 +202,7 @@ class OutgoingLedger:
         return select
 
     def count(self, query: Query) -> int:
-        return self._base(query).count()
+        return _count(self._base(query), query, self._model)
 
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
         rows = []
@@ -205,8 +216,8 @@ class OutgoingLedger:
             ), done))
         return rows
 
-    def key_at(self, query: Query, offset: int) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset)
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Outgoing.get_or_none(Outgoing.id == row_id)

@@ -42,10 +42,16 @@ OUTGOING_PROGRESS = (("标题", 34), ("拟稿单位", 11), ("拟稿人", 7), ("�
                      ("签发人", 7), ("签发日期", 11), ("发文字号", 18), ("印制份数", 6), ("分发", 20), ("状态", 7))
 
 
-def _incoming_rows(year: int, ids: list[int] | None) -> Iterator[Incoming]:
-    query = Incoming.select()
+INCOMING_FIELDS = ("receipt_no", "received_at", "source_org", "doc_no", "title", "secrecy", "secrecy_term", "urgency",
+                   "copies", "lead_unit", "remarks", "reason", "status", "proposal", "instructions", "due_date",
+                   "result")
+
+
+def _incoming_rows(year: int, ids: list[int] | None) -> Iterator:
+    """Named tuples, not model objects: building a peewee model per row was a third of a 10,000-row export."""
+    query = Incoming.select(*(getattr(Incoming, f) for f in INCOMING_FIELDS))
     query = query.where(Incoming.id.in_(ids)) if ids is not None else query.where(Incoming.year == year)
-    yield from query.order_by(Incoming.year, Incoming.serial).iterator()
+    yield from query.order_by(Incoming.year, Incoming.serial).namedtuples().iterator()
 
 
 def _outgoing_rows(year: int, ids: list[int] | None) -> Iterator[Outgoing]:
@@ -67,7 +73,8 @@ def ledger(actor, report: str, year: int | None = None, ids: list[int] | None = 
         for d in _incoming_rows(year, ids):
             levels.add(d.secrecy)
             if report == "incoming-register":
-                rows.append((d.receipt_no, _short(d.received_at), d.source_org, d.doc_no, d.title, d.mark,
+                rows.append((d.receipt_no, _short(d.received_at), d.source_org, d.doc_no, d.title,
+                             secrecy_mark(d.secrecy, d.secrecy_term),
                              "" if d.urgency == "无" else d.urgency, d.copies, d.lead_unit,
                              "；".join(p for p in (d.remarks, d.reason and f"{documents.STATUS[d.status]}：{d.reason}")
                                       if p)))

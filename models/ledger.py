@@ -11,6 +11,18 @@ from typing import Any, Protocol
 from peewee import Field, Node, Tuple
 
 PAGE_SIZE = 200
+# A 1–2 character search runs LIKE over the whole table (a trigram index needs 3); counting every match of 「财」
+# in 100,000 rows took 60 ms. The count stops at this many, and the view asks for more characters instead.
+SHORT_SEARCH_CAP = 2000
+
+
+def short_search(query: "Query") -> bool:
+    return 0 < len(query.search.strip()) < 3
+
+
+def count_matches(select, query: "Query") -> int:
+    """COUNT of a source's filtered select, stopping at SHORT_SEARCH_CAP for a 1–2 character search."""
+    return select.limit(SHORT_SEARCH_CAP).count() if short_search(query) else select.count()
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,7 @@ class LedgerSource(Protocol):
 
     def count(self, query: Query) -> int: ...
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]: ...
-    def key_at(self, query: Query, offset: int) -> tuple | None: ...
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None: ...
     def detail(self, row_id: int) -> list[tuple[str, str]]: ...
 
 
@@ -84,8 +96,12 @@ class KeysetPager:
         order = (sort.desc(), self.id_field.desc()) if desc else (sort.asc(), self.id_field.asc())
         return list(select.order_by(*order).limit(limit).dicts())
 
-    def key_at(self, base, query: Query, default_sort: str, offset: int) -> tuple | None:
+    def key_at(self, base, query: Query, default_sort: str, offset: int, total: int | None = None) -> tuple | None:
+        """The key of row `offset`; past the middle (when `total` is known) counted from the end, since an index
+        walk costs the rows it skips."""
         sort, desc = self._order(query, default_sort)
+        if total is not None and offset > total // 2:
+            desc, offset = not desc, total - 1 - offset
         order = (sort.desc(), self.id_field.desc()) if desc else (sort.asc(), self.id_field.asc())
         row = base.select(sort, self.id_field).order_by(*order).limit(1).offset(offset).tuples().first()
         return tuple(row) if row else None

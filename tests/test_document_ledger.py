@@ -86,3 +86,24 @@ def test_outgoing_ledger_search_and_year(clerk):
     dispatch.review(clerk, doc.id, "王科长")
     dispatch.sign(clerk, doc.id, "张书记")
     assert OutgoingLedger(clerk).count(Query(search=f"〔{TODAY.year}〕1号")) == 1
+
+
+def test_a_short_search_stops_counting_at_the_cap(clerk, monkeypatch):
+    from models import ledger
+
+    monkeypatch.setattr(ledger, "SHORT_SEARCH_CAP", 3)
+    for n in range(5):
+        documents.register(clerk, {"received_on": date.today(), "source_org": "市财政局", "title": f"关于第{n}批资金的通知"})
+    source = IncomingLedger(clerk)
+    assert source.count(Query(search="资金")) == 3  # 1–2 characters: capped, the view asks for more
+    assert source.count(Query(search="批资金")) == 5  # 3+: the trigram index counts them all
+
+
+def test_a_jump_past_the_middle_counts_from_the_end_and_lands_on_the_same_row(clerk):
+    for n in range(9):
+        documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": f"关于第{n}项的通知"})
+    source = IncomingLedger(clerk)
+    for query in (Query(), Query(sort="title"), Query(sort="title", descending=True)):
+        total = source.count(query)
+        for offset in range(total):
+            assert source.key_at(query, offset, total=total) == source.key_at(query, offset), (query, offset)

@@ -135,3 +135,41 @@ def test_the_step_keys_work_in_the_window(qtbot, clerk, monkeypatch, shown):
     assert [d.windowTitle() for d in opened] == ["收文登记"]
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert window.tabs.currentIndex() == 0
+
+
+def test_a_short_search_over_the_cap_asks_for_more_characters(tab, monkeypatch):
+    from models import ledger
+
+    monkeypatch.setattr(ledger, "SHORT_SEARCH_CAP", 2)
+    from ui.widgets import ledger as ledger_widget
+
+    monkeypatch.setattr(ledger_widget, "SHORT_SEARCH_CAP", 2)
+    for n in range(3):
+        documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": f"关于第{n}项的通知"})
+    view = tab.incoming.ledger
+    type_text(view.search, "通知")
+    view.apply_filters()
+    assert view.model.rowCount() == 2 and "请多输入几个字" in view.count_label.text()
+    type_text(view.search, "项的通知")
+    view.apply_filters()
+    assert view.model.rowCount() == 3 and view.count_label.text() == "共 3 条"
+
+
+def test_saved_searches_come_back_with_their_filters(tab, monkeypatch):
+    view = tab.incoming.ledger
+    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于保密检查的通知",
+                                     "urgency": "特急"})
+    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于保密培训的通知"})
+    type_text(view.search, "保密")
+    view.filter_widgets["urgency"].setCurrentIndex(view.filter_widgets["urgency"].findData("特急"))
+    view.apply_filters()
+    assert view.model.rowCount() == 1
+    view.save_search("特急保密件")
+    view.clear_filters()
+    assert view.model.rowCount() == 2 and view.search.text() == ""
+    view.use_search("特急保密件")
+    assert view.model.rowCount() == 1 and view.search.text() == "保密"
+    again = type(view)(view.source)  # another window on this workstation sees it too
+    assert "特急保密件" in again.saved_searches()
+    view.delete_search("特急保密件")
+    assert view.saved_searches() == {}

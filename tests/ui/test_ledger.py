@@ -45,7 +45,7 @@ class FakeSource:
             rows = [r for r, k in zip(rows, keys, strict=True) if (k < after if query.descending else k > after)]
         return [Row(r[0], self._key(query, r), (str(r[0]), r[1], r[2]), r[3]) for r in rows[:limit]]
 
-    def key_at(self, query, offset):
+    def key_at(self, query, offset, total=None):
         self.key_at_calls += 1
         rows = self._matching(query)
         return self._key(query, rows[offset]) if offset < len(rows) else None

@@ -102,9 +102,9 @@ def export_ledger(parent: QWidget, session, ledger, reports: tuple[str, str]) ->
             rows, after, total = [], None, ledger.source.count(query)
             while True:
                 page = ledger.source.page(query, after, 1000)
-                if not page or cancelled():
+                if not page or cancelled() or len(rows) >= total:  # total may be capped: what the view lists
                     break
-                rows.extend(tuple(r.values[n] for n in visible) for r in page)
+                rows.extend(tuple(r.values[n] for n in visible) for r in page[:total - len(rows)])
                 after = page[-1].key
                 progress(len(rows), total)
             marks = {v for r in rows for v in r if isinstance(v, str) and "★" in v}

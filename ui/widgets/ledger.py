@@ -5,6 +5,7 @@ the source (keyset, in SQL) when the view first asks for one of its rows. Filter
 source's SQL; the widget only says what the user chose.
 """
 
+import json
 from collections import OrderedDict
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -23,13 +25,15 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.errors import ValidationError
-from models.ledger import PAGE_SIZE, STATUS_LABELS, LedgerSource, Query, Row
+from models.ledger import PAGE_SIZE, SHORT_SEARCH_CAP, STATUS_LABELS, LedgerSource, Query, Row, short_search
 from models.validators import parse_date
+from ui import messages
 
 # Colours mean the same everywhere: red overdue, amber due within 2 working days, green on time, grey done/void.
 STATUS_COLOURS = {
@@ -85,7 +89,9 @@ class LedgerModel(QAbstractTableModel):
         elif page_no - 1 in self._pages and self._pages[page_no - 1]:
             after = self._pages[page_no - 1][-1].key  # scrolling down: continue from the page above
         else:
-            after = self.source.key_at(self.query, page_no * PAGE_SIZE - 1)  # a jump: ask the index
+            # a jump: ask the index; a capped count is not the real total, so it cannot be counted from the end
+            total = None if short_search(self.query) else self._count
+            after = self.source.key_at(self.query, page_no * PAGE_SIZE - 1, total=total)
         rows = self.source.page(self.query, after, PAGE_SIZE)
         self.fetches += 1
         self._pages[page_no] = rows
@@ -152,6 +158,13 @@ class LedgerView(QWidget):
         self.clear_button = QPushButton(self.tr("清除筛选"))
         self.clear_button.clicked.connect(self.clear_filters)
         filters.addWidget(self.clear_button)
+        self.saved_button = QToolButton()
+        self.saved_button.setText(self.tr("常用查询"))
+        self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_menu = QMenu(self)
+        self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
+        self.saved_button.setMenu(self.saved_menu)
+        filters.addWidget(self.saved_button)
         filters.addStretch(1)
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
@@ -245,7 +258,7 @@ class LedgerView(QWidget):
         query = Query(self.search.text().strip(), self.filter_values(), self.model.query.sort,
                       self.model.query.descending)
         self.model.set_query(query)
-        self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
+        self._show_count()
         self._save_filters()
         self._current_changed(self.table.currentIndex())
 
@@ -318,8 +331,9 @@ class LedgerView(QWidget):
         self.settings.setValue(self._key("header"), self.table.horizontalHeader().saveState())
         self.settings.setValue(self._key("splitter"), self.splitter.saveState())
 
-    def _save_filters(self) -> None:
-        self.settings.setValue(self._key("search"), self.search.text())
+    def filter_state(self) -> dict[str, Any]:
+        """The search text and every filter as plain values (for QSettings and saved searches)."""
+        state: dict[str, Any] = {"search": self.search.text()}
         for key, widget in self.filter_widgets.items():
             if isinstance(widget, QComboBox):
                 value = widget.currentData()
@@ -327,7 +341,75 @@ class LedgerView(QWidget):
                 value = widget.isChecked()
             else:
                 value = widget.text()
-            self.settings.setValue(self._key(f"filter/{key}"), "" if value is None else value)
+            state[key] = "" if value is None else value
+        return state
+
+    def set_filter_state(self, state: dict[str, Any]) -> None:
+        """Put a saved state back in the widgets without querying once per widget."""
+        self.search.blockSignals(True)
+        self.search.setText(str(state.get("search") or ""))
+        self.search.blockSignals(False)
+        for key, widget in self.filter_widgets.items():
+            value = state.get(key)
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(widget.findData(value), 0) if value not in (None, "") else 0)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(value in (True, "true", "1"))
+            else:
+                widget.setText("" if value is None else str(value))
+            widget.blockSignals(False)
+
+    def _save_filters(self) -> None:
+        for key, value in self.filter_state().items():
+            self.settings.setValue(self._key("search" if key == "search" else f"filter/{key}"), value)
+
+    # --- saved searches (常用查询), kept per ledger on this workstation ----------------------------------------
+    def saved_searches(self) -> dict[str, dict]:
+        try:
+            saved = json.loads(str(self.settings.value(self._key("saved"), "{}") or "{}"))
+        except ValueError:
+            return {}
+        return saved if isinstance(saved, dict) else {}
+
+    def save_search(self, name: str) -> None:
+        saved = self.saved_searches()
+        saved[name.strip()] = self.filter_state()
+        self.settings.setValue(self._key("saved"), json.dumps(saved, ensure_ascii=False))
+
+    def delete_search(self, name: str) -> None:
+        saved = self.saved_searches()
+        saved.pop(name, None)
+        self.settings.setValue(self._key("saved"), json.dumps(saved, ensure_ascii=False))
+
+    def use_search(self, name: str) -> None:
+        state = self.saved_searches().get(name)
+        if state is not None:
+            self.set_filter_state(state)
+            self.apply_filters()
+
+    def _ask_and_save(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("保存常用查询"), self.tr("给当前的搜索和筛选起个名字："))
+        name = name.strip()
+        if not ok:
+            return
+        if not name or len(name) > 20:
+            messages.warn(self, self.tr("保存常用查询"), self.tr("名字应为 1 到 20 个字。"))
+            return
+        self.save_search(name)
+
+    def _fill_saved_menu(self) -> None:
+        self.saved_menu.clear()
+        saved = self.saved_searches()
+        for name in saved:
+            self.saved_menu.addAction(name).triggered.connect(lambda _=False, n=name: self.use_search(n))
+        if saved:
+            self.saved_menu.addSeparator()
+        self.saved_menu.addAction(self.tr("保存当前查询…")).triggered.connect(self._ask_and_save)
+        if saved:
+            remove = self.saved_menu.addMenu(self.tr("删除"))
+            for name in saved:
+                remove.addAction(name).triggered.connect(lambda _=False, n=name: self.delete_search(n))
 
     def _restore_state(self) -> None:
         header = self.table.horizontalHeader()
@@ -351,22 +433,9 @@ class LedgerView(QWidget):
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self.search.blockSignals(True)
-        self.search.setText(str(self.settings.value(self._key("search"), "") or ""))
-        self.search.blockSignals(False)
-        for key, widget in self.filter_widgets.items():
-            value = self.settings.value(self._key(f"filter/{key}"))
-            if value in (None, ""):
-                continue
-            widget.blockSignals(True)
-            if isinstance(widget, QComboBox):
-                found = widget.findData(value)
-                widget.setCurrentIndex(max(found, 0))
-            elif isinstance(widget, QCheckBox):
-                widget.setChecked(value in (True, "true", "1"))
-            else:
-                widget.setText(str(value))
-            widget.blockSignals(False)
+        stored = {"search": self.settings.value(self._key("search"), "")}
+        stored.update({key: self.settings.value(self._key(f"filter/{key}")) for key in self.filter_widgets})
+        self.set_filter_state(stored)
         if state is not None:
             section = header.sortIndicatorSection()
             if 0 <= section < len(self.source.columns):
@@ -376,7 +445,14 @@ class LedgerView(QWidget):
 
     def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
         self.model.sort(section, order)
-        self.count_label.setText(self.tr("共 %n 条", "", self.model.rowCount()))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        rows = self.model.rowCount()
+        if rows >= SHORT_SEARCH_CAP and short_search(self.model.query):
+            self.count_label.setText(self.tr("超过 %1 条，只列出前 %1 条；请多输入几个字").replace("%1", str(rows)))
+        else:
+            self.count_label.setText(self.tr("共 %n 条", "", rows))
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Re-read the rows; the rows selected before stay selected when they are still near the top."""
