@@ -5,6 +5,9 @@ PySide6 window with one empty table, each started in a fresh process, measured i
 (the password hash is a deliberate cost of the user's action, not of start-up).
 
     python bench/window_ready.py           (BENCH_RUNS, BENCH_ENTRIES to change)
+    BENCH_DB=…/bench.db BENCH_USER=wangmishu python bench/window_ready.py
+                                           (an existing database, e.g. the 100k-document one bench/documents.py
+                                           leaves in /tmp, opened as the 文书 with the 公文 tab)
 """
 
 import os
@@ -43,7 +46,7 @@ from models.accounts import User, session_for
 app = QApplication(sys.argv)
 configure(app)
 db.connect(DB)
-window = MainWindow(session_for(User.get(User.username == "auditor")))
+window = MainWindow(session_for(User.get(User.username == USER)))
 window.show()
 app.processEvents()
 print(time.perf_counter() - START)
@@ -60,17 +63,22 @@ def run(code: str, **names: str) -> float:
 
 def main() -> None:
     runs, entries = env_int("BENCH_RUNS", 7), env_int("BENCH_ENTRIES", 100_000)
-    path = Path(tempfile.mkdtemp()) / "bench.db"
-    fresh_database(path, entries)
+    user = os.environ.get("BENCH_USER", "auditor")
+    if os.environ.get("BENCH_DB"):
+        path = Path(os.environ["BENCH_DB"])
+    else:
+        path = Path(tempfile.mkdtemp()) / "bench.db"
+        fresh_database(path, entries)
     settings_home = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = settings_home  # no saved geometry or filters from earlier runs
     bare, sanban = [], []
     for _ in range(runs):  # interleaved, so both see the same machine load
         bare.append(run(BARE))
-        sanban.append(run(SANBAN, ROOT=str(HERE.parent), DB=str(path)))
+        sanban.append(run(SANBAN, ROOT=str(HERE.parent), DB=str(path), USER=user))
     b, s = median(bare), median(sanban)
     print(f"bare PySide6 window + empty table: median {b * 1000:.0f} ms over {runs} runs")
-    print(f"Sanban main window (audit viewer, {entries:,} entries): median {s * 1000:.0f} ms over {runs} runs")
+    what = f"as {user}, {path.name}" if os.environ.get("BENCH_DB") else f"audit viewer, {entries:,} entries"
+    print(f"Sanban main window ({what}): median {s * 1000:.0f} ms over {runs} runs")
     print(f"ratio: {s / b:.2f}× (budget ≤ 1.5×)")
 
 

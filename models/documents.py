@@ -87,7 +87,7 @@ class Incoming(BaseModel):
     proposed_by = CharField(max_length=40, default="")
     proposed_on = DateField(null=True)
     instructions = TextField(default="")  # 领导批示, one line per instruction (rows in DocEvent)
-    lead_unit = CharField(max_length=100, default="")  # 承办(主办)单位
+    lead_unit = CharField(max_length=100, default="", index=True)  # 承办(主办)单位 (indexed: the filter's choices)
     co_units = CharField(max_length=200, default="")  # 协办单位
     handler = CharField(max_length=40, default="")  # 承办人
     assigned_on = DateField(null=True)

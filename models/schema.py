@@ -15,7 +15,7 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 from models.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.errors import DatabaseError
 
-LATEST_VERSION = 3
+LATEST_VERSION = 4
 
 STEPS: dict[int, Callable[[SchemaMigrator], None]] = {}
 
@@ -92,6 +92,13 @@ def add_duty(migrator: SchemaMigrator) -> None:
     from models.db import install_text_index
 
     install_text_index(migrator.database, "duty_entry", "search_text")
+
+
+@step(4)
+def index_lead_unit(migrator: SchemaMigrator) -> None:
+    """The 承办单位 filter lists the distinct units: a full scan of 100k rows (54 ms) at every window start."""
+    # IF NOT EXISTS: a database coming from version 1 got the index already, from step 2's current models
+    migrator.database.execute_sql("CREATE INDEX IF NOT EXISTS incoming_lead_unit ON incoming (lead_unit)")
 
 
 def current_version(db: Database) -> int | None:

@@ -127,7 +127,16 @@ def test_a_version_2_database_gains_the_duty_tables(database):
     schema.SchemaInfo.update(version=2).execute()
     db.close()
     db.connect(str(database))
-    assert schema.SchemaInfo.get().version == 3
+    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
     tables = set(db.DB.get_tables())
     assert {"roster_slot", "absence", "duty_shift", "duty_entry", "duty_event", "duty_brief", "duty_entry_fts"} <= tables
     assert counters.peek("incoming", 2026) == 8
+
+
+def test_a_version_3_database_gains_the_lead_unit_index(database):
+    db.DB.execute_sql("DROP INDEX incoming_lead_unit")
+    schema.SchemaInfo.update(version=3).execute()
+    db.close()
+    db.connect(str(database))
+    assert schema.SchemaInfo.get().version == 4
+    assert "incoming_lead_unit" in {i.name for i in db.DB.get_indexes("incoming")}
