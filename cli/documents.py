@@ -31,6 +31,23 @@ def _form(kind: str) -> Callable:
     return export
 
 
+def _day_check(actor, args) -> Path:
+    from exporters.documents import export_day_check
+    from models.validators import parse_date
+
+    export_day_check(actor, args.output, parse_date(args.date, "date") if args.date else None)
+    return Path(args.output)
+
+
+def _number_check(actor, args) -> Path:
+    from datetime import date
+
+    from exporters.documents import export_number_check
+
+    export_number_check(actor, args.year or date.today().year, args.output)
+    return Path(args.output)
+
+
 def register(importers: dict, exports: dict) -> None:
     from importers.ledger_import import cli_importer
 
@@ -43,3 +60,5 @@ def register(importers: dict, exports: dict) -> None:
     exports["routing-slip"] = ("文件处理笺 .docx/.pdf（--id 收文）", _form("routing-slip"))
     exports["reminder-slip"] = ("催办单 .docx/.pdf（--id 收文，取最近一次催办）", _form("reminder-slip"))
     exports["drafting-sheet"] = ("发文稿纸 .docx/.pdf（--id 发文）", _form("drafting-sheet"))
+    exports["day-check"] = ("当日盘点 .xlsx（--date，默认今天）", _day_check)
+    exports["number-check"] = ("发文字号检查 .xlsx（--year，默认今年）", _number_check)

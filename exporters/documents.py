@@ -69,3 +69,49 @@ def export_form(actor, kind: str, doc_id: int, path: str | Path) -> Path:
     document_reports.audit_export(actor, f"{label}（{values.get('receipt_no') or values.get('doc_no') or doc_id}）",
                                   f"{kind}:{doc_id}", 1, str(target), form.mark)
     return target
+
+
+def day_check_rows(check) -> list[tuple]:
+    """当日盘点 as rows (类别, 收文编号, 标题, 情况) for a sheet the office can file with the day's papers."""
+    rows = [("今日收文", d.receipt_no, d.title, d.source_org) for d in check.registered]
+    rows += [("今日办理", d.receipt_no, d.title, f"{e.at:%H:%M} {e.summary}") for d, e in check.moved]
+    rows += [("仍在传阅", c.incoming.receipt_no, c.incoming.title,
+              f"在{c.holder}处" + (f"（第{c.copy_no}份）" if c.copy_no else "") + f"，自 {c.lent_at:%m-%d %H:%M}")
+             for c in check.circulating]
+    rows += [("今日到期", d.receipt_no, d.title, d.lead_unit) for d in check.due_today]
+    rows += [("已逾期未办结", d.receipt_no, d.title, f"{d.lead_unit}，时限 {d.due_date:%Y-%m-%d}") for d in check.overdue]
+    return rows
+
+
+def export_day_check(actor, path: str | Path, day=None) -> int:
+    from models import documents
+
+    target = Path(path)
+    _suffix(target, (".xlsx",))
+    check = documents.day_check(actor, day)
+    rows = day_check_rows(check) or [("（无）", "", "", "")]
+    title = f"{settings.get_text('office_name')}当日盘点（{check.day.year}年{check.day.month}月{check.day.day}日）"
+    write_ledger(target, title, [("类别", 12), ("收文编号", 14), ("标题", 40), ("情况", 36)], rows, "", "当日盘点")
+    document_reports.audit_export(actor, f"当日盘点（{check.day:%Y-%m-%d}）", "day-check", len(rows), str(target))
+    return len(rows)
+
+
+def export_number_check(actor, year: int, path: str | Path) -> int:
+    from models import dispatch
+
+    target = Path(path)
+    _suffix(target, (".xlsx",))
+    rows = []
+    for c in dispatch.number_check(actor, year):
+        rows.append((f"{c.prefix}〔{c.year}〕", "连续无误" if c.ok else "有问题", c.used, c.highest,
+                     "、".join(map(str, c.gaps)) or "无",
+                     "；".join(f"{n}号（{'、'.join(t)}）" for n, t in c.duplicates.items()) or "无",
+                     "、".join(map(str, c.voided)) or "无",
+                     "；".join(f"{n}号（{r}）" for n, r in c.reserved_unused) or "无"))
+    if not rows:
+        raise ValidationError("year", f"{year}年还没有编号的发文，没有可检查的文号。")
+    columns = [("代字", 16), ("结论", 8), ("已用", 6), ("最大号", 6), ("缺号", 20), ("重号", 24), ("作废号", 12),
+               ("预留未用", 20)]
+    write_ledger(target, f"{settings.get_text('office_name')}{year}年发文字号检查", columns, rows, "", "文号检查")
+    document_reports.audit_export(actor, f"{year}年发文字号检查", "number-check", len(rows), str(target))
+    return len(rows)

@@ -187,3 +187,30 @@ def test_importing_needs_the_right(three, tmp_path):
 
     with pytest.raises(PermissionDenied):
         ledger_import.run(three[Role.AUDITOR], sheet(tmp_path, GOOD), "incoming")
+
+
+def test_the_day_check_and_the_number_check_are_exported(clerk, tmp_path):
+    from openpyxl import load_workbook
+
+    from exporters.documents import export_day_check, export_number_check
+
+    documents.register(clerk, {"received_on": date.today(), "source_org": "市委办公室", "title": "关于甲的通知"})
+    assert export_day_check(clerk, tmp_path / "day.xlsx") == 1
+    ws = load_workbook(tmp_path / "day.xlsx").active
+    assert "当日盘点" in ws["A2"].value and [c.value for c in ws[4]][:3] == ["今日收文", f"收〔{date.today().year}〕1号",
+                                                                        "关于甲的通知"]
+    with pytest.raises(ValidationError, match="没有编号的发文"):
+        export_number_check(clerk, 2020, tmp_path / "numbers.xlsx")
+    assert AuditEntry.select().where(AuditEntry.action == "export").count() == 1
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared samples not present")
+def test_the_number_check_export_shows_the_samples_gap(clerk, tmp_path):
+    from openpyxl import load_workbook
+
+    from exporters.documents import export_number_check
+
+    ledger_import.run(clerk, SAMPLES / "发文登记簿-示例.xlsx", "outgoing")
+    export_number_check(clerk, 2025, tmp_path / "numbers.xlsx")
+    rows = {r[0]: r for r in load_workbook(tmp_path / "numbers.xlsx").active.iter_rows(min_row=4, values_only=True)}
+    assert rows["县委办发〔2025〕"][1] == "有问题" and rows["县委办发〔2025〕"][4] == "43"

@@ -170,7 +170,7 @@ def test_the_cli_imports_a_roster_and_prints_the_brief_and_the_flash(duty, datab
     from models import db
 
     monkeypatch.setenv("SANBAN_PASSWORD", "Duty@2026abcd")
-    sample = Path(__file__).resolve().parents[2] / "shared" / "samples" / "值班安排表-示例.xlsx"
+    sample = Path(__file__).resolve().parent / "fixtures" / "值班安排表-示例.xlsx"
     base = ["--db", str(database), "--user", "zhaozhiban"]
     assert main([*base, "import", "roster", str(sample), "--dry-run"]) == 0
     assert "可导入 30 天" in capsys.readouterr().out

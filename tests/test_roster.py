@@ -12,7 +12,7 @@ from models.audit import AuditEntry
 from models.errors import ValidationError
 from models.roster import RosterChange, RosterSlot
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "值班安排表-示例.xlsx"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "值班安排表-示例.xlsx"  # copied from shared/samples
 DAY = date(2026, 12, 7)  # a Monday
 
 

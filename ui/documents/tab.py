@@ -13,9 +13,9 @@ from ui.documents.outgoing_page import OutgoingPage
 class ReportPage(QWidget):
     """A read-only page of HTML rebuilt on 刷新 (当日盘点, 文号检查)."""
 
-    def __init__(self, build, with_year: bool = False, parent=None) -> None:
+    def __init__(self, build, with_year: bool = False, parent=None, export=None, name: str = "") -> None:
         super().__init__(parent)
-        self.build = build
+        self.build, self.export, self.name = build, export, name
         self.view = QTextBrowser()
         bar = QToolBar()
         self.year = QSpinBox()
@@ -28,6 +28,10 @@ class ReportPage(QWidget):
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.refresh)
         bar.addWidget(refresh)
+        if export is not None:
+            save = QPushButton(self.tr("导出 Excel…"))
+            save.clicked.connect(self.action_export)
+            bar.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(self.view, 1)
@@ -38,6 +42,21 @@ class ReportPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         self.refresh()
         super().showEvent(event)
+
+    def action_export(self) -> None:
+        from models.errors import SanbanError
+        from ui import messages
+        from ui.widgets.preview import save_path
+
+        path = save_path(self, self.tr("导出"), f"{self.name}.xlsx", "Excel 文件 (*.xlsx)")
+        if not path:
+            return
+        try:
+            self.export(path, self.year.value())
+        except SanbanError as exc:
+            messages.warn(self, self.tr("导出"), exc.message)
+            return
+        messages.info(self, self.tr("导出"), self.tr("已保存到 %1").replace("%1", path))
 
 
 def _list(title: str, items: list[str]) -> str:
@@ -54,8 +73,13 @@ class DocumentsTab(QWidget):
         self.outgoing = OutgoingPage(session)
         self.pages.addTab(self.incoming, self.tr("收文"))
         self.pages.addTab(self.outgoing, self.tr("发文"))
-        self.pages.addTab(ReportPage(self.day_check), self.tr("当日盘点"))
-        self.pages.addTab(ReportPage(self.number_check, with_year=True), self.tr("文号检查"))
+        from exporters.documents import export_day_check, export_number_check
+
+        self.pages.addTab(ReportPage(self.day_check, export=lambda path, _year: export_day_check(session, path),
+                                     name="当日盘点"), self.tr("当日盘点"))
+        self.pages.addTab(ReportPage(self.number_check, with_year=True, name="发文字号检查",
+                                     export=lambda path, year: export_number_check(session, year, path)),
+                          self.tr("文号检查"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
