@@ -46,19 +46,19 @@ class IncomingLedger:
     _model = Incoming
     title = "收文登记簿"
     columns = (
-        Column("receipt_no", "收文编号", 110),
-        Column("received_at", "收文日期", 90),
-        Column("source_org", "来文单位", 140),
-        Column("doc_no", "来文字号", 150),
-        Column("title", "标题", 320),
-        Column("secrecy", "密级", 80),
-        Column("urgency", "紧急程度", 70),
-        Column("copies", "份数", 50),
+        Column("receipt_no", "收文编号", 118),
+        Column("received_at", "收文日期", 88),
+        Column("source_org", "来文单位", 120),
+        Column("doc_no", "来文字号", 145),
+        Column("title", "标题", 250),
+        Column("secrecy", "密级", 82),
+        Column("urgency", "紧急程度", 66),
+        Column("copies", "份数", 42, visible=False),  # in the detail; the ledger needs the room for 承办/时限/状态
         Column("proposal", "拟办意见", 180, visible=False),
         Column("instructions", "领导批示", 200, visible=False),
-        Column("lead_unit", "承办单位", 110),
-        Column("due_date", "办理时限", 90),
-        Column("status", "状态", 70),
+        Column("lead_unit", "承办单位", 90),
+        Column("due_date", "办理时限", 88),
+        Column("status", "状态", 62),
         Column("result", "办理结果", 180, visible=False),
         Column("archive_code", "档号", 140, visible=False),
     )

@@ -192,7 +192,7 @@ class LedgerView(QWidget):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 5)  # the ledger's columns need the room; the detail reads fine narrow
         self.splitter.setStretchFactor(1, 1)
 
         self.columns_action = QAction(self.tr("列设置"), self)
