@@ -333,6 +333,8 @@ def update(actor, doc_id: int, data: dict, version: int) -> Incoming:
     if doc.status in ("archived", "void"):
         raise ValidationError("status", f"收文{doc.receipt_no}已{STATUS[doc.status][1:]}，不能再修改登记内容。")
     merged = {k: getattr(doc, k) for k in EDITABLE} | data
+    if data.get("received_on") not in (None, ""):
+        merged.pop("received_at")  # a typed date replaces the stored moment
     merged.pop("due_workdays", None)
     merged.pop("due_date", None)
     values = check_incoming(merged).values

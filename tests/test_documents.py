@@ -223,6 +223,9 @@ def test_editing_keeps_the_number_and_audits_before_and_after(clerk):
     assert "岁末年初安全生产工作的通知" in entry_.detail and "紧急通知" in entry_.detail
     with pytest.raises(StaleRecord):
         documents.update(clerk, doc.id, {"title": "另一个标题的通知"}, doc.version)
+    yesterday = TODAY - timedelta(days=1)
+    moved = documents.update(clerk, doc.id, {"received_on": f"{yesterday:%Y-%m-%d}"}, updated.version)
+    assert moved.received_at.date() == yesterday  # a typed date replaces the stored one
 
 
 def test_due_status_colours():

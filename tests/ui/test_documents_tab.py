@@ -173,3 +173,17 @@ def test_saved_searches_come_back_with_their_filters(tab, monkeypatch):
     assert "特急保密件" in again.saved_searches()
     view.delete_search("特急保密件")
     assert view.saved_searches() == {}
+
+
+def test_correct_a_registration_from_the_window(tab, monkeypatch, shown):
+    doc, _ = documents.register(tab.session, {"received_on": date.today(), "source_org": "市委办公室",
+                                              "title": "关于甲的通知"})
+    page = tab.incoming
+    page.ledger.refresh()
+    page.ledger.table.selectRow(0)
+    opened = fill_and_accept(monkeypatch, {"title": "关于乙的通知", "source_org": "市政府办公室"})
+    page.edit()
+    assert opened[0].values()["received_on"] == f"{date.today():%Y-%m-%d}"  # the form opened with what was stored
+    changed = documents.get(doc.id)
+    assert (changed.title, changed.source_org, changed.receipt_no) == ("关于乙的通知", "市政府办公室", doc.receipt_no)
+    assert any("修改登记" in e.summary for e in documents.history(doc.id))

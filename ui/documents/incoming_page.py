@@ -59,6 +59,7 @@ class IncomingPage(QWidget):
             ("close", "办结", "Ctrl+7", self.close_docs),
             ("archive", "归档", "Ctrl+8", self.archive_docs),
             ("reassign", "改承办单位", "", self.reassign),
+            ("edit", "修改登记", "", self.edit),
             ("send_back", "退文", "", self.send_back),
             ("void", "作废", "", self.void),
         ]
@@ -225,6 +226,22 @@ class IncomingPage(QWidget):
     def reassign(self) -> None:
         self._batch(self.tr("更换承办单位"), [Field("lead_unit", "新的承办单位", complete=tuple(documents.known_units()))],
                     "reassign", "lead_unit")
+
+    def edit(self) -> None:
+        """Correct what was registered (the 收文编号 stays); each change is kept in the history and audited."""
+        doc = self.one()
+        if doc is None:
+            return
+        current = {"received_on": f"{doc.received_at:%Y-%m-%d}", "source_org": doc.source_org, "doc_no": doc.doc_no,
+                   "title": doc.title, "doc_type": doc.doc_type, "secrecy": doc.secrecy,
+                   "secrecy_term": doc.secrecy_term, "copy_nos": doc.copy_nos, "urgency": doc.urgency,
+                   "copies": str(doc.copies), "pages": str(doc.pages or ""), "attachments": doc.attachments,
+                   "kind": doc.kind, "remarks": doc.remarks}
+        fields = [Field(f.key, f.label, f.kind, current.get(f.key, f.default), f.choices, f.complete, f.placeholder)
+                  for f in registration_fields(documents.known_units()) if f.key != "due_workdays"]
+        self.run_step(self.tr("修改登记"), fields,
+                      lambda v: documents.update(self.session, doc.id, v, doc.version),
+                      self._intro(doc) + self.tr("\n收文编号不变；修改会记入办理经过和审计日志。"))
 
     def send_back(self) -> None:
         if (doc := self.one()) is None:
