@@ -187,3 +187,16 @@ def test_correct_a_registration_from_the_window(tab, monkeypatch, shown):
     changed = documents.get(doc.id)
     assert (changed.title, changed.source_org, changed.receipt_no) == ("关于乙的通知", "市政府办公室", doc.receipt_no)
     assert any("修改登记" in e.summary for e in documents.history(doc.id))
+
+
+def test_down_from_the_search_box_goes_to_the_rows(qtbot, tab):
+    from PySide6.QtTest import QTest
+
+    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    view = tab.incoming.ledger
+    view.refresh()
+    tab.activateWindow()
+    qtbot.waitActive(tab)
+    view.focus_search()
+    QTest.keyClick(tab.windowHandle(), Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.table.currentIndex().row() == 0

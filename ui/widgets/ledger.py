@@ -10,7 +10,7 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -148,6 +148,9 @@ class LedgerView(QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _: self._debounce.start())
         self.search.returnPressed.connect(self.apply_filters)
+        # ↓ from the search box goes to the rows (and frees Ctrl+E, which a line edit keeps for 「to the end」)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, context=Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.focus_rows)
 
         self.filter_widgets: dict[str, QWidget] = {}
         filters = QHBoxLayout()
@@ -277,6 +280,11 @@ class LedgerView(QWidget):
                 widget.setStyleSheet("")
             widget.blockSignals(False)
         self.apply_filters()
+
+    def focus_rows(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
 
     def focus_search(self) -> None:
         self.search.setFocus()
