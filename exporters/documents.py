@@ -26,13 +26,18 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
 
 def export_ledger(actor, report: str, path: str | Path, year: int | None = None,
                   ids: list[int] | None = None) -> int:
-    """A year's ledger (or exactly the rows `ids`) as print-ready .xlsx; audited with the row count."""
+    """A year's ledger (or exactly the rows `ids`) as print-ready .xlsx, or .pdf for printing; audited."""
     target = Path(path)
-    _suffix(target, (".xlsx",))
+    suffix = _suffix(target, (".xlsx", ".pdf"))
     data = document_reports.ledger(actor, LEDGERS.get(report, report), year, ids)
     office = settings.get_text("office_name")
     when = f"{year}年" if ids is None and year else ""
-    count = write_ledger(target, f"{office}{when}{data.title}", data.columns, data.rows, data.mark, data.title)
+    if suffix == ".pdf":  # for the print preview
+        from exporters.pdf_ledger import write_ledger_pdf
+
+        count = write_ledger_pdf(target, f"{office}{when}{data.title}", data.columns, data.rows, data.mark)
+    else:
+        count = write_ledger(target, f"{office}{when}{data.title}", data.columns, data.rows, data.mark, data.title)
     document_reports.audit_export(actor, f"{when}{data.title}", report, count, str(target), data.mark)
     return count
 

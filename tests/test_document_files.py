@@ -214,3 +214,18 @@ def test_the_number_check_export_shows_the_samples_gap(clerk, tmp_path):
     export_number_check(clerk, 2025, tmp_path / "numbers.xlsx")
     rows = {r[0]: r for r in load_workbook(tmp_path / "numbers.xlsx").active.iter_rows(min_row=4, values_only=True)}
     assert rows["县委办发〔2025〕"][1] == "有问题" and rows["县委办发〔2025〕"][4] == "43"
+
+
+def test_a_ledger_prints_as_a_pdf_with_its_header_on_every_page(clerk, tmp_path):
+    from exporters.documents import export_ledger
+    from tests.pdf_text import pdf_text
+
+    for n in range(60):
+        documents.register(clerk, {"received_on": date.today(), "source_org": "市委办公室", "title": f"关于第{n}项工作的通知",
+                                   "secrecy": "秘密" if n == 5 else "", "copy_nos": "000005" if n == 5 else "",
+                                   "copies": "1"})
+    assert export_ledger(clerk, "incoming-ledger", tmp_path / "ledger.pdf", date.today().year) == 60
+    pages = [p.replace(" ", "").replace("\n", "") for p in pdf_text(tmp_path / "ledger.pdf")]
+    assert len(pages) >= 2 and pages[0].startswith("秘密") and "收文登记簿" in pages[0]
+    assert all("收文编号" in p and f"共{len(pages)}页" in p for p in pages)  # header repeated, 第N页共M页
+    assert b"FontFile2" in (tmp_path / "ledger.pdf").read_bytes()

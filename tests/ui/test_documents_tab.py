@@ -200,3 +200,16 @@ def test_down_from_the_search_box_goes_to_the_rows(qtbot, tab):
     view.focus_search()
     QTest.keyClick(tab.windowHandle(), Qt.Key.Key_Down)
     assert view.table.hasFocus() and view.table.currentIndex().row() == 0
+
+
+def test_print_the_years_ledger_from_the_window(qtbot, tab, monkeypatch, shown):
+    from ui.documents import files
+
+    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    previews = []
+    monkeypatch.setattr(files.ExportDialog, "exec", lambda self: True)
+    monkeypatch.setattr(files.PreviewDialog, "exec", lambda self: previews.append((self.pdf, self.windowTitle())))
+    tab.incoming.print_ledger()
+    qtbot.waitUntil(lambda: bool(previews), timeout=10000)
+    pdf, title = previews[0]
+    assert pdf.read_bytes().startswith(b"%PDF") and title.startswith("收文登记簿") and "1 条" in title

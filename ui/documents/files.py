@@ -248,3 +248,37 @@ def import_ledger(parent: QWidget, session, kind: str) -> bool:
         return False
     wizard.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
     return bool(wizard.exec() and wizard.imported)
+
+
+def print_ledger(parent: QWidget, session, reports: tuple[str, str]) -> None:
+    """A year's ledger in the print preview (PDF made in the background), then 打印 or 另存为 .pdf/.xlsx."""
+    from exporters.documents import export_ledger as write
+
+    dialog = ExportDialog(reports, parent)
+    dialog.setWindowTitle(dialog.tr("打印台账"))
+    dialog.report.removeItem(dialog.report.count() - 1)  # 「屏幕上的行和列」 is exported, not printed
+    if not dialog.exec():
+        return
+    report, year, label = dialog.report.currentData(), dialog.year.value(), dialog.report.currentText()
+    pdf = Path(tempfile.mkdtemp(prefix="sanban-")) / f"{label}-{year}.pdf"
+
+    def save_as() -> None:
+        path = save_path(parent, parent.tr("另存为"), f"{label}-{year}.xlsx", "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)")
+        if not path:
+            return
+        try:
+            write(session, report, path, year)
+        except SanbanError as exc:
+            messages.warn(parent, parent.tr("另存为"), exc.message)
+            return
+        messages.info(parent, parent.tr("另存为"), parent.tr("已保存到 %1").replace("%1", path))
+
+    def done(count, error) -> None:
+        if error is not None:
+            messages.warn(parent, parent.tr("打印台账"), error.message if isinstance(error, SanbanError)
+                          else f"生成失败：{error}")
+            return
+        PreviewDialog(pdf, f"{label}（{year}年，{count} 条）", save_as, parent).exec()
+
+    run_in_background(parent, parent.tr("正在生成打印预览…"), lambda progress, cancelled: write(session, report, pdf, year),
+                      done)

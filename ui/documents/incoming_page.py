@@ -69,7 +69,8 @@ class IncomingPage(QWidget):
             self.actions[key] = action
         self.ledger.toolbar.addSeparator()
         for label, slot in (("打印处理笺", self.print_slip), ("打印催办单", self.print_reminder),
-                            ("导出台账", self.export), ("导入旧台账", self.import_ledger)):
+                            ("打印台账", self.print_ledger), ("导出台账", self.export),
+                            ("导入旧台账", self.import_ledger)):
             if label == "导入旧台账" and not self.can_edit:
                 continue
             action = QAction(label, self)
@@ -264,6 +265,9 @@ class IncomingPage(QWidget):
     def print_reminder(self) -> None:
         if (doc := self.one()) is not None:
             files.print_form(self, self.session, "reminder-slip", doc.id, f"催办单-{doc.receipt_no}")
+
+    def print_ledger(self) -> None:
+        files.print_ledger(self, self.session, ("incoming-ledger", "incoming-progress"))
 
     def export(self) -> None:
         files.export_ledger(self, self.session, self.ledger, ("incoming-ledger", "incoming-progress"))

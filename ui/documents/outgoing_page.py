@@ -33,8 +33,8 @@ class OutgoingPage(QWidget):
             action = step_action(self, label, shortcut, slot)
             self.ledger.toolbar.addAction(action)
         self.ledger.toolbar.addSeparator()
-        for label, slot in (("打印发文稿纸", self.action_print), ("导出台账", self.action_export),
-                            ("导入旧台账", self.import_ledger)):
+        for label, slot in (("打印发文稿纸", self.action_print), ("打印台账", self.print_ledger),
+                            ("导出台账", self.action_export), ("导入旧台账", self.import_ledger)):
             action = QAction(label, self)
             action.triggered.connect(slot)
             self.ledger.toolbar.addAction(action)
@@ -63,6 +63,9 @@ class OutgoingPage(QWidget):
     def action_print(self) -> None:
         if (doc := self.one()) is not None:
             files.print_form(self, self.session, "drafting-sheet", doc.id, f"发文稿纸-{doc.doc_no or doc.id}")
+
+    def print_ledger(self) -> None:
+        files.print_ledger(self, self.session, ("outgoing-ledger", "outgoing-progress"))
 
     def action_export(self) -> None:
         files.export_ledger(self, self.session, self.ledger, ("outgoing-ledger", "outgoing-progress"))
