@@ -4,8 +4,32 @@ repeated on every page, 宋体-like CJK font embedded, 「第 N 页 共 M 页」
 from collections.abc import Sequence
 from pathlib import Path
 
+from exporters.xlsx_ledger import fitted_widths
+
 BODY_PT = 9
+PADDING = 6  # points, left + right
+SHORT = 90  # points: a column whose longest entry fits in this keeps it on one line (dates, numbers, 状态)
+
+
+def _column_widths(columns, rows, page_width: float, body: str, heading: str) -> list[float]:
+    """Short columns get exactly what their longest entry needs; the long ones share the rest, as fitted."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    natural = []
+    for index, (label, _) in enumerate(columns):
+        longest = max((stringWidth(str(r[index] or ""), body, BODY_PT) for r in rows[:500]), default=0)
+        natural.append(max(longest, stringWidth(label, heading, HEAD_PT)) + PADDING)
+    if sum(natural) <= page_width:
+        spare = page_width - sum(natural)
+        return [w + spare * w / sum(natural) for w in natural]
+    fixed = {i: w for i, w in enumerate(natural) if w <= SHORT}
+    fitted = fitted_widths(columns, rows)
+    flexible = [i for i in range(len(columns)) if i not in fixed]
+    room = page_width - sum(fixed.values())
+    share = sum(fitted[i] for i in flexible) or 1
+    return [fixed[i] if i in fixed else room * fitted[i] / share for i in range(len(columns))]
 HEAD_PT = 9.5
+
 
 
 def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
@@ -28,8 +52,7 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
     title_style = ParagraphStyle("title", fontName=heading, fontSize=16, leading=22, alignment=TA_CENTER)
     mark_style = ParagraphStyle("mark", fontName=heading, fontSize=12, leading=16)
     page_width = landscape(A4)[0] - 24 * mm
-    total = sum(width for _, width in columns) or 1
-    widths = [page_width * width / total for _, width in columns]
+    widths = _column_widths(columns, rows, page_width, body, heading)
 
     def text(value: object, style) -> Paragraph:
         return Paragraph(escape("" if value is None else str(value)).replace("\n", "<br/>"), style)

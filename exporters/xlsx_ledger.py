@@ -25,6 +25,16 @@ def _width(value: object) -> int:
     return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
 
 
+def fitted_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence]) -> list[int]:
+    """Widths in characters fitted to the content (sampled), between the header's width and MAX_WIDTH; long text
+    wraps. Shared by the .xlsx and the printed PDF so both keep short columns such as 收文编号 on one line."""
+    widths = []
+    for index, (label, suggested) in enumerate(columns):
+        sample = max((_width(r[index]) for r in rows[:500]), default=0)
+        widths.append(max(_width(label) + 2, min(MAX_WIDTH, max(suggested, sample) + 1)))
+    return widths
+
+
 def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence],
                  mark: str = "", sheet_name: str = "台账", portrait: bool = False, notes: Sequence[str] = ()) -> int:
     """Write the ledger; returns how many rows were written. Columns are (label, width in characters);
@@ -32,11 +42,7 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     rows = list(rows)
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_name[:31])
-    # Widths fitted to the content (sampled), between the header's width and MAX_WIDTH; long text wraps.
-    widths = []
-    for index, (label, suggested) in enumerate(columns):
-        sample = max((_width(r[index]) for r in rows[:500]), default=0)
-        widths.append(max(_width(label) + 2, min(MAX_WIDTH, max(suggested, sample) + 1)))
+    widths = fitted_widths(columns, rows)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A4"
