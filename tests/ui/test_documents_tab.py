@@ -213,3 +213,10 @@ def test_print_the_years_ledger_from_the_window(qtbot, tab, monkeypatch, shown):
     qtbot.waitUntil(lambda: bool(previews), timeout=10000)
     pdf, title = previews[0]
     assert pdf.read_bytes().startswith(b"%PDF") and title.startswith("收文登记簿") and "1 条" in title
+
+
+def test_the_outgoing_page_is_built_when_first_opened(tab):
+    assert tab._outgoing is None
+    tab.pages.setCurrentIndex(1)
+    assert tab._outgoing is not None and tab.pages.currentWidget() is tab.outgoing
+    assert tab.pages.tabText(1) == "发文"

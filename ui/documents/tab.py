@@ -70,19 +70,39 @@ class DocumentsTab(QWidget):
         self.session = session
         self.pages = QTabWidget()
         self.incoming = IncomingPage(session)
-        self.outgoing = OutgoingPage(session)
+        self._outgoing: OutgoingPage | None = None  # built when first opened: start-up pays for 收文 only
         self.pages.addTab(self.incoming, self.tr("收文"))
-        self.pages.addTab(self.outgoing, self.tr("发文"))
-        from exporters.documents import export_day_check, export_number_check
-
-        self.pages.addTab(ReportPage(self.day_check, export=lambda path, _year: export_day_check(session, path),
-                                     name="当日盘点"), self.tr("当日盘点"))
+        self.pages.addTab(QWidget(), self.tr("发文"))
+        self.pages.addTab(ReportPage(self.day_check, export=self._export_day_check, name="当日盘点"),
+                          self.tr("当日盘点"))
         self.pages.addTab(ReportPage(self.number_check, with_year=True, name="发文字号检查",
-                                     export=lambda path, year: export_number_check(session, year, path)),
-                          self.tr("文号检查"))
+                                     export=self._export_number_check), self.tr("文号检查"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        self.pages.currentChanged.connect(lambda index: self.outgoing if index == 1 else None)
+
+    @property
+    def outgoing(self) -> OutgoingPage:
+        if self._outgoing is None:
+            self._outgoing = OutgoingPage(self.session)
+            current = self.pages.currentIndex()
+            self.pages.blockSignals(True)
+            self.pages.removeTab(1)
+            self.pages.insertTab(1, self._outgoing, self.tr("发文"))
+            self.pages.setCurrentIndex(current)
+            self.pages.blockSignals(False)
+        return self._outgoing
+
+    def _export_day_check(self, path: str, _year: int) -> None:
+        from exporters.documents import export_day_check  # openpyxl loads on first use, not at start-up
+
+        export_day_check(self.session, path)
+
+    def _export_number_check(self, path: str, year: int) -> None:
+        from exporters.documents import export_number_check
+
+        export_number_check(self.session, year, path)
 
     def _current(self, name: str):
         handler = getattr(self.pages.currentWidget(), name, None)
