@@ -42,6 +42,8 @@ class Right(StrEnum):
     EDIT_DOCUMENTS = "edit_documents"
     READ_DUTY = "read_duty"
     EDIT_DUTY = "edit_duty"
+    READ_PERSONNEL = "read_personnel"
+    EDIT_PERSONNEL = "edit_personnel"
 
 
 RIGHTS: dict[Right, frozenset[Role]] = {
@@ -58,6 +60,9 @@ RIGHTS: dict[Right, frozenset[Role]] = {
     Right.EDIT_DOCUMENTS: frozenset({Role.CLERK}),
     Right.READ_DUTY: frozenset({Role.DUTY, Role.LEADER}),  # 领导 see the log, the roster and the briefs
     Right.EDIT_DUTY: frozenset({Role.DUTY}),
+    # 涉密人员库: the 安全保密管理员 alone, reading as well as changing (保密法 第43–46条; DESIGN 三员分立)
+    Right.READ_PERSONNEL: frozenset({Role.SECADMIN}),
+    Right.EDIT_PERSONNEL: frozenset({Role.SECADMIN}),
 }
 
 

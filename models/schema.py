@@ -15,7 +15,7 @@ from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 from models.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.errors import DatabaseError
 
-LATEST_VERSION = 4
+LATEST_VERSION = 5
 
 STEPS: dict[int, Callable[[SchemaMigrator], None]] = {}
 
@@ -51,6 +51,7 @@ def all_models() -> list[type[PlainModel]]:
         workdays.CalendarYear,
         *document_models(),
         *duty_models(),
+        *personnel_models(),
     ]
 
 
@@ -68,6 +69,15 @@ def duty_models() -> list[type[PlainModel]]:
 
     return [roster.RosterSlot, roster.RosterChange, absences.Absence, duty_log.DutyShift, duty_log.DutyEntry,
             duty_log.DutyEvent, duty_brief.DutyBrief]
+
+
+def personnel_models() -> list[type[PlainModel]]:
+    """Version 5: 涉密人员库 (posts, persons, their events and records, 证件柜, 出国(境))."""
+    from models import passports, secrecy, secrecy_records
+
+    return [secrecy.Post, secrecy.Person, secrecy.Assignment, secrecy.PersonEvent, secrecy_records.Review,
+            secrecy_records.Pledge, secrecy_records.Training, passports.Passport, passports.Trip, passports.Loan,
+            passports.StockTake]
 
 
 def install_search(db: Database) -> None:
@@ -99,6 +109,11 @@ def index_lead_unit(migrator: SchemaMigrator) -> None:
     """The 承办单位 filter lists the distinct units: a full scan of 100k rows (54 ms) at every window start."""
     # IF NOT EXISTS: a database coming from version 1 got the index already, from step 2's current models
     migrator.database.execute_sql("CREATE INDEX IF NOT EXISTS incoming_lead_unit ON incoming (lead_unit)")
+
+
+@step(5)
+def add_personnel(migrator: SchemaMigrator) -> None:
+    migrator.database.create_tables(personnel_models())
 
 
 def current_version(db: Database) -> int | None:

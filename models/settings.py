@@ -20,7 +20,10 @@ class Spec:
     minimum: int
     maximum: int
     unit: str = ""
+    owner: str = "edit_settings"  # the Right that may change it (涉密人员 rules belong to the 安全保密管理员)
 
+
+SECRECY = "edit_personnel"
 
 SPECS: tuple[Spec, ...] = (
     Spec("lockout_attempts", "连续输错密码几次后锁定", 5, 3, 20, "次"),
@@ -38,6 +41,17 @@ SPECS: tuple[Spec, ...] = (
     Spec("report_written_3", "较大突发事件：书面报告时限", 60, 5, 2880, "分钟"),
     Spec("report_phone_4", "一般突发事件：电话报告时限", 60, 5, 2880, "分钟"),
     Spec("report_written_4", "一般突发事件：书面报告时限", 1440, 5, 2880, "分钟"),
+    # 涉密人员 (DOMAIN.md §4.2, §6: no national figures; widely quoted defaults, each office sets its own)
+    Spec("declass_months_1", "核心涉密人员脱密期", 36, 1, 600, "个月", SECRECY),
+    Spec("declass_months_2", "重要涉密人员脱密期", 24, 1, 600, "个月", SECRECY),
+    Spec("declass_months_3", "一般涉密人员脱密期", 12, 1, 600, "个月", SECRECY),
+    Spec("review_months_1", "核心涉密人员复审周期", 12, 1, 120, "个月", SECRECY),
+    Spec("review_months_2", "重要涉密人员复审周期", 36, 1, 120, "个月", SECRECY),
+    Spec("review_months_3", "一般涉密人员复审周期", 60, 1, 120, "个月", SECRECY),
+    Spec("training_hours", "每年保密教育培训应达学时", 10, 0, 200, "学时", SECRECY),
+    Spec("passport_return_days", "因私出入境证件返回后应交回期限", 10, 1, 60, "天", SECRECY),
+    Spec("passport_expiry_days", "证件到期前提醒", 180, 0, 730, "天", SECRECY),
+    Spec("remind_ahead_days", "复审、脱密期满提前提醒", 30, 0, 365, "天", SECRECY),
 )
 SPEC_BY_KEY = {s.key: s for s in SPECS}
 
@@ -61,11 +75,11 @@ def all_values() -> dict[str, int]:
 
 
 def set_value(actor, key: str, value: int) -> None:
-    """Change a setting (系统管理员 only, audited with the old and new value)."""
+    """Change a setting (its owner only: 系统管理员, or 安全保密管理员 for 涉密人员 rules; audited)."""
     from models import audit, rights
 
-    rights.require(actor, rights.Right.EDIT_SETTINGS, f"修改设置「{key}」")
     spec = SPEC_BY_KEY.get(key)
+    rights.require(actor, rights.Right(spec.owner if spec else "edit_settings"), f"修改设置「{key}」")
     if spec is None:
         raise ValidationError("key", f"没有名为「{key}」的设置。")
     try:

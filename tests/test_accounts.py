@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from models import accounts, audit, backup, demo, documents, duty_brief, duty_log, settings, workdays
+from models import accounts, audit, backup, demo, documents, duty_brief, duty_log, secrecy, settings, workdays
 from models.accounts import User
 from models.audit import AuditEntry
 from models.errors import PermissionDenied, ValidationError
@@ -166,6 +166,8 @@ ACTIONS = {
                                                          "title": "关于做好春季防火工作的通知"}),
     Right.READ_DUTY: lambda s: duty_brief.draft_brief(s, date(2026, 3, 5)),
     Right.EDIT_DUTY: lambda s: duty_log.log(s, {"kind": "来电", "unit": "县应急局", "subject": "询问值班安排"}),
+    Right.READ_PERSONNEL: lambda s: secrecy.people(s, "zs"),
+    Right.EDIT_PERSONNEL: lambda s: secrecy.add_post(s, {"name": "机要文件收发", "unit": "秘书科", "level": "核心"}),
 }
 
 

@@ -138,5 +138,21 @@ def test_a_version_3_database_gains_the_lead_unit_index(database):
     schema.SchemaInfo.update(version=3).execute()
     db.close()
     db.connect(str(database))
-    assert schema.SchemaInfo.get().version == 4
+    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
     assert "incoming_lead_unit" in {i.name for i in db.DB.get_indexes("incoming")}
+
+
+def test_a_version_4_database_gains_the_personnel_registry(database):
+    """Step 5 adds 涉密人员库 and keeps the 值班 data that was there."""
+    from models import roster
+
+    roster.RosterSlot.create(day="2026-12-01", role="leader", person="周主任")
+    for model in reversed(schema.personnel_models()):
+        db.DB.drop_tables([model])
+    schema.SchemaInfo.update(version=4).execute()
+    db.close()
+    db.connect(str(database))
+    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
+    assert {"post", "person", "assignment", "person_event", "review", "pledge", "training", "passport", "trip",
+            "loan", "stock_take"} <= set(db.DB.get_tables())
+    assert roster.RosterSlot.select().count() == 1

@@ -15,6 +15,8 @@ class SettingsPage(QWidget):
         self.boxes: dict[str, QSpinBox] = {}
         values = settings.all_values()
         for spec in settings.SPECS:
+            if spec.owner != "edit_settings":  # 涉密人员 rules are set in that tab, by the 安全保密管理员
+                continue
             box = QSpinBox()
             box.setRange(spec.minimum, spec.maximum)
             box.setSuffix(f" {spec.unit}")
