@@ -25,9 +25,11 @@ EXPORTS: dict[str, tuple[str, Callable]] = {}
 
 from cli import documents as _documents  # noqa: E402  (modules fill the registries before the parser is built)
 from cli import duty as _duty  # noqa: E402
+from cli import secrecy as _secrecy  # noqa: E402
 
 _documents.register(IMPORTERS, EXPORTS)
 _duty.register(IMPORTERS, EXPORTS)
+_secrecy.register(IMPORTERS, EXPORTS)
 
 
 class UsageError(Exception):
@@ -75,6 +77,7 @@ def build_parser() -> Parser:
     i.add_argument("kind", help="导入类型：" + "、".join(sorted(set(IMPORTERS) | {"holidays"})))
     i.add_argument("file")
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
+    i.add_argument("--create-posts", action="store_true", help="（personnel）新建花名册中有而系统中没有的涉密岗位")
 
     e = sub.add_parser("export", help="导出报表")
     e.add_argument("report", help="报表：" + "、".join(sorted(EXPORTS)))
@@ -194,7 +197,10 @@ def cmd_import(args) -> None:
         result = import_schedule(actor, args.file, args.dry_run)
         summary, errors = result.summary(), result.errors
     elif args.kind in IMPORTERS:
-        summary, errors = IMPORTERS[args.kind][1](actor, args.file, args.dry_run)
+        options = {"create_posts": True} if args.create_posts else {}
+        if options and args.kind != "personnel":
+            raise ValidationError("kind", "--create-posts 只用于导入涉密人员花名册（import personnel）。")
+        summary, errors = IMPORTERS[args.kind][1](actor, args.file, args.dry_run, **options)
     else:
         kinds = "、".join(sorted(set(IMPORTERS) | {"holidays"}))
         raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{kinds}。")

@@ -27,6 +27,7 @@ class Cell:
     text: str = ""
     span: int = 1
     label: bool = False
+    rows: int = 1  # rows spanned downwards (a photo box); the rows below leave that column out
     sign: str = ""  # printed bottom-right (拟办人 and date, 承办单位（盖章） …)
 
 
@@ -46,6 +47,24 @@ class Form:
     urgency: str = ""
     subtitle_right: str = ""  # under the title, right: 收文编号 and 收文日期
     after: list[str] = field(default_factory=list)  # lines below the grid
+    font_pt: float = BODY_PT  # a dense form (登记表) uses 小四
+
+
+def _layout(form: Form) -> list[list[tuple[int, Cell]]]:
+    """Each row's cells with their starting column, skipping the columns a cell above spans down into."""
+    covered: set[tuple[int, int]] = set()
+    placed = []
+    for r, spec in enumerate(form.rows):
+        col, line = 0, []
+        for item in spec.cells:
+            while (r, col) in covered:
+                col += 1
+            line.append((col, item))
+            for below in range(1, item.rows):
+                covered.update((r + below, c) for c in range(col, col + item.span))
+            col += item.span
+        placed.append(line)
+    return placed
 
 
 def routing_slip(office: str, v: dict) -> Form:
@@ -146,31 +165,38 @@ def write_docx(form: Form, values: dict, path: str | Path) -> None:
     table = doc.add_table(rows=0, cols=columns)
     table.style = "Table Grid"
     table.autofit = False
-    for spec in form.rows:
+    size = form.font_pt
+    grid, downwards = [], []
+    for spec, placed in zip(form.rows, _layout(form), strict=True):
         cells = table.add_row().cells  # add_row, not table.cell(): the latter is quadratic
+        grid.append(cells)
         for cell, width in zip(cells, form.widths_mm, strict=True):
             cell.width = Mm(width)  # Word and LibreOffice read the width of each cell, not of the column
         row = table.rows[-1]
         row.height, row.height_rule = Mm(spec.height_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
-        col = 0
-        for item in spec.cells:
+        for col, item in placed:
             target = cells[col]
+            if item.rows > 1:
+                downwards.append((len(grid) - 1, col, item))
             if item.span > 1:
                 target = target.merge(cells[col + item.span - 1])
             target.width = Mm(sum(form.widths_mm[col:col + item.span]))
             target.vertical_alignment = (WD_CELL_VERTICAL_ALIGNMENT.CENTER if item.label or spec.height_mm <= 14
                                          else WD_CELL_VERTICAL_ALIGNMENT.TOP)
+            if item.sign and not item.text:  # an empty box to sign in: the signature line sits at its foot
+                target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             para = target.paragraphs[0]
             for number, line in enumerate(item.text.split("\n")):
                 para = target.paragraphs[0] if number == 0 else target.add_paragraph()
-                _paragraph(para, line, LABEL_FONT if item.label else BODY_FONT,
-                           LABEL_PT if item.label else BODY_PT,
+                _paragraph(para, line, LABEL_FONT if item.label else BODY_FONT, size,
                            WD_ALIGN_PARAGRAPH.CENTER if item.label else None)
-            if item.sign:  # blank lines push the signature to the foot of the box, where it is signed on paper
-                for _ in range(max(0, int(spec.height_mm / 7.5) - item.text.count("\n") - 2)):
-                    _paragraph(target, "", BODY_FONT, BODY_PT)
-                _paragraph(target, item.sign, BODY_FONT, BODY_PT - 1, WD_ALIGN_PARAGRAPH.RIGHT)
-            col += item.span
+            if item.sign and item.text:  # blank lines push the signature to the foot of the box, where it is signed
+                for _ in range(max(0, int(spec.height_mm / (size * 0.53)) - item.text.count("\n") - 2)):
+                    _paragraph(target, "", BODY_FONT, size)
+            if item.sign:
+                _paragraph(target, item.sign, BODY_FONT, size - 1, WD_ALIGN_PARAGRAPH.RIGHT)
+    for r, col, item in downwards:  # after every row exists: a cell can only merge with rows already there
+        grid[r][col].merge(grid[r + item.rows - 1][col + item.span - 1])
     for number, width in enumerate(form.widths_mm):
         table.columns[number].width = Mm(width)  # the grid (w:gridCol)
     for line in form.after:
@@ -191,11 +217,12 @@ def write_pdf(form: Form, path: str | Path) -> None:
     from exporters.fonts import body_font, heading_font
 
     body, heading = body_font(), heading_font()
-    text = ParagraphStyle("text", fontName=body, fontSize=BODY_PT, leading=BODY_PT * 1.45, wordWrap="CJK")
-    label = ParagraphStyle("label", parent=text, fontName=heading, alignment=TA_CENTER)
-    sign = ParagraphStyle("sign", parent=text, fontSize=BODY_PT - 1, alignment=TA_RIGHT)
+    size = form.font_pt
+    text = ParagraphStyle("text", fontName=body, fontSize=size, leading=size * 1.45, wordWrap="CJK")
+    label = ParagraphStyle("label", parent=text, fontName=heading, alignment=TA_CENTER, leading=size * 1.25)
+    sign = ParagraphStyle("sign", parent=text, fontSize=size - 1, alignment=TA_RIGHT)
     title = ParagraphStyle("title", fontName=heading, fontSize=TITLE_PT, leading=TITLE_PT * 1.4, alignment=TA_CENTER)
-    right = ParagraphStyle("right", parent=text, fontSize=BODY_PT - 2, alignment=TA_RIGHT)
+    right = ParagraphStyle("right", parent=text, fontSize=min(size, BODY_PT - 2), alignment=TA_RIGHT)
     mark = ParagraphStyle("mark", parent=text, fontName=heading, fontSize=16)
 
     def para(value: str, style) -> Paragraph:
@@ -206,10 +233,10 @@ def write_pdf(form: Form, path: str | Path) -> None:
     data, styles, heights = [], [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)], []
-    for r, spec in enumerate(form.rows):
-        line, col, tallest = [], 0, 0.0
+    for r, (spec, placed) in enumerate(zip(form.rows, _layout(form), strict=True)):
+        line, tallest = [""] * len(form.widths_mm), 0.0
         target = spec.height_mm * mm - 6  # the row's height less the cell padding
-        for item in spec.cells:
+        for col, item in placed:
             width = sum(form.widths_mm[col:col + item.span]) * mm - 8
             content = [para(item.text, label if item.label else text)]
             used = content[0].wrap(width, 10_000)[1]
@@ -220,13 +247,11 @@ def write_pdf(form: Form, path: str | Path) -> None:
                 content += [Spacer(1, max(4, target - used)), signature]
             elif not item.label and spec.height_mm > 14:
                 content.append(Spacer(1, max(0, target - used)))  # keeps the box tall enough to write in
-            line.append(content)
-            line.extend([""] * (item.span - 1))
-            if item.span > 1:
-                styles.append(("SPAN", (col, r), (col + item.span - 1, r)))
+            line[col] = content
+            if item.span > 1 or item.rows > 1:
+                styles.append(("SPAN", (col, r), (col + item.span - 1, r + item.rows - 1)))
             if not item.label and spec.height_mm > 14:
                 styles.append(("VALIGN", (col, r), (col, r), "TOP"))
-            col += item.span
         data.append(line)
         short = spec.height_mm <= 14 and tallest <= target  # else the spacers (or the text) set the height
         heights.append(spec.height_mm * mm if short else None)

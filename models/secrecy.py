@@ -621,3 +621,60 @@ def units(actor) -> list[str]:
     require(actor, Right.READ_PERSONNEL, "查看涉密人员库")
     return [r.unit for r in Person.select(Person.unit).distinct().order_by(Person.unit)]
 
+
+
+# ---- import of a roster kept in Excel (the parsing is in importers/personnel_import.py)
+
+@dataclass
+class ImportRow:
+    values: dict  # check_person's values
+    posts: list[tuple[str, str, str]]  # (unit, name, level): existing, or to be created
+    since: date
+    pledge_on: date | None
+    row: int  # Excel row, for the history line
+
+
+def import_people(actor, rows: list[ImportRow], source: str) -> tuple[int, list[str]]:
+    """Write a checked roster in one transaction: missing posts, then each person 在岗 from their 确定时间.
+
+    There is no 上岗审查 on file for them; the reminders say so until it is entered or a 复审 is done.
+    """
+    require(actor, Right.EDIT_PERSONNEL, "导入涉密人员花名册")
+    from models.secrecy_records import Pledge
+
+    created = []
+    with DB.atomic():
+        known = {(p.unit, p.name): p for p in Post.select()}
+        for row in rows:
+            for unit, name, level in row.posts:
+                if (unit, name) not in known:
+                    known[(unit, name)] = Post.create(unit=unit, name=name, level=level)
+                    created.append(known[(unit, name)].label)
+        for row in rows:
+            person = Person.create(**row.values, state="on_post", on_post_since=row.since)
+            for unit, name, _level in row.posts:
+                Assignment.create(person=person, post=known[(unit, name)], start_on=row.since)
+            _regrade(person)
+            names = "、".join(name for _unit, name, _level in row.posts)
+            add_event(actor, person, row.since, "上岗", f"上岗：{names}，涉密等级{person.level}（据「{source}」第 {row.row} 行导入）",
+                      "", person.level)
+            if row.pledge_on:
+                kind = "上岗" if (row.pledge_on - row.since).days <= 31 else "在岗"
+                Pledge.create(person=person, kind=kind, signed_on=row.pledge_on, kept_at="")
+                add_event(actor, person, row.pledge_on, "承诺书", f"签订{kind}保密承诺书（据花名册导入）")
+        audit.record(actor, "import", "personnel", f"导入涉密人员花名册「{source}」：{len(rows)} 人，新建岗位 {len(created)} 个",
+                     after={"file": source, "people": len(rows), "posts_created": created})
+    return len(rows), created
+
+
+def known_ids(ids: list[str]) -> dict[str, str]:
+    """Of these 身份证号, those already in the registry, with the name they are under."""
+    found = {}
+    for start in range(0, len(ids), 500):
+        for p in Person.select(Person.id_number, Person.name).where(Person.id_number.in_(ids[start:start + 500])):
+            found[p.id_number] = p.name
+    return found
+
+
+def post_levels() -> dict[tuple[str, str], str]:
+    return {(p.unit, p.name): p.level for p in Post.select().where(Post.retired.is_null())}

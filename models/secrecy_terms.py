@@ -59,7 +59,7 @@ def choice(value: object, choices: tuple[str, ...], label: str, field: str, defa
 
 def highest(levels) -> str:
     """The highest of some levels (核心 > 重要 > 一般); "" when there are none."""
-    ranked = sorted((LEVELS.index(v) for v in levels if v in LEVELS))
+    ranked = sorted(LEVELS.index(v) for v in levels if v in LEVELS)
     return LEVELS[ranked[0]] if ranked else ""
 
 
