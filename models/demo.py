@@ -30,7 +30,7 @@ class DemoReport:
 def run(actor, options: dict | None = None) -> DemoReport:
     """Fill the database with realistic demo data (系统管理员; audited)."""
     require(actor, Right.DEMO, "生成演示数据")
-    from models import accounts, document_demo, duty_demo  # noqa: F401  (register their steps, accounts first)
+    from models import accounts, document_demo, duty_demo, secrecy_demo  # noqa: F401  (register their steps, accounts first)
 
     if accounts_exist_beyond_init():
         raise ValidationError("demo", "数据库里已有业务账户或数据，演示数据只能在新建的数据库上生成。")

@@ -38,6 +38,11 @@ class MainWindow(QMainWindow):
 
             self.duty_tab = DutyTab(session)
             self.tabs.addTab(self.duty_tab, self.tr("值班"))
+        if allowed(session, Right.READ_PERSONNEL):  # 安全保密管理员 only; for anyone else the tab does not exist
+            from ui.secrecy.tab import SecrecyTab
+
+            self.secrecy_tab = SecrecyTab(session)
+            self.tabs.addTab(self.secrecy_tab, self.tr("涉密人员"))
         self.tabs.addTab(self.system_tab, self.tr("系统"))
         self.lock_page = LockPage(session)
         self.lock_page.unlocked.connect(self.unlock)

@@ -1,0 +1,147 @@
+"""The 涉密人员 tab through the window: only for the 安全保密管理员; import wizard, pinyin search, the lifecycle by
+its shortcuts, the lending override, reminders that open the person, and the 登记表 preview."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from models import passports, secrecy, secrecy_records
+from models.audit import AuditEntry
+from models.rights import Role
+from tests.ui.conftest import type_text
+from tests.ui.test_documents_tab import fill_and_accept
+from ui.main_window import MainWindow
+from ui.secrecy import files
+from ui.secrecy.tab import SecrecyTab
+from ui.widgets import preview
+
+SAMPLE = Path(__file__).parent.parent / "fixtures" / "涉密人员花名册-示例.xlsx"
+
+
+@pytest.fixture
+def sec(three):
+    return three[Role.SECADMIN]
+
+
+@pytest.fixture
+def tab(qtbot, sec):
+    widget = SecrecyTab(sec)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def names(page) -> list[str]:
+    return [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+
+
+def test_only_the_secrecy_admin_has_the_tab(qtbot, three, clerk):
+    for session, expected in ((three[Role.SECADMIN], True), (clerk, False), (three[Role.SYSADMIN], False),
+                              (three[Role.AUDITOR], False)):
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert ("涉密人员" in labels) is expected, (session.username, labels)
+
+
+def test_import_wizard_asks_before_creating_posts(tab, shown):
+    assert files.import_roster(tab.people, tab.session, str(SAMPLE))
+    confirms = [text for kind, _, text in shown if kind == "confirm"]
+    assert "5 个岗位在系统中还没有" in confirms[0] and "导入这 5 人吗" in confirms[1]
+    tab.people.refresh()
+    assert sorted(names(tab.people)) == sorted(["周建华", "吴丽", "郑伟", "王芳", "冯军"])
+    type_text(tab.people.search, "zjh")
+    assert names(tab.people) == ["周建华"]
+    assert "综合文稿起草" in tab.people.detail.toPlainText()
+    type_text(tab.people.search, "wufang")
+    assert names(tab.people) == []
+    type_text(tab.people.search, "wangfang")
+    assert names(tab.people) == ["王芳"]
+
+
+def test_the_lifecycle_by_shortcuts_in_the_window(qtbot, sec, monkeypatch, shown):
+    secrecy.add_post(sec, {"name": "机要文件收发", "unit": "秘书科", "level": "核心"})
+    window = MainWindow(sec)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.tabs.setCurrentWidget(window.secrecy_tab)
+    page = window.secrecy_tab.people
+
+    def press(key, title: str, values: dict) -> None:
+        opened = fill_and_accept(monkeypatch, values)
+        QTest.keyClick(window.windowHandle(), key, Qt.KeyboardModifier.ControlModifier)
+        assert opened and opened[0].windowTitle() == title
+        assert opened[0].result() == opened[0].DialogCode.Accepted, opened[0].form.errors
+
+    press(Qt.Key.Key_N, "登记涉密人员", {"name": "吴丽", "id_number": "420102198609232147", "unit": "秘书科"})
+    page.state.setCurrentIndex(page.state.count() - 1)  # 全部
+    page.table.selectRow(0)
+    press(Qt.Key.Key_1, "登记审查", {"kind": "上岗审查", "result": "通过", "by": "组织部"})
+    press(Qt.Key.Key_2, "上岗", {"posts": "机要文件收发"})
+    assert secrecy.Person.get().level == "核心"
+    press(Qt.Key.Key_4, "登记保密教育培训", {"topic": "保密法学习", "hours": "3"})
+    press(Qt.Key.Key_5, "登记保密承诺书", {"kind": "上岗"})
+    press(Qt.Key.Key_8, "证件交存", {"number": "E12345678"})
+    press(Qt.Key.Key_6, "离岗、离职、退休", {"kind": "离职"})
+    person = secrecy.Person.get()
+    assert person.state == "declass" and person.declass_end.year == date.today().year + 3
+    assert "脱密期中" in page.table.item(0, 9).text()
+    text = page.detail.toPlainText()
+    for part in ("上岗审查", "保密法学习", "E12345678", "离职", "离岗手续未完成"):
+        assert part in text
+
+
+def test_lending_to_someone_in_declassification_needs_a_reason(tab, sec, monkeypatch, shown):
+    secrecy.add_post(sec, {"name": "机要文件收发", "unit": "秘书科", "level": "核心"})
+    from tests.test_secrecy import on_post
+
+    person = on_post(sec, post="机要文件收发", day="2024-03-01")
+    item = passports.take_in(sec, person.id, {"kind": "普通护照", "number": "E12345678"})
+    trip = passports.apply_trip(sec, person.id, {"destination": "日本", "purpose": "探亲", "start_on": date.today(),
+                                                 "end_on": date.today() + timedelta(days=5)})
+    passports.decide_trip(sec, trip.id, {"decision": "批准", "approved_by": "周主任"})
+    secrecy.leave(sec, person.id, {"kind": "离职", "approved_on": date.today()})
+    tab.pages.setCurrentWidget(tab.cabinet)
+    tab.cabinet.refresh()
+    tab.cabinet.passports.selectRow(0)
+    opened = fill_and_accept(monkeypatch, {"approved_by": "周主任"})
+    tab.cabinet.lend()
+    assert "处于脱密期" in opened[0].form.errors["override"].text()
+    assert passports.Passport.get_by_id(item.id).status == "in"
+    fill_and_accept(monkeypatch, {"approved_by": "周主任", "override": "县委书记特批，探望病危亲属"})
+    tab.cabinet.lend()
+    assert passports.Passport.get_by_id(item.id).status == "out"
+    assert AuditEntry.select().where(AuditEntry.action == "override").exists()
+    assert "借出" in tab.cabinet.passports.item(0, 6).text()
+
+
+def test_reminders_open_the_person_and_rules_are_the_secadmins(tab, sec, monkeypatch, shown):
+    files.import_roster(tab.people, sec, str(SAMPLE))
+    tab.update_reminder_count()
+    assert tab.pages.tabText(3).startswith("提醒（")
+    tab.pages.setCurrentWidget(tab.reminders)
+    page = tab.reminders
+    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 1).text() == "王芳"
+               and page.table.item(r, 0).text() == "承诺书")
+    page.table.selectRow(row)
+    page.open_selected()
+    assert tab.pages.currentWidget() is tab.people and tab.people.current().name == "王芳"
+    fill_and_accept(monkeypatch, {"training_hours": "12"})
+    page.rules()
+    assert secrecy_records.hours_check(secrecy.Person.get(secrecy.Person.name == "王芳")).required == 12
+
+
+def test_the_registration_form_previews(tab, sec, monkeypatch, shown):
+    files.import_roster(tab.people, sec, str(SAMPLE))
+    tab.people.refresh()
+    tab.people.table.selectRow(0)
+    previews = []
+    monkeypatch.setattr(preview.PreviewDialog, "exec", lambda dialog: previews.append(dialog) or 0)
+    tab.action_print()
+    assert previews and previews[0].windowTitle().startswith("涉密人员登记表-")
+    assert AuditEntry.select().where(AuditEntry.action == "export").exists()

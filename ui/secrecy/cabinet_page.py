@@ -1,0 +1,166 @@
+"""证件柜: every 因私出入境证件 with its custody (在库/借出/逾期/注销), and the 出国(境) applications below.
+
+借出 needs an approved trip; to someone in their 脱密期 or with an overdue 复审 it needs a 特批理由 as well,
+which is audited on its own. 盘点 compares the numbers found in the cabinet with the registry.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from models import passports
+from models.errors import NeedsConfirmation, ValidationError
+from models.secrecy_terms import TRIP_DECISIONS
+from ui import messages
+from ui.secrecy.tables import GREY, RED, fill, make_table, selected_row
+from ui.widgets.actions import step_action
+from ui.widgets.step_dialog import Field, StepDialog
+
+PASSPORT_COLUMNS = ("持证人", "部门", "证件类别", "证件号码", "有效期至", "交存日期", "保管情况")
+TRIP_COLUMNS = ("申请人", "前往", "事由", "出发", "返回", "部门意见", "审批", "审批人", "行前教育", "回国报告")
+
+
+class CabinetPage(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        bar = QToolBar()
+        for label, key, slot in (("借出", "Ctrl+1", self.lend), ("交回", "Ctrl+2", self.give_back),
+                                 ("注销", "", self.cancel), ("盘点", "", self.stock_take)):
+            bar.addAction(step_action(self, label, key, slot))
+        bar.addSeparator()
+        for label, key, slot in (("出国(境)审批", "Ctrl+3", self.decide), ("回国(境)报告", "Ctrl+4", self.report_back)):
+            bar.addAction(step_action(self, label, key, slot))
+        self.summary = QLabel()
+        self.passports = make_table(PASSPORT_COLUMNS, 6)
+        self.trips = make_table(TRIP_COLUMNS, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.passports)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("出国(境)申请与审批")))
+        column.addWidget(self.trips)
+        split.addWidget(holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.items: list[passports.Passport] = []
+        self.trip_rows: list[passports.Trip] = []
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        today = date.today()
+        self.items = passports.passports(self.session)
+        rows = []
+        for item in self.items:
+            custody = passports.custody_text(item)
+            colour = RED if ("逾期" in custody or "过期" in custody) else GREY if item.status == "cancelled" else None
+            rows.append(((item.person.name, item.person.unit, item.kind, item.number, f"{item.expires_on or ''}",
+                          f"{item.received_on}", custody), colour))
+        fill(self.passports, rows)
+        counts = {s: sum(1 for i in self.items if i.status == s) for s in ("in", "out")}
+        last = passports.last_stock_take()
+        self.summary.setText(self.tr("在库 %1 本，借出 %2 本。上次盘点：%3").replace("%1", str(counts["in"]))
+                             .replace("%2", str(counts["out"]))
+                             .replace("%3", f"{last.on}（{last.by}）" if last else "无"))
+        self.trip_rows = passports.trips(self.session)
+        fill(self.trips, [((t.person.name, t.destination, t.purpose, f"{t.start_on}", f"{t.end_on}", t.unit_opinion,
+                            t.decision, t.approved_by, f"{t.briefed_on or ''}", f"{t.reported_on or ''}"),
+                           RED if t.decision == "批准" and not t.reported_on and t.end_on < today else
+                           GREY if t.decision == "不批准" else None) for t in self.trip_rows])
+
+    def _passport(self) -> passports.Passport | None:
+        row = selected_row(self.passports)
+        if row is None:
+            messages.info(self, self.tr("证件柜"), self.tr("请先在上面的表中选中一本证件。"))
+            return None
+        return self.items[row]
+
+    def _trip(self) -> passports.Trip | None:
+        row = selected_row(self.trips)
+        if row is None:
+            messages.info(self, self.tr("出国(境)"), self.tr("请先在下面的表中选中一条出国(境)申请。"))
+            return None
+        return self.trip_rows[row]
+
+    def _run(self, title: str, fields: list[Field], action, intro: str = "") -> None:
+        dialog = StepDialog(title, fields, action, self, intro)
+        if dialog.exec():
+            self.refresh()
+            result = dialog.result_value
+            if isinstance(result, tuple) and result[1]:
+                messages.info(self, title, "\n".join(result[1]))
+
+    def lend(self) -> None:
+        item = self._passport()
+        if item is None:
+            return
+        approved = [t for t in passports.trips(self.session, item.person_id) if t.decision == "批准"]
+        labels = {t.label: t.id for t in approved}
+        blockers = passports.lend_blockers(item.person)
+
+        def act(values: dict):
+            data = dict(values, trip=labels.get(values["trip"], ""))
+            try:
+                return passports.lend(self.session, item.id, data)
+            except NeedsConfirmation as exc:  # the override is a reason typed in, not a yes
+                raise ValidationError("override", exc.message) from None
+
+        intro = f"{item.person.name}的{item.label}。"
+        if blockers:
+            intro += "\n注意：" + "；".join(blockers) + "。须写明特批理由，将单独记入审计。"
+        self._run(self.tr("借出证件"), [
+            Field("trip", "出国(境)申请（已批准）", "choice", choices=("", *labels), default=next(iter(labels), "")),
+            Field("purpose", "其他用途", placeholder="不是出行时写明，如「换领新证」"),
+            Field("approved_by", "批准领取的领导"),
+            Field("lent_on", "借出日期", "date"),
+            Field("due_on", "应交回日期", placeholder="出行的按返回后规定天数自动计算"),
+            Field("override", "特批理由", placeholder="仅脱密期内或复审逾期时填写"),
+        ], act, intro)
+
+    def give_back(self) -> None:
+        if item := self._passport():
+            self._run(self.tr("证件交回"), [Field("on", "交回日期", "date")],
+                      lambda v: passports.give_back(self.session, item.id, v["on"]), f"{item.person.name}的{item.label}")
+
+    def cancel(self) -> None:
+        if item := self._passport():
+            self._run(self.tr("注销证件"), [Field("reason", "注销原因", placeholder="如：证件过期、已换领新证")],
+                      lambda v: passports.cancel(self.session, item.id, v["reason"]), f"{item.person.name}的{item.label}")
+
+    def stock_take(self) -> None:
+        def act(values: dict):
+            numbers = values["numbers"].replace("，", " ").replace(",", " ").replace("、", " ").split()
+            result = passports.stock_take(self.session, numbers, values["note"])
+            lines = [f"应在库 {result.take.expected} 本，清点 {result.take.counted} 本。"]
+            lines += ["缺少：" + "；".join(result.missing)] if result.missing else ["在库证件全部清点到。"]
+            lines += ["多出：" + "；".join(result.unexpected)] if result.unexpected else []
+            return result, lines
+
+        self._run(self.tr("盘点证件柜"), [
+            Field("numbers", "清点到的证件号码", "text", placeholder="逐本录入或扫码，空格或换行分隔"),
+            Field("note", "说明", default=f"{date.today().year}年度盘点"),
+        ], act, self.tr("清点证件柜中的实物，录入号码；系统与登记在库的证件比对。"))
+
+    def decide(self) -> None:
+        if trip := self._trip():
+            self._run(self.tr("出国(境)审批"), [
+                Field("decision", "审批结论", "choice", default="批准", choices=TRIP_DECISIONS[1:]),
+                Field("approved_by", "审批人"),
+                Field("decided_on", "审批日期", "date"),
+                Field("secrecy_opinion", "组织人事、保密工作机构意见", default=trip.secrecy_opinion),
+                Field("briefed_on", "行前保密教育日期", placeholder="已进行时填写"),
+            ], lambda v: passports.decide_trip(self.session, trip.id, v), f"{trip.person.name}：{trip.label}")
+
+    def report_back(self) -> None:
+        if trip := self._trip():
+            self._run(self.tr("回国(境)报告"), [Field("on", "报告日期", "date")],
+                      lambda v: passports.report_back(self.session, trip.id, v["on"]),
+                      f"{trip.person.name}：{trip.label}")

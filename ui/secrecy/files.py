@@ -1,0 +1,119 @@
+"""The 涉密人员 tab's files: the 登记表 preview, 花名册/统计/履历 exports, and the 花名册 import wizard."""
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from models import secrecy
+from models.errors import SanbanError
+from ui import messages
+from ui.widgets.preview import PreviewDialog, save_path
+
+TABLES = {"涉密人员花名册": "personnel-roster", "涉密人员统计（按部门、等级）": "personnel-stats"}
+
+
+def post_choices(session) -> tuple[str, ...]:
+    posts = secrecy.posts(session)
+    names = [p.name for p in posts]
+    return tuple(p.name if names.count(p.name) == 1 else f"{p.unit}·{p.name}" for p in posts)
+
+
+def print_form(parent: QWidget, session, person: secrecy.Person) -> None:
+    """涉密人员登记表: preview, then print or save as .pdf/.docx (each file audited as an export)."""
+    from exporters.secrecy import export_form
+
+    name = f"涉密人员登记表-{person.name}"
+    try:
+        pdf = export_form(session, person.id, Path(tempfile.mkdtemp(prefix="sanban-")) / f"{name}.pdf")
+    except SanbanError as exc:
+        messages.warn(parent, parent.tr("登记表"), exc.message)
+        return
+
+    def save_as() -> None:
+        path = save_path(parent, parent.tr("另存为"), f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
+        if not path:
+            return
+        try:
+            export_form(session, person.id, path)
+        except SanbanError as exc:
+            messages.warn(parent, parent.tr("另存为"), exc.message)
+            return
+        messages.info(parent, parent.tr("另存为"), parent.tr("已保存到 %1").replace("%1", path))
+
+    PreviewDialog(pdf, name, save_as, parent).exec()
+
+
+def export_tables(parent: QWidget, session) -> None:
+    from exporters.secrecy import export_table
+
+    label, ok = QInputDialog.getItem(parent, parent.tr("导出"), parent.tr("导出哪一份："), list(TABLES), 0, False)
+    if not ok:
+        return
+    path = save_path(parent, parent.tr("导出"), f"{label.split('（')[0]}.xlsx", "Excel 文件 (*.xlsx)")
+    if not path:
+        return
+    try:
+        count = export_table(session, TABLES[label], path)
+    except SanbanError as exc:
+        messages.warn(parent, parent.tr("导出"), exc.message)
+        return
+    messages.info(parent, parent.tr("导出"), parent.tr("已导出 %1 行到 %2").replace("%1", str(count)).replace("%2", path))
+
+
+def export_history(parent: QWidget, session, person: secrecy.Person) -> None:
+    from exporters.secrecy import export_history as write
+
+    path = save_path(parent, parent.tr("导出履历"), f"涉密人员履历-{person.name}.xlsx", "Excel 文件 (*.xlsx)")
+    if not path:
+        return
+    try:
+        write(session, person.id, path)
+    except SanbanError as exc:
+        messages.warn(parent, parent.tr("导出履历"), exc.message)
+        return
+    messages.info(parent, parent.tr("导出履历"), parent.tr("已保存到 %1").replace("%1", path))
+
+
+def import_roster(parent: QWidget, session, path: str = "") -> bool:
+    """The wizard: a dry run first; posts missing from the system are created only if the user says so."""
+    from importers import personnel_import
+    from PySide6.QtWidgets import QFileDialog
+
+    title = parent.tr("导入涉密人员花名册")
+    if not path:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", "Excel 文件 (*.xlsx);;CSV 文件 (*.csv)")
+    if not path:
+        return False
+    create = False
+    try:
+        parsed, _ = personnel_import.run(session, path, dry_run=True)
+        unknown = [m for _, m in parsed.errors if "在系统中不存在" in m]
+        if unknown and len(unknown) == len(parsed.errors):
+            names = sorted({m.split("「")[1].split("」")[0] for m in unknown})
+            if not messages.confirm(parent, title, f"花名册中有 {len(names)} 个岗位在系统中还没有：{'、'.join(names)}。\n\n"
+                                                   "按花名册中的部门和类别新建这些涉密岗位，再导入吗？"):
+                return False
+            create = True
+            parsed, _ = personnel_import.run(session, path, dry_run=True, create_posts=True)
+    except SanbanError as exc:
+        messages.warn(parent, title, exc.message)
+        return False
+    lines = personnel_import.summary(parsed, 0, dry_run=False)[:-1] if parsed.errors else \
+        personnel_import.summary(parsed, 0, dry_run=False)
+    if parsed.errors:
+        lines += ["", "以下各行有问题，整个文件都没有导入，请在 Excel 中改正后重新导入："] + parsed.report(30)
+        messages.warn(parent, title, "\n".join(lines))
+        return False
+    if not parsed.good:
+        messages.info(parent, title, "\n".join(lines + ["没有需要导入的人员。"]))
+        return False
+    if not messages.confirm(parent, title, "\n".join(lines + ["", f"导入这 {len(parsed.good)} 人吗？"])):
+        return False
+    try:
+        parsed, written = personnel_import.run(session, path, create_posts=create)
+    except SanbanError as exc:
+        messages.warn(parent, title, exc.message)
+        return False
+    messages.info(parent, title, "\n".join(personnel_import.summary(parsed, written, dry_run=False)))
+    return True

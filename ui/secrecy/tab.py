@@ -1,0 +1,57 @@
+"""The 涉密人员 tab (安全保密管理员 only): 人员, 涉密岗位, 证件柜, 提醒."""
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.secrecy.cabinet_page import CabinetPage
+from ui.secrecy.people_page import PeoplePage
+from ui.secrecy.posts_page import PostsPage
+from ui.secrecy.reminders_page import RemindersPage
+
+
+class SecrecyTab(QWidget):
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pages = QTabWidget()
+        self.people = PeoplePage(session)
+        self.posts = PostsPage(session)
+        self.cabinet = CabinetPage(session)
+        self.reminders = RemindersPage(session)
+        self.reminders.open_person.connect(self.open_person)
+        self.pages.addTab(self.people, self.tr("涉密人员"))
+        self.pages.addTab(self.posts, self.tr("涉密岗位"))
+        self.pages.addTab(self.cabinet, self.tr("证件柜"))
+        self.pages.addTab(self.reminders, self.tr("提醒"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.update_reminder_count()
+
+    def update_reminder_count(self) -> None:
+        from models.secrecy_reminders import reminders
+
+        late = sum(1 for r in reminders(self.session) if r.late)
+        self.pages.setTabText(3, self.tr("提醒（%1）").replace("%1", str(late)) if late else self.tr("提醒"))
+
+    def open_person(self, person_id: int) -> None:
+        self.pages.setCurrentWidget(self.people)
+        self.people.select(person_id)
+
+    def _current(self, name: str) -> None:
+        handler = getattr(self.pages.currentWidget(), name, None)
+        if handler is not None:
+            handler()
+
+    def action_new(self) -> None:
+        self._current("action_new")
+
+    def action_find(self) -> None:
+        self.pages.setCurrentWidget(self.people)
+        self.people.action_find()
+
+    def action_print(self) -> None:
+        self.pages.setCurrentWidget(self.people)
+        self.people.action_print()
+
+    def action_export(self) -> None:
+        self.people.action_export()
