@@ -22,8 +22,8 @@ def export_table(actor, report: str, path: str | Path) -> int:
     table = make(actor)
     office = settings.get_text("office_name")
     notes = ["涉密人员信息，注意保管，不得擅自复制、外传。"]
-    count = write_ledger(target, f"{office}{table.title}", table.columns, table.rows or [("（无）",)], "",
-                         table.title[:10], portrait, notes)
+    write_ledger(target, f"{office}{table.title}", table.columns, table.rows or [("（无）",)], "",
+                 table.title[:10], portrait, notes)
     audit_export(actor, table.title, report, len(table.rows), str(target))
     return len(table.rows)
 

@@ -275,6 +275,9 @@ def check_person(data: dict) -> tuple[dict, list[str]]:
         raise ValidationError("name", "姓名过长（最多 40 个字）。")
     id_number = parse_id_number(data.get("id_number"), "id_number")
     notes = []
+    born, today = id_birth_date(id_number), date.today()
+    if not today.replace(year=today.year - 100) <= born <= today.replace(year=today.year - 16):
+        raise ValidationError("id_number", f"身份证号中的出生日期是 {born:%Y年%m月%d日}，不像在岗工作人员，请核对号码。")
     gender = clean(data.get("gender")) or id_gender(id_number)
     gender = choice(gender, GENDERS, "性别", "gender")
     if gender != id_gender(id_number):
@@ -366,6 +369,15 @@ def current_assignments(person: Person) -> list[Assignment]:
 
 def current_posts(person: Person) -> list[Post]:
     return [a.post for a in current_assignments(person)]
+
+
+def former_posts(person: Person) -> str:
+    """「（原）机要文件收发」: the posts left on the 离岗 day, for someone in or past their 脱密期."""
+    if not person.declass_start:
+        return ""
+    left = (Assignment.select(Assignment, Post).join(Post)
+            .where((Assignment.person == person) & (Assignment.end_on == person.declass_start)))
+    return "（原）" + "、".join(a.post.name for a in left)
 
 
 def _regrade(person: Person) -> None:

@@ -35,19 +35,13 @@ def roster(actor, states: tuple[str, ...] = ROSTER_STATES) -> Table:
         last = secrecy_records.latest_review(p)
         pledge = (secrecy_records.Pledge.select().where((secrecy_records.Pledge.person == p) & ~secrecy_records.Pledge.voided)
                   .order_by(secrecy_records.Pledge.signed_on.desc()).first())
-        posts = "、".join(a.post.name for a in secrecy.current_assignments(p)) or _last_posts(p)
+        posts = "、".join(a.post.name for a in secrecy.current_assignments(p)) or secrecy.former_posts(p)
         nature = p.nature + (f"（{p.home_unit}）" if p.nature in SECONDED else "")
         rows.append((number, p.unit, p.name, p.gender, p.id_number, p.political, p.position, posts, p.level, nature,
                      _d(p.on_post_since), f"{last.kind} {_d(last.on)} {last.result}" if last else "无记录",
                      f"{pledge.kind} {_d(pledge.signed_on)}" if pledge else "未签订",
                      secrecy_records.hours_check(p, year).text, state_text(p)))
     return Table("涉密人员花名册", columns, rows)
-
-
-def _last_posts(p: Person) -> str:
-    ended = (secrecy.Assignment.select().where(secrecy.Assignment.person == p)
-             .order_by(secrecy.Assignment.end_on.desc()))
-    return "（原）" + "、".join(a.post.name for a in ended if a.end_on == p.declass_start) if p.declass_start else ""
 
 
 def state_text(p: Person) -> str:
@@ -115,7 +109,7 @@ def form_values(actor, person_id: int) -> dict:
     return {
         "name": p.name, "gender": p.gender, "birth": f"{p.birth.year}年{p.birth.month}月", "id_number": p.id_number,
         "political": p.political, "unit_position": "，".join(x for x in (p.unit, p.position) if x),
-        "posts": "、".join(a.post.name for a in posts) or _last_posts(p), "level": p.level,
+        "posts": "、".join(a.post.name for a in posts) or secrecy.former_posts(p), "level": p.level,
         "since": _d(p.on_post_since), "nature": p.nature + (f"（派出单位：{p.home_unit}）" if p.home_unit else ""),
         "first_review": "；".join(f"{r.kind}：{_d(r.on)}，{r.result}（{r.by}）" for r in first) or "无记录",
         "reviews": ("\n".join(f"{_d(r.on)}　{r.result}　{r.by}" for r in periodic) or "无")

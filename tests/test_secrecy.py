@@ -226,3 +226,8 @@ def test_a_clerk_is_refused_and_audited(clerk, call):
         call(clerk)
     denied = AuditEntry.select().where(AuditEntry.action == "denied").order_by(AuditEntry.id.desc()).first()
     assert denied.actor == "zhangsan" and AuditEntry.select().where(AuditEntry.action == "denied").count() == before + 1
+
+
+def test_an_implausible_birth_date_in_the_id_is_refused(sec):
+    with pytest.raises(ValidationError, match="1880年01月01日，不像在岗工作人员"):
+        secrecy.register(sec, {"name": "刘洋", "id_number": "440524188001010014", "unit": "综合科"})

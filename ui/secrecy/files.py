@@ -77,8 +77,9 @@ def export_history(parent: QWidget, session, person: secrecy.Person) -> None:
 
 def import_roster(parent: QWidget, session, path: str = "") -> bool:
     """The wizard: a dry run first; posts missing from the system are created only if the user says so."""
-    from importers import personnel_import
     from PySide6.QtWidgets import QFileDialog
+
+    from importers import personnel_import
 
     title = parent.tr("导入涉密人员花名册")
     if not path:

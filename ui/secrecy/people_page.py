@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from models import passports, secrecy, secrecy_records
-from models.errors import SanbanError
 from models.secrecy_terms import (
     GENDERS,
     LEAVE_KINDS,
@@ -117,7 +116,7 @@ class PeoplePage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setSizes([380, 300])
+        split.setSizes([300, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(bar)
@@ -146,7 +145,7 @@ class PeoplePage(QWidget):
             due = secrecy_records.next_review(p)
             hours = secrecy_records.hours_check(p, year) if p.state == "on_post" else None
             state = p.state_label + (f"（至 {p.declass_end:%Y-%m-%d}）" if p.state == "declass" else "")
-            posts = "、".join(a.post.name for a in secrecy.current_assignments(p))
+            posts = "、".join(a.post.name for a in secrecy.current_assignments(p)) or secrecy.former_posts(p)
             values = (p.name, p.unit, p.position, posts, p.level, p.nature, f"{p.on_post_since or ''}",
                       f"{due or ''}", hours.text if hours else "", state)
             for column, value in enumerate(values):
@@ -342,7 +341,7 @@ def detail_html(session, p: secrecy.Person) -> str:
     reviews, pledges, trainings = secrecy_records.records(session, p.id)
     due = secrecy_records.next_review(p)
     hours = secrecy_records.hours_check(p)
-    posts = "、".join(a.post.label for a in secrecy.current_assignments(p)) or "—"
+    posts = "、".join(a.post.label for a in secrecy.current_assignments(p)) or secrecy.former_posts(p) or "—"
     e = escape
 
     def row(label: str, value: str) -> str:
