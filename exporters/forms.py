@@ -228,7 +228,8 @@ def write_pdf(form: Form, path: str | Path) -> None:
     def para(value: str, style) -> Paragraph:
         from xml.sax.saxutils import escape
 
-        return Paragraph(escape(value).replace("\n", "<br/>"), style)
+        # reportlab collapses whitespace, U+3000 included: 「年　　月　　日」 needs its gaps kept as no-break spaces
+        return Paragraph(escape(value).replace("\n", "<br/>").replace("\u3000", "\xa0\xa0"), style)
 
     data, styles, heights = [], [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -19,5 +19,6 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes)  # Enter confirms, as the text asks
     box.exec()
     return box.clickedButton() is yes
