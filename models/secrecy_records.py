@@ -5,6 +5,8 @@ The next 复审 is due a policy period (by level) after the last passed review; 
 summed against the policy's target.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +18,7 @@ from models.doc_terms import clean
 from models.errors import ValidationError
 from models.rights import Right, require
 from models.secrecy import Person, add_event, get, refuse
-from models.secrecy_terms import PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESULTS, add_months, choice, review_months
+from models.secrecy_terms import LEVELS, PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESULTS, add_months, choice, review_months
 from models.validators import parse_date
 
 
@@ -100,8 +102,64 @@ def next_review(person: Person) -> date | None:
         return None
     last = (Review.select().where((Review.person == person) & (Review.result == "通过") & ~Review.voided)
             .order_by(Review.on.desc()).first())
-    base = max(d for d in (last.on if last else None, person.on_post_since) if d) if (last or person.on_post_since) else None
-    return add_months(base, review_months(person.level)) if base else None
+    return review_due(person, last.on if last else None)
+
+
+def review_due(person: Person, last_passed: date | None, periods: dict[str, int] | None = None) -> date | None:
+    if person.state != "on_post" or not person.level:
+        return None
+    dates = [d for d in (last_passed, person.on_post_since) if d]
+    months = periods[person.level] if periods else review_months(person.level)
+    return add_months(max(dates), months) if dates else None
+
+
+@dataclass
+class Overview:
+    posts: str
+    next_review: date | None
+    hours: HoursCheck
+
+
+def overview(people: list[Person], year: int | None = None) -> dict[int, Overview]:
+    """Posts, next 复审 and the year's hours for many people in four queries (the list redraws on every keystroke)."""
+    from models.secrecy import Assignment, Post
+
+    year = year or date.today().year
+    ids = [p.id for p in people]
+    posts: dict[int, list[str]] = {}
+    reviewed: dict[int, date] = {}
+    hours: dict[int, float] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for a in (Assignment.select(Assignment.person, Post.name, Post.level).join(Post)
+                  .where(Assignment.person.in_(chunk) & Assignment.end_on.is_null()).order_by(Post.level, Post.name)):
+            posts.setdefault(a.person_id, []).append(a.post.name)
+        for row in (Review.select(Review.person, fn.MAX(Review.on).alias("last"))
+                    .where(Review.person.in_(chunk) & (Review.result == "通过") & ~Review.voided)
+                    .group_by(Review.person).tuples()):
+            reviewed[row[0]] = date.fromisoformat(str(row[1])[:10])
+        for row in (Training.select(Training.person, fn.SUM(Training.hours))
+                    .where(Training.person.in_(chunk) & ~Training.voided & (Training.on.year == year))
+                    .group_by(Training.person).tuples()):
+            hours[row[0]] = float(row[1] or 0)
+    required = settings.get("training_hours")
+    periods = {level: review_months(level) for level in LEVELS}  # read once, not per person
+    return {p.id: Overview("、".join(posts.get(p.id, [])), review_due(p, reviewed.get(p.id), periods),
+                           HoursCheck(hours.get(p.id, 0.0), required)) for p in people}
+
+
+def latest_records(people: list[Person]) -> tuple[dict[int, Review], dict[int, Pledge]]:
+    """Each person's latest review and latest pledge, in two queries per 500 people (for the 花名册)."""
+    ids = [p.id for p in people]
+    reviews: dict[int, Review] = {}
+    pledges: dict[int, Pledge] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for r in Review.select().where(Review.person.in_(chunk) & ~Review.voided).order_by(Review.on, Review.id):
+            reviews[r.person_id] = r
+        for x in Pledge.select().where(Pledge.person.in_(chunk) & ~Pledge.voided).order_by(Pledge.signed_on, Pledge.id):
+            pledges[x.person_id] = x
+    return reviews, pledges
 
 
 def add_pledge(actor, person_id: int, data: dict) -> Pledge:

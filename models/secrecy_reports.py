@@ -31,16 +31,16 @@ def roster(actor, states: tuple[str, ...] = ROSTER_STATES) -> Table:
                ("最近审查", 16), ("承诺书", 16), (f"{year}年培训", 10), ("状态", 22)]
     rows = []
     people = [p for p in secrecy.people(actor) if p.state in states]
+    facts = secrecy_records.overview(people, year)
+    reviews, pledges = secrecy_records.latest_records(people)
     for number, p in enumerate(people, 1):
-        last = secrecy_records.latest_review(p)
-        pledge = (secrecy_records.Pledge.select().where((secrecy_records.Pledge.person == p) & ~secrecy_records.Pledge.voided)
-                  .order_by(secrecy_records.Pledge.signed_on.desc()).first())
-        posts = "、".join(a.post.name for a in secrecy.current_assignments(p)) or secrecy.former_posts(p)
+        last, pledge = reviews.get(p.id), pledges.get(p.id)
+        posts = facts[p.id].posts or secrecy.former_posts(p)
         nature = p.nature + (f"（{p.home_unit}）" if p.nature in SECONDED else "")
         rows.append((number, p.unit, p.name, p.gender, p.id_number, p.political, p.position, posts, p.level, nature,
                      _d(p.on_post_since), f"{last.kind} {_d(last.on)} {last.result}" if last else "无记录",
                      f"{pledge.kind} {_d(pledge.signed_on)}" if pledge else "未签订",
-                     secrecy_records.hours_check(p, year).text, state_text(p)))
+                     facts[p.id].hours.text, state_text(p)))
     return Table("涉密人员花名册", columns, rows)
 
 

@@ -231,3 +231,16 @@ def test_a_clerk_is_refused_and_audited(clerk, call):
 def test_an_implausible_birth_date_in_the_id_is_refused(sec):
     with pytest.raises(ValidationError, match="1880年01月01日，不像在岗工作人员"):
         secrecy.register(sec, {"name": "刘洋", "id_number": "440524188001010014", "unit": "综合科"})
+
+
+def test_the_bulk_overview_agrees_with_the_one_by_one_answers(sec, posts):
+    a = on_post(sec, post="机要文件收发", day="2025-01-10")
+    b = on_post(sec, WU, "吴丽", "督查文稿起草", day="2024-02-01")
+    secrecy_records.add_review(sec, b.id, {"kind": "复审", "on": "2026-01-05", "result": "通过", "by": "组织部"})
+    secrecy_records.add_review(sec, b.id, {"kind": "复审", "on": "2026-02-05", "result": "不通过", "by": "组织部"})
+    secrecy_records.add_training(sec, a.id, {"on": f"{date.today().year}-01-02", "hours": "2.5", "topic": "x"})
+    facts = secrecy_records.overview([secrecy.get(sec, a.id), secrecy.get(sec, b.id)])
+    for person in (secrecy.get(sec, a.id), secrecy.get(sec, b.id)):
+        assert facts[person.id].next_review == secrecy_records.next_review(person)
+        assert facts[person.id].hours == secrecy_records.hours_check(person)
+        assert facts[person.id].posts == "、".join(p.name for p in secrecy.current_posts(person))

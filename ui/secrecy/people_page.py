@@ -139,13 +139,13 @@ class PeoplePage(QWidget):
             found = [p for p in found if p.state in ("on_post", "declass")]
         self.people = found
         self.count.setText(self.tr("共 %1 人").replace("%1", str(len(found))))
-        year = date.today().year
+        facts = secrecy_records.overview(found)
         self.table.setRowCount(len(found))
         for row, p in enumerate(found):
-            due = secrecy_records.next_review(p)
-            hours = secrecy_records.hours_check(p, year) if p.state == "on_post" else None
+            due = facts[p.id].next_review
+            hours = facts[p.id].hours if p.state == "on_post" else None
             state = p.state_label + (f"（至 {p.declass_end:%Y-%m-%d}）" if p.state == "declass" else "")
-            posts = "、".join(a.post.name for a in secrecy.current_assignments(p)) or secrecy.former_posts(p)
+            posts = facts[p.id].posts or secrecy.former_posts(p)
             values = (p.name, p.unit, p.position, posts, p.level, p.nature, f"{p.on_post_since or ''}",
                       f"{due or ''}", hours.text if hours else "", state)
             for column, value in enumerate(values):

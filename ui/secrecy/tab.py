@@ -26,6 +26,7 @@ class SecrecyTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.update_reminder_count()
+        self.pages.currentChanged.connect(lambda _: self.update_reminder_count())  # after work on another page
 
     def update_reminder_count(self) -> None:
         from models.secrecy_reminders import reminders
