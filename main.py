@@ -10,7 +10,7 @@ def main(argv: list[str] | None = None) -> int:
     if has_command(args) or any(a in ("-h", "--help") for a in args):
         return run(args)
     from cli.app import UsageError, build_parser
-    from models import paths
+    from models.core import paths
 
     try:
         options = build_parser().parse_args(args)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from common import clock, env_int, fresh_database, median
 
-from models import db
-from models.accounts import User, session_for
-from models.audit import check_chain
-from models.audit_ledger import AuditLedger
-from models.ledger import Query
+from models.core import db
+from models.core.accounts import User, session_for
+from models.core.audit import check_chain
+from models.core.audit_ledger import AuditLedger
+from models.core.ledger import Query
 
 
 def main() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from models import accounts, audit, db, passwords  # noqa: E402
-from models.audit import AuditEntry, AuditHead  # noqa: E402
-from models.rights import Role  # noqa: E402
+from models.core import accounts, audit, db, passwords  # noqa: E402
+from models.core.audit import AuditEntry, AuditHead  # noqa: E402
+from models.core.rights import Role  # noqa: E402
 
 PASSWORD = "Bench@2026abc"
 

@@ -16,10 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.common import PASSWORD, fresh_database  # noqa: E402
-from models import accounts, demo, documents  # noqa: E402
-from models.document_ledger import IncomingLedger  # noqa: E402
-from models.ledger import PAGE_SIZE, Query  # noqa: E402
-from models.rights import Role  # noqa: E402
+from models.core import accounts, demo  # noqa: E402
+from models.core.ledger import PAGE_SIZE, Query  # noqa: E402
+from models.core.rights import Role  # noqa: E402
+from models.documents import incoming as documents
+from models.documents.ledger import IncomingLedger  # noqa: E402
 
 
 def ms(seconds: float) -> str:
@@ -96,7 +97,7 @@ def main() -> None:
     import subprocess
 
     db_path = folder / "bench.db"
-    from models import db
+    from models.core import db
 
     db.close()
     result = subprocess.run([sys.executable, __file__, "--memory", str(db_path)], capture_output=True, text=True,
@@ -108,7 +109,7 @@ def memory(db_path: str) -> None:
     """Open the 公文 tab over the database in this (fresh) process, scroll to the end, print the resident memory."""
     from PySide6.QtWidgets import QApplication
 
-    from models import db
+    from models.core import db
 
     app = QApplication([])
     db.connect(db_path)

@@ -19,8 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import PASSWORD, fresh_database  # noqa: E402
-from models import absences, accounts, duty_brief, duty_log, roster  # noqa: E402
-from models.rights import Role  # noqa: E402
+from models.core import accounts
+from models.core.rights import Role  # noqa: E402
+from models.duty import absences, roster  # noqa: E402
+from models.duty import brief as duty_brief
+from models.duty import log as duty_log
 
 
 def main() -> None:
@@ -31,7 +34,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="sanban-bench-"))
     path = folder / "bench.db"
     fresh_database(path)
-    from models import db
+    from models.core import db
 
     db.connect(str(path))
     admin = accounts.login(Role.SYSADMIN.value, PASSWORD)

@@ -20,10 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import PASSWORD, fresh_database  # noqa: E402
-from models import accounts, secrecy, secrecy_records  # noqa: E402
-from models.db import DB  # noqa: E402
-from models.rights import Role  # noqa: E402
-from models.validators import id_check_digit  # noqa: E402
+from models.core import accounts  # noqa: E402
+from models.core.db import DB  # noqa: E402
+from models.core.rights import Role  # noqa: E402
+from models.core.validators import id_check_digit  # noqa: E402
+from models.secrecy import people as secrecy
+from models.secrecy import records as secrecy_records
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国文德志海燕晓东"
@@ -38,7 +40,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="sanban-bench-"))
     path = folder / "bench.db"
     fresh_database(path)
-    from models import db
+    from models.core import db
 
     db.connect(str(path))
     sec = accounts.login(Role.SECADMIN.value, PASSWORD)

@@ -41,8 +41,8 @@ sys.path.insert(0, ROOT)
 from PySide6.QtWidgets import QApplication
 from ui.app import configure
 from ui.main_window import MainWindow
-from models import db
-from models.accounts import User, session_for
+from models.core import db
+from models.core.accounts import User, session_for
 app = QApplication(sys.argv)
 configure(app)
 db.connect(DB)

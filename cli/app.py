@@ -12,9 +12,9 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 
-from models import accounts, audit, backup, db, demo, paths, workdays
-from models.errors import SanbanError, ValidationError
-from models.rights import ROLE_LABELS, Role
+from models.core import accounts, audit, backup, db, demo, paths, workdays
+from models.core.errors import SanbanError, ValidationError
+from models.core.rights import ROLE_LABELS, Role
 
 COMMANDS = ("init", "user", "demo", "import", "export", "backup", "restore", "audit", "holidays")
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 
 
 def _need_id(args) -> int:
@@ -33,7 +33,7 @@ def _form(kind: str) -> Callable:
 
 def _day_check(actor, args) -> Path:
     from exporters.documents import export_day_check
-    from models.validators import parse_date
+    from models.core.validators import parse_date
 
     export_day_check(actor, args.output, parse_date(args.date, "date") if args.date else None)
     return Path(args.output)

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from models.errors import ValidationError
-from models.validators import parse_date
+from models.core.errors import ValidationError
+from models.core.validators import parse_date
 
 
 def _roster(actor, args) -> Path:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 
 
 def _table(report: str):

@@ -4,8 +4,9 @@ from pathlib import Path
 
 from exporters import forms
 from exporters.xlsx_ledger import write_ledger
-from models import document_reports, settings
-from models.errors import ValidationError
+from models.core import settings
+from models.core.errors import ValidationError
+from models.documents import reports as document_reports
 
 LEDGERS = {
     "incoming-ledger": "incoming-register",
@@ -89,7 +90,7 @@ def day_check_rows(check) -> list[tuple]:
 
 
 def export_day_check(actor, path: str | Path, day=None) -> int:
-    from models import documents
+    from models.documents import incoming as documents
 
     target = Path(path)
     _suffix(target, (".xlsx",))
@@ -102,7 +103,7 @@ def export_day_check(actor, path: str | Path, day=None) -> int:
 
 
 def export_number_check(actor, year: int, path: str | Path) -> int:
-    from models import dispatch
+    from models.documents import outgoing as dispatch
 
     target = Path(path)
     _suffix(target, (".xlsx",))

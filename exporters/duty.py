@@ -5,10 +5,13 @@ from pathlib import Path
 
 from exporters import duty_sheets
 from exporters.xlsx_ledger import write_ledger
-from models import document_reports, duty_brief, roster, settings
-from models.duty_terms import month_day
-from models.errors import ValidationError
-from models.rights import Right, require
+from models.core import settings
+from models.core.errors import ValidationError
+from models.core.rights import Right, require
+from models.documents import reports as document_reports
+from models.duty import brief as duty_brief
+from models.duty import roster
+from models.duty.terms import month_day
 
 ROSTER_NOTE = f"说明：如需调班，请提前{roster.SWAP_NOTICE_DAYS}日报办公室同意。"
 

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from exporters.forms import BODY_FONT, LABEL_FONT, MARGINS_MM, TITLE_FONT
-from models.duty_brief import KINDS, DutyBrief
-from models.duty_terms import chinese_ordinal
-from models.paths import user_templates_dir
+from models.core.paths import user_templates_dir
+from models.duty.brief import KINDS, DutyBrief
+from models.duty.terms import chinese_ordinal
 
 RED = "C00000"
 MASTHEAD_PT = 36

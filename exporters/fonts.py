@@ -7,7 +7,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from models.paths import resources_dir
+from models.core.paths import resources_dir
 
 # (file name, subfont index) in the order an office would want them: 仿宋 for text, then 宋体, then 黑体.
 BODY_CANDIDATES = (("simfang.ttf", 0), ("FZFSK.TTF", 0), ("simsun.ttc", 0), ("NotoSerifCJK-Regular.ttc", 0),

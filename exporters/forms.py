@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.paths import user_templates_dir
+from models.core.paths import user_templates_dir
 
 TEXT_WIDTH_MM = 156
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}

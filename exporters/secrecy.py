@@ -5,8 +5,9 @@ from pathlib import Path
 from exporters import forms
 from exporters.documents import _suffix
 from exporters.xlsx_ledger import write_ledger
-from models import secrecy_reports, settings
-from models.document_reports import audit_export
+from models.core import settings
+from models.documents.reports import audit_export
+from models.secrecy import reports as secrecy_reports
 
 TABLES = {
     "personnel-roster": (secrecy_reports.roster, False),

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.doc_terms import clean
-from models.errors import ValidationError
+from models.core.errors import ValidationError
+from models.documents.terms import clean
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from importers.sheet import is_blank, read_rows
-from models import workdays
-from models.errors import ValidationError
-from models.rights import Right, require
-from models.validators import parse_date
+from models.core import workdays
+from models.core.errors import ValidationError
+from models.core.rights import Right, require
+from models.core.validators import parse_date
 
 HOLIDAY_WORDS = ("放假", "休息", "休假", "假日", "节假日", "假", "休")
 WORKDAY_WORDS = ("上班", "补班", "调休上班", "工作日", "班")

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from importers.columns import Target, find_header, guess_mapping, norm, year_hint
 from importers.sheet import is_blank, read_rows
-from models import dispatch, documents
-from models.doc_terms import clean
-from models.errors import ValidationError
-from models.rights import Right, require
-from models.validators import parse_date, split_doc_no
+from models.core.errors import ValidationError
+from models.core.rights import Right, require
+from models.core.validators import parse_date, split_doc_no
+from models.documents import incoming as documents
+from models.documents import outgoing as dispatch
+from models.documents.terms import clean
 
 INCOMING_TARGETS = (
     Target("legacy_no", "登记号", ("收文编号", "收文号", "登记号", "登记编号", "编号", "序号", "收文序号")),

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from importers.columns import Target, find_header, guess_mapping
 from importers.sheet import is_blank, read_rows
-from models import secrecy
-from models.doc_terms import clean
-from models.errors import ValidationError
-from models.rights import Right, require
-from models.secrecy_terms import LEVELS, parse_level
-from models.validators import parse_date
+from models.core.errors import ValidationError
+from models.core.rights import Right, require
+from models.core.validators import parse_date
+from models.documents.terms import clean
+from models.secrecy import people as secrecy
+from models.secrecy.terms import LEVELS, parse_level
 
 TARGETS = (
     Target("name", "姓名", ("姓名", "名字"), True),

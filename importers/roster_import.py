@@ -14,12 +14,12 @@ from pathlib import Path
 
 from importers.columns import Target, find_header, guess_mapping, year_hint
 from importers.sheet import is_blank, read_rows
-from models import roster
-from models.doc_terms import clean
-from models.duty_terms import month_day
-from models.errors import ValidationError
-from models.rights import Right, require
-from models.validators import parse_date
+from models.core.errors import ValidationError
+from models.core.rights import Right, require
+from models.core.validators import parse_date
+from models.documents.terms import clean
+from models.duty import roster
+from models.duty.terms import month_day
 
 WEEKDAY_NAMES = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 MONTH_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")

@@ -4,7 +4,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from models.errors import ValidationError
+from models.core.errors import ValidationError
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
 MERGED_CELLS_LIMIT = 8 * 1024 * 1024  # bytes; above it the file is read in read-only mode

@@ -6,8 +6,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models import accounts, db, passwords, workdays  # noqa: E402
-from models.rights import Role  # noqa: E402
+from models.core import accounts, db, passwords, workdays  # noqa: E402
+from models.core.rights import Role  # noqa: E402
 
 PASSWORDS = {
     Role.SYSADMIN: "Xitong@2026a",

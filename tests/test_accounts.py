@@ -2,11 +2,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from models import accounts, audit, backup, demo, documents, duty_brief, duty_log, secrecy, settings, workdays
-from models.accounts import User
-from models.audit import AuditEntry
-from models.errors import PermissionDenied, ValidationError
-from models.rights import RIGHTS, Right, Role
+from models.core import accounts, audit, backup, demo, settings, workdays
+from models.core.accounts import User
+from models.core.audit import AuditEntry
+from models.core.errors import PermissionDenied, ValidationError
+from models.core.rights import RIGHTS, Right, Role
+from models.documents import incoming as documents
+from models.duty import brief as duty_brief
+from models.duty import log as duty_log
+from models.secrecy import people as secrecy
 from tests.conftest import NAMES, PASSWORDS
 
 

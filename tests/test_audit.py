@@ -2,9 +2,9 @@ import sqlite3
 
 import pytest
 
-from models import accounts, audit, db
-from models.audit import AuditEntry, check_chain
-from models.rights import Role
+from models.core import accounts, audit, db
+from models.core.audit import AuditEntry, check_chain
+from models.core.rights import Role
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_verify_is_itself_audited(three):
 
 
 def test_changes_carry_before_and_after(three):
-    from models import settings
+    from models.core import settings
     settings.set_value(three[Role.SYSADMIN], "idle_lock_minutes", 5)
     entry = AuditEntry.select().where(AuditEntry.action == "setting_change").get()
     assert '"before": {"idle_lock_minutes": 10}' in entry.detail

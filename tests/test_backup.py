@@ -2,10 +2,10 @@ import sqlite3
 
 import pytest
 
-from models import accounts, backup, db
-from models.audit import AuditEntry
-from models.errors import ValidationError
-from models.rights import Role
+from models.core import accounts, backup, db
+from models.core.audit import AuditEntry
+from models.core.errors import ValidationError
+from models.core.rights import Role
 
 
 def test_backup_while_open_is_complete_and_audited(three, tmp_path):

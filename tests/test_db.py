@@ -3,10 +3,10 @@ import sqlite3
 import pytest
 from peewee import CharField
 
-from models import db, schema
-from models.db import BaseModel
-from models.errors import DatabaseError, StaleRecord
-from models.settings import Setting
+from models.core import db, schema
+from models.core.db import BaseModel
+from models.core.errors import DatabaseError, StaleRecord
+from models.core.settings import Setting
 
 
 def test_sqlite_connection_settings(database):
@@ -118,7 +118,7 @@ def test_a_version_1_database_gains_the_document_ledger(database):
 
 def test_a_version_2_database_gains_the_duty_tables(database):
     """Step 3 adds 值班 (roster, absences, log, briefs) and the log's search index, keeping what was there."""
-    from models import counters
+    from models.core import counters
 
     counters.raise_to("incoming", 2026, 7)
     for model in reversed(schema.duty_models()):
@@ -144,7 +144,7 @@ def test_a_version_3_database_gains_the_lead_unit_index(database):
 
 def test_a_version_4_database_gains_the_personnel_registry(database):
     """Step 5 adds 涉密人员库 and keeps the 值班 data that was there."""
-    from models import roster
+    from models.duty import roster
 
     roster.RosterSlot.create(day="2026-12-01", role="leader", person="周主任")
     for model in reversed(schema.personnel_models()):

@@ -5,8 +5,9 @@ from datetime import date
 
 import pytest
 
-from models import db, dispatch
-from models.errors import ValidationError
+from models.core import db
+from models.core.errors import ValidationError
+from models.documents import outgoing as dispatch
 
 YEAR = date.today().year
 
@@ -37,7 +38,7 @@ def test_the_whole_flow(clerk):
     assert doc.status == "distributed"
     doc = dispatch.archive(clerk, doc.id, "定期30年")
     assert doc.status == "archived" and doc.archive_code == f"WS·{YEAR}-D30-0001"
-    from models.documents import history
+    from models.documents.incoming import history
 
     assert [e.action for e in history(doc.id, "outgoing")] == [
         "draft", "review", "countersign", "countersign", "sign", "number", "print", "distribute", "archive"]
@@ -127,7 +128,7 @@ def test_integrity_report_shows_gaps_voids_and_reservations(clerk):
 
 def test_two_workstations_never_get_the_same_number(clerk, database):
     """Two connections take numbers at once (BEGIN IMMEDIATE queues them): no duplicate, no gap."""
-    from models import counters
+    from models.core import counters
 
     results: list[int] = []
 

@@ -7,9 +7,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from importers import ledger_import
-from models import dispatch, documents
-from models.audit import AuditEntry
-from models.errors import PermissionDenied, ValidationError
+from models.core.audit import AuditEntry
+from models.core.errors import PermissionDenied, ValidationError
+from models.documents import incoming as documents
+from models.documents import outgoing as dispatch
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 HEADER = ["登记号", "日期", "来文机关", "来文字号", "文件题目", "密级", "份数", "承办科室", "结果"]
@@ -171,7 +172,7 @@ def test_an_office_template_overrides_the_built_in_form(clerk, tmp_path):
     from docx import Document
 
     from exporters.documents import export_form
-    from models.paths import user_templates_dir
+    from models.core.paths import user_templates_dir
 
     user_templates_dir().mkdir(parents=True)
     template = Document()
@@ -183,7 +184,7 @@ def test_an_office_template_overrides_the_built_in_form(clerk, tmp_path):
 
 
 def test_importing_needs_the_right(three, tmp_path):
-    from models.rights import Role
+    from models.core.rights import Role
 
     with pytest.raises(PermissionDenied):
         ledger_import.run(three[Role.AUDITOR], sheet(tmp_path, GOOD), "incoming")

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from models import dispatch, documents
-from models.document_ledger import IncomingLedger, OutgoingLedger
-from models.ledger import Query
+from models.core.ledger import Query
+from models.documents import incoming as documents
+from models.documents import outgoing as dispatch
+from models.documents.ledger import IncomingLedger, OutgoingLedger
 
 TODAY = date.today()
 
@@ -89,7 +90,7 @@ def test_outgoing_ledger_search_and_year(clerk):
 
 
 def test_a_short_search_stops_counting_at_the_cap(clerk, monkeypatch):
-    from models import ledger
+    from models.core import ledger
 
     monkeypatch.setattr(ledger, "SHORT_SEARCH_CAP", 3)
     for n in range(5):

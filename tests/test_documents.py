@@ -4,11 +4,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from models import documents, workdays
-from models.audit import AuditEntry
-from models.documents import Incoming
-from models.errors import NeedsConfirmation, PermissionDenied, StaleRecord, ValidationError
-from models.rights import Role
+from models.core import workdays
+from models.core.audit import AuditEntry
+from models.core.errors import NeedsConfirmation, PermissionDenied, StaleRecord, ValidationError
+from models.core.rights import Role
+from models.documents import incoming as documents
+from models.documents.incoming import Incoming
 
 TODAY = date.today()
 
@@ -247,7 +248,7 @@ def test_day_check_lists_what_came_in_moved_and_is_out(clerk):
 
 
 def test_leaders_read_but_do_not_register(three, clerk):
-    from models import accounts
+    from models.core import accounts
 
     accounts.add_user(three[Role.SYSADMIN], "zhouzr", "周主任", "Temp@2026abc")
     accounts.grant(three[Role.SECADMIN], "zhouzr", "leader")

@@ -6,9 +6,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from exporters import duty as duty_exports
-from models import absences, counters, duty_brief, duty_log, roster
-from models.audit import AuditEntry
-from models.errors import PermissionDenied, ValidationError
+from models.core import counters
+from models.core.audit import AuditEntry
+from models.core.errors import PermissionDenied, ValidationError
+from models.duty import absences, roster
+from models.duty import brief as duty_brief
+from models.duty import log as duty_log
 from tests.pdf_text import pdf_text
 
 YESTERDAY = date.today() - timedelta(days=1)
@@ -117,7 +120,7 @@ def test_the_printed_brief_reads_like_the_sheet(duty, tmp_path, suffix):
 def test_an_office_template_replaces_the_brief(duty, tmp_path):
     from docx import Document
 
-    from models.paths import user_templates_dir
+    from models.core.paths import user_templates_dir
 
     user_templates_dir().mkdir(parents=True)
     template = Document()
@@ -167,7 +170,7 @@ def test_the_cli_imports_a_roster_and_prints_the_brief_and_the_flash(duty, datab
     from pathlib import Path
 
     from cli.app import run as main
-    from models import db
+    from models.core import db
 
     monkeypatch.setenv("SANBAN_PASSWORD", "Duty@2026abcd")
     sample = Path(__file__).resolve().parent / "fixtures" / "值班安排表-示例.xlsx"

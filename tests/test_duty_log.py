@@ -4,11 +4,12 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from models import duty_log, settings
-from models.audit import AuditEntry
-from models.duty_log import DutyEntry
-from models.errors import PermissionDenied, StaleRecord, ValidationError
-from models.rights import Role
+from models.core import settings
+from models.core.audit import AuditEntry
+from models.core.errors import PermissionDenied, StaleRecord, ValidationError
+from models.core.rights import Role
+from models.duty import log as duty_log
+from models.duty.log import DutyEntry
 
 YESTERDAY = date.today() - timedelta(days=1)
 
@@ -206,7 +207,7 @@ def test_shift_settings_must_cover_the_clock(three):
     with pytest.raises(ValidationError, match="看不懂"):
         settings.set_text(admin, "duty_shifts", "白天")
     settings.set_text(admin, "duty_shifts", "全天 08:30-08:30")
-    from models import roster
+    from models.duty import roster
 
     assert roster.shift_names() == ("全天",)
     day, shift = roster.current(datetime.combine(YESTERDAY, time(7, 0)))

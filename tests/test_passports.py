@@ -4,11 +4,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from models import passports, secrecy, secrecy_records
-from models.audit import AuditEntry
-from models.errors import NeedsConfirmation, ValidationError
-from models.rights import Role
-from models.secrecy_reminders import reminders
+from models.core.audit import AuditEntry
+from models.core.errors import NeedsConfirmation, ValidationError
+from models.core.rights import Role
+from models.secrecy import passports
+from models.secrecy import people as secrecy
+from models.secrecy import records as secrecy_records
+from models.secrecy.reminders import reminders
 from tests.test_secrecy import WU, ZHOU, on_post
 
 TODAY = date.today()

@@ -7,10 +7,11 @@ import pytest
 
 from cli.app import run
 from importers import personnel_import
-from models import secrecy, secrecy_records
-from models.audit import AuditEntry
-from models.errors import PermissionDenied, ValidationError
-from models.rights import Role
+from models.core.audit import AuditEntry
+from models.core.errors import PermissionDenied, ValidationError
+from models.core.rights import Role
+from models.secrecy import people as secrecy
+from models.secrecy import records as secrecy_records
 
 SAMPLE = Path(__file__).parent / "fixtures" / "涉密人员花名册-示例.xlsx"
 

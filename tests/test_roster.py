@@ -7,10 +7,10 @@ import pytest
 from openpyxl import Workbook
 
 from importers import roster_import
-from models import absences, roster
-from models.audit import AuditEntry
-from models.errors import ValidationError
-from models.roster import RosterChange, RosterSlot
+from models.core.audit import AuditEntry
+from models.core.errors import ValidationError
+from models.duty import absences, roster
+from models.duty.roster import RosterChange, RosterSlot
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "值班安排表-示例.xlsx"  # copied from shared/samples
 DAY = date(2026, 12, 7)  # a Monday

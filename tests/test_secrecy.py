@@ -4,10 +4,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from models import secrecy, secrecy_records, settings
-from models.audit import AuditEntry
-from models.errors import PermissionDenied, StaleRecord, ValidationError
-from models.rights import Role
+from models.core import settings
+from models.core.audit import AuditEntry
+from models.core.errors import PermissionDenied, StaleRecord, ValidationError
+from models.core.rights import Role
+from models.secrecy import people as secrecy
+from models.secrecy import records as secrecy_records
 
 ZHOU = "350203197804121038"  # 周建华, male
 WU = "420102198609232147"  # 吴丽, female

@@ -6,10 +6,12 @@ import openpyxl
 import pytest
 
 from exporters import secrecy as secrecy_export
-from models import passports, secrecy, secrecy_records
-from models.audit import AuditEntry
-from models.errors import PermissionDenied, ValidationError
-from models.rights import Role
+from models.core.audit import AuditEntry
+from models.core.errors import PermissionDenied, ValidationError
+from models.core.rights import Role
+from models.secrecy import passports
+from models.secrecy import people as secrecy
+from models.secrecy import records as secrecy_records
 from tests.test_secrecy import WU, ZHOU, on_post
 
 

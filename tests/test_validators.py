@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.errors import ValidationError
-from models.validators import id_check_digit, normalize_doc_no, parse_date, parse_id_number, parse_phone
+from models.core.errors import ValidationError
+from models.core.validators import id_check_digit, normalize_doc_no, parse_date, parse_id_number, parse_phone
 
 
 @pytest.mark.parametrize("number", ["360426199101010071", "11010519491231002X", "440524188001010014"])

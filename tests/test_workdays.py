@@ -3,10 +3,10 @@ from datetime import date
 import pytest
 
 from importers.holidays import import_schedule, read_schedule
-from models import workdays
-from models.errors import PermissionDenied
-from models.rights import Role
-from models.workdays import ScheduleEntry, add_workdays, is_workday, workdays_between
+from models.core import workdays
+from models.core.errors import PermissionDenied
+from models.core.rights import Role
+from models.core.workdays import ScheduleEntry, add_workdays, is_workday, workdays_between
 
 
 def test_national_day_and_its_makeup_saturday(database):

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from models import accounts, db
-from models.errors import SanbanError
+from models.core import accounts, db
+from models.core.errors import SanbanError
 from ui import messages
 from ui.login_dialog import LoginDialog, PasswordDialog
 from ui.main_window import MainWindow

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from models import accounts, db, settings
-from models.errors import SanbanError
+from models.core import accounts, db, settings
+from models.core.errors import SanbanError
 from ui.form import Form
 
 

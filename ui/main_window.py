@@ -4,8 +4,8 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget
 
-from models import accounts, db, settings
-from models.rights import Right, allowed
+from models.core import accounts, db, settings
+from models.core.rights import Right, allowed
 from ui import messages
 from ui.idle import IdleWatcher, LockPage
 from ui.login_dialog import PasswordDialog

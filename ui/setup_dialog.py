@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models import accounts, demo, settings
-from models.errors import SanbanError, ValidationError
-from models.rights import ROLE_LABELS, Role
+from models.core import accounts, demo, settings
+from models.core.errors import SanbanError, ValidationError
+from models.core.rights import ROLE_LABELS, Role
 from ui.form import Form
 
 DUTIES = {

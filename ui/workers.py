@@ -30,7 +30,7 @@ class _Task(QRunnable):
         else:
             self.signals.finished.emit(result, None)
         finally:
-            from models.db import DB
+            from models.core.db import DB
 
             if DB.obj is not None:
                 DB.obj.close()  # this thread's connection; peewee keeps one per thread

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from models import documents
-from models.ledger import Query
+from models.core.ledger import Query
+from models.documents import incoming as documents
 from tests.ui.conftest import type_text
 from ui.documents.tab import DocumentsTab
 from ui.widgets.step_dialog import StepDialog
@@ -98,8 +98,8 @@ def test_reports_render(tab, clerk):
 
 
 def test_leaders_see_the_ledger_without_the_steps(qtbot, three):
-    from models import accounts
-    from models.rights import Role
+    from models.core import accounts
+    from models.core.rights import Role
 
     accounts.add_user(three[Role.SYSADMIN], "zhouzr", "周主任", "Temp@2026abc")
     accounts.grant(three[Role.SECADMIN], "zhouzr", "leader")
@@ -138,7 +138,7 @@ def test_the_step_keys_work_in_the_window(qtbot, clerk, monkeypatch, shown):
 
 
 def test_a_short_search_over_the_cap_asks_for_more_characters(tab, monkeypatch):
-    from models import ledger
+    from models.core import ledger
 
     monkeypatch.setattr(ledger, "SHORT_SEARCH_CAP", 2)
     from ui.widgets import ledger as ledger_widget

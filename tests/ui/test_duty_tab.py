@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from models import duty_brief, duty_log, roster
+from models.duty import brief as duty_brief
+from models.duty import log as duty_log
+from models.duty import roster
 from tests.ui.test_documents_tab import fill_and_accept
 from ui.duty.tab import DutyTab
 from ui.main_window import MainWindow
@@ -157,8 +159,8 @@ def test_report_a_leaders_trip_and_see_who_is_away_today(tab, monkeypatch, shown
 
 
 def test_the_administrator_sets_the_shifts_and_the_sheets_words(qtbot, three, shown):
-    from models import settings
-    from models.rights import Role
+    from models.core import settings
+    from models.core.rights import Role
     from ui.system.settings_page import SettingsPage
 
     page = SettingsPage(three[Role.SYSADMIN])

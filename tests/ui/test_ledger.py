@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from models.ledger import Column, FilterSpec, Query, Row
+from models.core.ledger import Column, FilterSpec, Query, Row
 from tests.ui.conftest import type_text
 from ui.widgets.ledger import STATUS_COLOURS, LedgerModel, LedgerView
 

@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from models import passports, secrecy, secrecy_records
-from models.audit import AuditEntry
-from models.rights import Role
+from models.core.audit import AuditEntry
+from models.core.rights import Role
+from models.secrecy import passports
+from models.secrecy import people as secrecy
+from models.secrecy import records as secrecy_records
 from tests.ui.conftest import type_text
 from tests.ui.test_documents_tab import fill_and_accept
 from ui.main_window import MainWindow

@@ -1,8 +1,8 @@
 from PySide6.QtCore import Qt
 
-from models import accounts
-from models.audit import AuditEntry
-from models.rights import Role
+from models.core import accounts
+from models.core.audit import AuditEntry
+from models.core.rights import Role
 from tests.ui.conftest import type_text
 from ui.login_dialog import LoginDialog, PasswordDialog
 from ui.setup_dialog import SetupDialog

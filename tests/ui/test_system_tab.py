@@ -2,9 +2,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models import accounts, workdays
-from models.audit import AuditEntry
-from models.rights import Role
+from models.core import accounts, workdays
+from models.core.audit import AuditEntry
+from models.core.rights import Role
 from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
 from ui.system.accounts_page import NewAccountDialog

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import SanbanError
+from models.core.errors import SanbanError
 from ui import messages
 from ui.widgets.preview import PreviewDialog, save_path
 from ui.workers import run_in_background
@@ -108,7 +108,7 @@ def export_ledger(parent: QWidget, session, ledger, reports: tuple[str, str]) ->
                 after = page[-1].key
                 progress(len(rows), total)
             marks = {v for r in rows for v in r if isinstance(v, str) and "★" in v}
-            from models.doc_terms import highest_secrecy
+            from models.documents.terms import highest_secrecy
 
             return export_view(session, ledger.source.title, columns, rows, path,
                                highest_secrecy(m.split("★")[0] for m in marks))

@@ -4,11 +4,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
-from models import documents
-from models.doc_terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
-from models.document_ledger import IncomingLedger
-from models.errors import SanbanError
-from models.rights import Right, allowed
+from models.core.errors import SanbanError
+from models.core.rights import Right, allowed
+from models.documents import incoming as documents
+from models.documents.ledger import IncomingLedger
+from models.documents.terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
 from ui import messages
 from ui.documents import files
 from ui.widgets.actions import step_action

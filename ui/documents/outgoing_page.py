@@ -5,10 +5,10 @@ from datetime import date
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from models import dispatch
-from models.doc_terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
-from models.document_ledger import OutgoingLedger
-from models.rights import Right, allowed
+from models.core.rights import Right, allowed
+from models.documents import outgoing as dispatch
+from models.documents.ledger import OutgoingLedger
+from models.documents.terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
 from ui import messages
 from ui.documents import files
 from ui.widgets.actions import step_action

@@ -5,7 +5,8 @@ from html import escape
 
 from PySide6.QtWidgets import QPushButton, QSpinBox, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
-from models import dispatch, documents
+from models.documents import incoming as documents
+from models.documents import outgoing as dispatch
 from ui.documents.incoming_page import IncomingPage
 from ui.documents.outgoing_page import OutgoingPage
 
@@ -44,7 +45,7 @@ class ReportPage(QWidget):
         super().showEvent(event)
 
     def action_export(self) -> None:
-        from models.errors import SanbanError
+        from models.core.errors import SanbanError
         from ui import messages
         from ui.widgets.preview import save_path
 

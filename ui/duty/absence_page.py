@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import absences, roster
-from models.duty_terms import ABSENCE_KINDS, DAY_PARTS
-from models.rights import Right, allowed
+from models.core.rights import Right, allowed
+from models.duty import absences, roster
+from models.duty.terms import ABSENCE_KINDS, DAY_PARTS
 from ui import messages
 from ui.widgets.actions import step_action
 from ui.widgets.step_dialog import Field, StepDialog

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import duty_brief
-from models.duty_terms import month_day
-from models.errors import SanbanError
+from models.core.errors import SanbanError
+from models.duty import brief as duty_brief
+from models.duty.terms import month_day
 from ui import messages
 from ui.widgets.preview import PreviewDialog, save_path
 

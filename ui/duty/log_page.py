@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import absences, accounts, duty_log, roster
-from models.duty_terms import ENTRY_KINDS, GRADES, month_day
-from models.rights import Right, allowed
+from models.core import accounts
+from models.core.rights import Right, allowed
+from models.duty import absences, roster
+from models.duty import log as duty_log
+from models.duty.terms import ENTRY_KINDS, GRADES, month_day
 from ui import messages
 from ui.widgets.actions import step_action
 from ui.widgets.step_dialog import Field, StepDialog

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import roster
-from models.duty_terms import month_day
-from models.errors import SanbanError
-from models.rights import Right, allowed
+from models.core.errors import SanbanError
+from models.core.rights import Right, allowed
+from models.duty import roster
+from models.duty.terms import month_day
 from ui import messages
 from ui.widgets.preview import save_path
 from ui.widgets.step_dialog import Field, StepDialog
@@ -150,7 +150,7 @@ class RosterPage(QWidget):
             what, person = values["slot"].split("：", 1)
             role, shift = ("leader", "") if what == "带班" else ("officer", what)
             swap = values["swap_day"].strip()
-            from models.validators import parse_date
+            from models.core.validators import parse_date
 
             swap_day = parse_date(swap, "swap_day", day.day.year) if swap else None
             record, notes = roster.change(self.session, day.day, shift, role, person, values["new_person"],

@@ -9,9 +9,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from models import passports
-from models.errors import NeedsConfirmation, ValidationError
-from models.secrecy_terms import TRIP_DECISIONS
+from models.core.errors import NeedsConfirmation, ValidationError
+from models.secrecy import passports
+from models.secrecy.terms import TRIP_DECISIONS
 from ui import messages
 from ui.secrecy.tables import GREY, RED, fill, make_table, selected_row
 from ui.widgets.actions import step_action

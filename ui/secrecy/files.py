@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from models import secrecy
-from models.errors import SanbanError
+from models.core.errors import SanbanError
+from models.secrecy import people as secrecy
 from ui import messages
 from ui.widgets.preview import PreviewDialog, save_path
 

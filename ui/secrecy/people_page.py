@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import passports, secrecy, secrecy_records
-from models.secrecy_terms import (
+from models.secrecy import passports
+from models.secrecy import people as secrecy
+from models.secrecy import records as secrecy_records
+from models.secrecy.terms import (
     GENDERS,
     LEAVE_KINDS,
     LEVELS,

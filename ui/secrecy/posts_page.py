@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
 
-from models import secrecy
-from models.secrecy_terms import LEVELS
+from models.secrecy import people as secrecy
+from models.secrecy.terms import LEVELS
 from ui import messages
 from ui.secrecy.tables import fill, make_table, selected_row
 from ui.widgets.actions import step_action

@@ -4,8 +4,8 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QToolBar, QVBoxLayout, QWidget
 
-from models import settings
-from models.secrecy_reminders import reminders
+from models.core import settings
+from models.secrecy.reminders import reminders
 from ui import messages
 from ui.secrecy.tables import RED, fill, make_table, selected_row
 from ui.widgets.actions import step_action

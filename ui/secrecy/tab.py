@@ -29,7 +29,7 @@ class SecrecyTab(QWidget):
         self.pages.currentChanged.connect(lambda _: self.update_reminder_count())  # after work on another page
 
     def update_reminder_count(self) -> None:
-        from models.secrecy_reminders import reminders
+        from models.secrecy.reminders import reminders
 
         late = sum(1 for r in reminders(self.session) if r.late)
         self.pages.setTabText(3, self.tr("提醒（%1）").replace("%1", str(late)) if late else self.tr("提醒"))

@@ -3,9 +3,9 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models import accounts
-from models.errors import SanbanError
-from models.rights import ROLE_LABELS
+from models.core import accounts
+from models.core.errors import SanbanError
+from models.core.rights import ROLE_LABELS
 from ui import messages
 from ui.form import Form
 from ui.widgets.rows_model import RowsModel

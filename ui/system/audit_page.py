@@ -3,8 +3,8 @@
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from models import audit
-from models.audit_ledger import AuditLedger
+from models.core import audit
+from models.core.audit_ledger import AuditLedger
 from ui.widgets.ledger import LedgerView
 
 

@@ -5,8 +5,8 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models import backup, db
-from models.errors import SanbanError
+from models.core import backup, db
+from models.core.errors import SanbanError
 from ui import messages
 from ui.workers import run_in_background
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from importers.holidays import import_schedule, read_schedule
-from models import workdays
-from models.errors import SanbanError
-from models.rights import Right, allowed
-from models.validators import parse_date
+from models.core import workdays
+from models.core.errors import SanbanError
+from models.core.rights import Right, allowed
+from models.core.validators import parse_date
 from ui import messages
 from ui.widgets.rows_model import RowsModel
 from ui.widgets.table import make_table

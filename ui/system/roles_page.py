@@ -2,9 +2,9 @@
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models import accounts
-from models.errors import SanbanError
-from models.rights import BUSINESS_ROLES, ROLE_LABELS
+from models.core import accounts
+from models.core.errors import SanbanError
+from models.core.rights import BUSINESS_ROLES, ROLE_LABELS
 from ui import messages
 from ui.system.accounts_page import user_rows, users_model
 from ui.widgets.table import make_table

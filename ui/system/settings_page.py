@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
-from models import settings
-from models.errors import SanbanError
+from models.core import settings
+from models.core.errors import SanbanError
 from ui import messages
 
 

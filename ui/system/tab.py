@@ -3,7 +3,7 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from models.rights import Right, allowed
+from models.core.rights import Right, allowed
 from ui.system.accounts_page import AccountsPage
 from ui.system.audit_page import AuditPage
 from ui.system.backup_page import BackupPage

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import ValidationError
-from models.ledger import PAGE_SIZE, SHORT_SEARCH_CAP, STATUS_LABELS, LedgerSource, Query, Row, short_search
-from models.validators import parse_date
+from models.core.errors import ValidationError
+from models.core.ledger import PAGE_SIZE, SHORT_SEARCH_CAP, STATUS_LABELS, LedgerSource, Query, Row, short_search
+from models.core.validators import parse_date
 from ui import messages
 
 # Colours mean the same everywhere: red overdue, amber due within 2 working days, green on time, grey done/void.

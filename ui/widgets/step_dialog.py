@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.errors import NeedsConfirmation, SanbanError
+from models.core.errors import NeedsConfirmation, SanbanError
 from ui import messages
 from ui.form import Form
 

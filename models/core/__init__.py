@@ -1,0 +1,1 @@
+"""The core every module stands on: database, clock, audit, rights, accounts, settings, workdays, validators."""

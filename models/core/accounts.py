@@ -1,0 +1,355 @@
+"""Accounts, log-in and lock-out, passwords, and role grants under 三员分立."""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
+
+from models.core import audit, passwords, settings
+from models.core.db import DB, BaseModel, now
+from models.core.errors import ValidationError
+from models.core.rights import ADMIN_ROLES, BUSINESS_ROLES, ROLE_LABELS, Right, Role, require
+
+
+class User(BaseModel):
+    """A person who logs in. Never deleted: stopped with `disabled`."""
+
+    username = CharField(unique=True, max_length=32)
+    display_name = CharField(max_length=32)
+    unit = CharField(max_length=64, default="")
+    password_hash = CharField(max_length=256)
+    must_change_password = BooleanField(default=False)
+    failed_attempts = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)  # set by too many wrong passwords
+    disabled = BooleanField(default=False)  # set by the 系统管理员 until unlocked
+    last_login = DateTimeField(null=True)
+
+
+class UserRole(BaseModel):
+    """A role held by a user."""
+
+    user = ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
+    role = CharField(max_length=16)
+    granted_by = CharField(max_length=32, default="")
+
+    class Meta:
+        indexes = ((("user", "role"), True),)
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who is acting. Passed to every function of models/ that checks a right."""
+
+    user_id: int
+    username: str
+    display_name: str
+    roles: frozenset
+    must_change_password: bool = False
+
+    def role_text(self) -> str:
+        return "、".join(ROLE_LABELS[r] for r in sorted(self.roles)) or "无角色"
+
+
+USERNAME = re.compile(r"^[\w.\-]{2,32}$")
+
+
+def check_username(username: str) -> str:
+    name = (username or "").strip()
+    if not USERNAME.match(name):
+        raise ValidationError(
+            "username", "用户名应为 2–32 位的字母、数字、汉字、下划线、点或短横线，不能有空格。"
+        )
+    return name
+
+
+def check_display_name(display_name: str) -> str:
+    name = (display_name or "").strip()
+    if not name:
+        raise ValidationError("display_name", "请填写姓名。")
+    if len(name) > 32:
+        raise ValidationError("display_name", "姓名不能超过 32 个字。")
+    return name
+
+
+def check_new_password(password: str, username: str = "") -> None:
+    passwords.check_policy(
+        password, settings.get("password_min_length"), settings.get("password_min_classes"), username
+    )
+
+
+def roles_of(user: User) -> frozenset:
+    return frozenset(Role(r.role) for r in UserRole.select().where(UserRole.user == user))
+
+
+def session_for(user: User) -> Session:
+    return Session(user.id, user.username, user.display_name, roles_of(user), user.must_change_password)
+
+
+def is_initialised() -> bool:
+    return User.select().exists()
+
+
+def init(accounts: dict[Role, tuple[str, str, str]]) -> None:
+    """Create the three built-in accounts: {Role.SYSADMIN: (username, display name, password), …}."""
+    if is_initialised():
+        raise ValidationError("init", "数据库已经初始化过，三员账户已存在。")
+    if set(accounts) != set(ADMIN_ROLES):
+        raise ValidationError("init", "需要同时创建系统管理员、安全保密管理员、安全审计员三个账户。")
+    names = {}
+    for role, (username, display_name, password) in accounts.items():
+        name = check_username(username)
+        if name.lower() in names:
+            raise ValidationError(
+                f"{role.value}.username",
+                f"{ROLE_LABELS[role]}与{ROLE_LABELS[names[name.lower()]]}用了同一个用户名「{name}」："
+                "三员分立，三个账户必须各不相同。",
+            )
+        names[name.lower()] = role
+        check_display_name(display_name)
+        try:
+            check_new_password(password, name)
+        except ValidationError as exc:
+            raise ValidationError(f"{role.value}.password", f"{ROLE_LABELS[role]}的{exc.message}") from None
+    with DB.atomic():
+        for role, (username, display_name, password) in accounts.items():
+            user = User.create(
+                username=username.strip(), display_name=display_name.strip(),
+                password_hash=passwords.hash_password(password),
+            )
+            UserRole.create(user=user, role=role.value, granted_by="init")
+        audit.record(
+            None, "init", "database", "初始化数据库，创建三员账户",
+            after={ROLE_LABELS[r]: a[0] for r, a in accounts.items()},
+        )
+
+
+def login(username: str, password: str) -> Session:
+    """Check the password; count failures and lock the account after too many."""
+    name = (username or "").strip()
+    user = User.get_or_none(User.username == name)
+    wrong = ValidationError("password", "用户名或密码不正确，请重新输入。")
+    if user is None:
+        with DB.atomic():
+            audit.record(name or "(空)", "login_failed", f"user:{name}", "登录失败：用户名不存在")
+        raise wrong
+    stamp = now()
+    if user.disabled:
+        with DB.atomic():
+            audit.record(name, "login_refused", f"user:{name}", "登录被拒绝：账户已被停用")
+        raise ValidationError("username", "该账户已被系统管理员停用，请联系系统管理员解锁。")
+    if user.locked_until and user.locked_until > stamp:
+        with DB.atomic():
+            audit.record(name, "login_refused", f"user:{name}", "登录被拒绝：账户锁定中")
+        raise ValidationError(
+            "username",
+            f"密码连续输错次数过多，账户已锁定至 {user.locked_until:%H:%M}。请稍后再试，或请系统管理员解锁。",
+        )
+    if not passwords.verify_password(password or "", user.password_hash):
+        limit = settings.get("lockout_attempts")
+        with DB.atomic():
+            attempts = (0 if user.locked_until else user.failed_attempts) + 1
+            user.locked_until = None
+            if attempts >= limit:
+                minutes = settings.get("lockout_minutes")
+                user.failed_attempts = 0
+                user.locked_until = stamp + timedelta(minutes=minutes)
+                user.save()
+                audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
+                audit.record(name, "account_locked", f"user:{name}",
+                             f"连续 {attempts} 次密码错误，账户锁定 {minutes} 分钟")
+            else:
+                user.failed_attempts = attempts
+                user.save()
+                audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
+        if attempts >= limit:
+            raise ValidationError(
+                "password",
+                f"密码连续输错 {attempts} 次，账户已锁定 {settings.get('lockout_minutes')} 分钟。"
+                "如确需立即使用，请联系系统管理员解锁。",
+            )
+        raise ValidationError(
+            "password", f"用户名或密码不正确。再输错 {limit - attempts} 次，账户将被锁定。"
+        )
+    with DB.atomic():
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.last_login = stamp
+        user.save()
+        session = session_for(user)
+        audit.record(session, "login", f"user:{name}", "登录成功")
+    return session
+
+
+def _user(username: str) -> User:
+    user = User.get_or_none(User.username == (username or "").strip())
+    if user is None:
+        raise ValidationError("username", f"没有用户名为「{username}」的账户，请检查拼写。")
+    return user
+
+
+def add_user(actor: Session, username: str, display_name: str, password: str, unit: str = "") -> User:
+    """系统管理员 adds an account; the person must change the password at first log-in."""
+    require(actor, Right.MANAGE_ACCOUNTS, "新增账户")
+    name = check_username(username)
+    display = check_display_name(display_name)
+    if User.select().where(User.username == name).exists():
+        raise ValidationError("username", f"用户名「{name}」已被占用，请换一个。")
+    check_new_password(password, name)
+    with DB.atomic():
+        user = User.create(
+            username=name, display_name=display, unit=(unit or "").strip(),
+            password_hash=passwords.hash_password(password), must_change_password=True,
+        )
+        audit.record(actor, "user_add", f"user:{name}", f"新增账户 {name}（{display}）",
+                     after={"username": name, "display_name": display, "unit": user.unit})
+    return user
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    unit: str
+    roles: frozenset
+    state: str
+    last_login: object
+
+
+def state_text(user: User) -> str:
+    if user.disabled:
+        return "已停用"
+    if user.locked_until and user.locked_until > now():
+        return f"锁定至 {user.locked_until:%H:%M}"
+    if user.must_change_password:
+        return "待改密码"
+    return "正常"
+
+
+def list_users(actor: Session) -> list[UserRow]:
+    require(actor, Right.LIST_USERS, "查看账户列表")
+    roles: dict[int, set] = {}
+    for row in UserRole.select(UserRole.user, UserRole.role).tuples():
+        roles.setdefault(row[0], set()).add(Role(row[1]))
+    return [
+        UserRow(u.id, u.username, u.display_name, u.unit, frozenset(roles.get(u.id, ())), state_text(u),
+                u.last_login)
+        for u in User.select().order_by(User.id)
+    ]
+
+
+def lock_user(actor: Session, username: str) -> None:
+    require(actor, Right.MANAGE_ACCOUNTS, "停用账户")
+    user = _user(username)
+    if roles_of(user) & ADMIN_ROLES:
+        raise ValidationError("username", "三员账户不能停用：停用后将无人履行该职责。如有异常请修改其密码。")
+    if user.disabled:
+        raise ValidationError("username", f"账户「{user.username}」已经是停用状态。")
+    with DB.atomic():
+        user.disabled = True
+        user.save()
+        audit.record(actor, "user_lock", f"user:{user.username}", f"停用账户 {user.username}",
+                     before={"disabled": False}, after={"disabled": True})
+
+
+def unlock_user(actor: Session, username: str) -> None:
+    """Lift both an administrator's stop and a lock-out after wrong passwords."""
+    require(actor, Right.MANAGE_ACCOUNTS, "解锁账户")
+    user = _user(username)
+    before = {"disabled": user.disabled, "locked_until": user.locked_until, "failed_attempts": user.failed_attempts}
+    if not user.disabled and not (user.locked_until and user.locked_until > now()) and not user.failed_attempts:
+        raise ValidationError("username", f"账户「{user.username}」没有被锁定，无需解锁。")
+    with DB.atomic():
+        user.disabled = False
+        user.locked_until = None
+        user.failed_attempts = 0
+        user.save()
+        audit.record(actor, "user_unlock", f"user:{user.username}", f"解锁账户 {user.username}",
+                     before=before, after={"disabled": False, "locked_until": None, "failed_attempts": 0})
+
+
+def reset_password(actor: Session, username: str, new_password: str) -> None:
+    """系统管理员 sets a new password; the person must change it at the next log-in."""
+    require(actor, Right.MANAGE_ACCOUNTS, "重置密码")
+    user = _user(username)
+    if user.id == actor.user_id:
+        raise ValidationError("username", "不能重置自己的密码，请使用「修改密码」。")
+    check_new_password(new_password, user.username)
+    with DB.atomic():
+        user.password_hash = passwords.hash_password(new_password)
+        user.must_change_password = True
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.save()
+        audit.record(actor, "password_reset", f"user:{user.username}", f"重置 {user.username} 的密码")
+
+
+def change_password(actor: Session, old_password: str, new_password: str) -> Session:
+    """Anyone changes their own password; returns the session without the forced-change mark."""
+    user = User.get_by_id(actor.user_id)
+    if not passwords.verify_password(old_password or "", user.password_hash):
+        raise ValidationError("old_password", "原密码不正确。")
+    if old_password == new_password:
+        raise ValidationError("password", "新密码不能与原密码相同。")
+    check_new_password(new_password, user.username)
+    with DB.atomic():
+        user.password_hash = passwords.hash_password(new_password)
+        user.must_change_password = False
+        user.save()
+        audit.record(actor, "password_change", f"user:{user.username}", "修改本人密码")
+    return session_for(user)
+
+
+def _check_role(role: str) -> Role:
+    try:
+        value = Role(role)
+    except ValueError:
+        names = "、".join(f"{r.value}（{ROLE_LABELS[r]}）" for r in sorted(BUSINESS_ROLES))
+        raise ValidationError("role", f"没有角色「{role}」。可授予的角色：{names}。") from None
+    if value not in BUSINESS_ROLES:
+        raise ValidationError("role", f"「{ROLE_LABELS[value]}」是三员角色，只在初始化时设定，不能授予。")
+    return value
+
+
+def grant(actor: Session, username: str, role: str) -> None:
+    require(actor, Right.GRANT_ROLES, "授予角色")
+    value = _check_role(role)
+    user = _user(username)
+    held = roles_of(user)
+    if held & ADMIN_ROLES:
+        raise ValidationError("username", "三员账户不得兼任业务角色（三员分立）。")
+    if value in held:
+        raise ValidationError("role", f"「{user.username}」已经是{ROLE_LABELS[value]}。")
+    with DB.atomic():
+        UserRole.create(user=user, role=value.value, granted_by=actor.username)
+        audit.record(actor, "role_grant", f"user:{user.username}",
+                     f"授予 {user.username}（{user.display_name}）{ROLE_LABELS[value]}角色",
+                     before={"roles": sorted(held)}, after={"roles": sorted(held | {value})})
+
+
+def revoke(actor: Session, username: str, role: str) -> None:
+    require(actor, Right.GRANT_ROLES, "撤销角色")
+    value = _check_role(role)
+    user = _user(username)
+    held = roles_of(user)
+    if value not in held:
+        raise ValidationError("role", f"「{user.username}」没有{ROLE_LABELS[value]}角色，无需撤销。")
+    with DB.atomic():
+        UserRole.delete().where((UserRole.user == user) & (UserRole.role == value.value)).execute()
+        audit.record(actor, "role_revoke", f"user:{user.username}",
+                     f"撤销 {user.username}（{user.display_name}）的{ROLE_LABELS[value]}角色",
+                     before={"roles": sorted(held)}, after={"roles": sorted(held - {value})})
+
+
+def record_session_event(actor: Session, action: str, summary: str) -> None:
+    """Log-out, idle lock and unlock are audited like log-ins."""
+    with DB.atomic():
+        audit.record(actor, action, f"user:{actor.username}", summary)
+
+
+def unlock_session(actor: Session, password: str) -> None:
+    """Re-enter the password after an idle lock; wrong passwords count toward the lock-out like log-ins."""
+    session = login(actor.username, password)
+    if session.user_id != actor.user_id:  # pragma: no cover - same name, same user
+        raise ValidationError("password", "用户名或密码不正确。")

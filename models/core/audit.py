@@ -1,0 +1,218 @@
+"""The audit log: append-only and hash-chained.
+
+Each entry stores the hash of the entry before it and a hash of its own content, so changing a stored value,
+removing an entry or inserting one breaks the chain at that point. `AuditHead` keeps the id and hash of the
+last entry, so cutting entries off the end is caught too. Triggers refuse UPDATE and DELETE in the database
+itself; someone who drops them with a database shell is still caught by `verify`.
+"""
+
+import hashlib
+import json
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from peewee import CharField, DateTimeField, IntegerField, TextField
+
+from models.core.db import DB, PlainModel, is_sqlite, now
+
+GENESIS = "0" * 64
+
+ACTIONS: dict[str, str] = {
+    "init": "初始化数据库",
+    "login": "登录",
+    "login_failed": "登录失败",
+    "login_refused": "锁定期间尝试登录",
+    "account_locked": "连续输错密码被锁定",
+    "logout": "退出登录",
+    "session_locked": "无操作锁屏",
+    "session_unlocked": "解除锁屏",
+    "denied": "越权操作被拒绝",
+    "user_add": "新增账户",
+    "user_update": "修改账户",
+    "user_lock": "停用账户",
+    "user_unlock": "解锁账户",
+    "password_reset": "重置密码",
+    "password_change": "修改密码",
+    "role_grant": "授予角色",
+    "role_revoke": "撤销角色",
+    "setting_change": "修改设置",
+    "holiday_change": "修改节假日安排",
+    "holiday_import": "导入节假日安排",
+    "backup": "备份数据库",
+    "restore": "恢复数据库",
+    "export": "导出",
+    "print": "打印",
+    "audit_verify": "校验审计日志",
+    "demo": "生成演示数据",
+    "create": "新增记录",
+    "update": "修改记录",
+    "import": "导入台账",
+    "void": "作废记录",
+}
+
+
+class AuditEntry(PlainModel):
+    """One audited event; never updated or deleted."""
+
+    id = IntegerField(primary_key=True)  # assigned by `record`: 1, 2, 3 … without gaps
+    at = DateTimeField(index=True)
+    actor = CharField(max_length=64, index=True)  # user name, or what was typed at a failed login
+    actor_name = CharField(max_length=64)
+    action = CharField(max_length=32, index=True)
+    target = CharField(max_length=128)
+    summary = TextField()
+    detail = TextField()  # JSON: before / after / anything else worth keeping
+    workstation = CharField(max_length=128)
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+
+class AuditHead(PlainModel):
+    """One row: the id and hash of the newest entry (catches entries cut off the end)."""
+
+    last_id = IntegerField()
+    last_hash = CharField(max_length=64)
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def entry_hash(entry_id: int, at: datetime, actor: str, actor_name: str, action: str, target: str,
+               summary: str, detail: str, workstation: str, prev_hash: str) -> str:
+    content = json.dumps(
+        [entry_id, at.isoformat(), actor, actor_name, action, target, summary, detail, workstation, prev_hash],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def record(actor, action: str, target: str, summary: str, *, before: dict | None = None,
+           after: dict | None = None, **extra: Any) -> AuditEntry:
+    """Append one entry. `actor` is a Session, a user name (failed logins) or None (the program itself).
+
+    Call it inside the transaction of the change it describes, so both land or neither does.
+    """
+    username = getattr(actor, "username", None) or (actor if isinstance(actor, str) else "")
+    display = getattr(actor, "display_name", None) or ("系统" if actor is None else username)
+    payload = {k: v for k, v in (("before", before), ("after", after)) if v is not None}
+    payload.update(extra)
+    detail = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=_json_default)
+    with DB.atomic():
+        # Postgres: FOR UPDATE serialises writers across workstations; SQLite's IMMEDIATE transaction does.
+        head = _locked(AuditHead.select()).first()
+        last_id, prev = (head.last_id, head.last_hash) if head else (0, GENESIS)
+        entry_id = last_id + 1
+        stamp = now()
+        station = socket.gethostname()[:128]
+        digest = entry_hash(entry_id, stamp, username, display, action, target, summary, detail, station, prev)
+        entry = AuditEntry.create(
+            id=entry_id, at=stamp, actor=username, actor_name=display, action=action, target=target,
+            summary=summary, detail=detail, workstation=station, prev_hash=prev, hash=digest,
+        )
+        if head is None:
+            AuditHead.create(last_id=entry_id, last_hash=digest)
+        else:
+            AuditHead.update(last_id=entry_id, last_hash=digest).execute()
+    return entry
+
+
+def _locked(select):
+    """FOR UPDATE where the database has it; SQLite's IMMEDIATE transaction already holds the write lock."""
+    return select if is_sqlite() else select.for_update()
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    bad_id: int | None = None
+    reason: str = ""
+
+    def message(self) -> str:
+        if self.ok:
+            return f"审计日志完整：共校验 {self.checked} 条，哈希链无断裂。"
+        return f"审计日志被篡改：第 {self.bad_id} 条 —— {self.reason}"
+
+
+_COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.actor_name, AuditEntry.action,
+            AuditEntry.target, AuditEntry.summary, AuditEntry.detail, AuditEntry.workstation,
+            AuditEntry.prev_hash, AuditEntry.hash)
+
+
+def _rows() -> Iterator[tuple]:
+    query = AuditEntry.select(*_COLUMNS).order_by(AuditEntry.id).tuples()
+    return query.iterator()
+
+
+def check_chain() -> VerifyResult:
+    """Walk the whole chain; report the first entry whose stored values no longer hold together."""
+    expected_id, prev, checked = 1, GENESIS, 0
+    for entry_id, at, actor, name, action, target, summary, detail, station, prev_hash, digest in _rows():
+        if entry_id != expected_id:
+            if entry_id > expected_id:
+                gap = f"第 {expected_id} 条" if entry_id == expected_id + 1 else f"第 {expected_id}–{entry_id - 1} 条"
+                return VerifyResult(False, checked, expected_id, f"{gap}已被删除（序号不连续）。")
+            return VerifyResult(False, checked, entry_id, "序号重复或顺序被改动。")
+        if prev_hash != prev:
+            return VerifyResult(False, checked, entry_id, "与上一条的链接被改动，或其前面插入、删除过记录。")
+        if isinstance(at, str):  # SQLite hands back text when the stored value was edited into a bad form
+            return VerifyResult(False, checked, entry_id, "时间字段被改动。")
+        if entry_hash(entry_id, at, actor, name, action, target, summary, detail, station, prev) != digest:
+            return VerifyResult(False, checked, entry_id, "内容被改动（时间、操作人、操作或详情与原记录不符）。")
+        prev = digest
+        expected_id += 1
+        checked += 1
+    head = AuditHead.select().first()
+    last_id = expected_id - 1
+    if head is None:
+        if checked:
+            return VerifyResult(False, checked, last_id, "日志末尾标记缺失。")
+        return VerifyResult(True, 0)
+    if head.last_id > last_id:
+        first_missing = last_id + 1
+        return VerifyResult(False, checked, first_missing,
+                            f"日志末尾的第 {first_missing}–{head.last_id} 条已被删除。")
+    if head.last_id != last_id or head.last_hash != prev:
+        return VerifyResult(False, checked, last_id, "日志末尾标记与最后一条不符（末尾被改动或追加了伪造记录）。")
+    return VerifyResult(True, checked)
+
+
+def verify(actor) -> VerifyResult:
+    """The 安全审计员's check of the chain; the check itself is audited."""
+    from models.core import rights
+
+    rights.require(actor, rights.Right.READ_AUDIT, "校验审计日志")
+    result = check_chain()
+    record(actor, "audit_verify", "audit", result.message(), checked=result.checked, ok=result.ok,
+           bad_id=result.bad_id)
+    return result
+
+
+def install_guards(db) -> None:
+    """Triggers that refuse UPDATE and DELETE on the audit log."""
+    if is_sqlite(db):
+        for verb in ("UPDATE", "DELETE"):
+            db.execute_sql(
+                f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{verb.lower()} BEFORE {verb} ON audit_entry "
+                "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+            )
+        return
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$ "
+        "BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql"
+    )
+    db.execute_sql("DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry")
+    db.execute_sql(
+        "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry "
+        "FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()"
+    )
+
+
+def action_label(action: str) -> str:
+    return ACTIONS.get(action, action)

@@ -1,0 +1,72 @@
+"""Demo data: each module registers a step; `demo` runs them in order inside one transaction."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from models.core import audit
+from models.core.db import DB
+from models.core.errors import ValidationError
+from models.core.rights import Right, require
+
+DemoStep = Callable[[object, dict], str]  # (actor, options) -> what it made, for the report
+STEPS: list[tuple[str, DemoStep]] = []
+
+DEMO_PASSWORD = "Sanban@2026demo"
+
+
+def step(name: str) -> Callable[[DemoStep], DemoStep]:
+    def register(fn: DemoStep) -> DemoStep:
+        STEPS.append((name, fn))
+        return fn
+
+    return register
+
+
+@dataclass
+class DemoReport:
+    lines: list[str] = field(default_factory=list)
+
+
+def run(actor, options: dict | None = None) -> DemoReport:
+    """Fill the database with realistic demo data (系统管理员; audited)."""
+    require(actor, Right.DEMO, "生成演示数据")
+    from models.core import accounts  # noqa: F401  (register their steps, accounts first)
+    from models.documents import demo as document_demo
+    from models.duty import demo as duty_demo
+    from models.secrecy import demo as secrecy_demo
+
+    if accounts_exist_beyond_init():
+        raise ValidationError("demo", "数据库里已有业务账户或数据，演示数据只能在新建的数据库上生成。")
+    report = DemoReport()
+    with DB.atomic():
+        for name, fn in STEPS:
+            report.lines.append(f"{name}：{fn(actor, options or {})}")
+        audit.record(actor, "demo", "database", "生成演示数据", steps=report.lines)
+    return report
+
+
+def accounts_exist_beyond_init() -> bool:
+    from models.core.accounts import User
+
+    return User.select().count() > 3
+
+
+@step("演示账户")
+def demo_accounts(actor, options: dict) -> str:
+    """Business users an office has on day one, with their roles (password DEMO_PASSWORD, no forced change)."""
+    from models.core import passwords
+    from models.core.accounts import User, UserRole
+
+    people = [
+        ("wangmishu", "王秘书", "办公室秘书科", "clerk"),
+        ("liwenshu", "李文书", "办公室文电科", "clerk"),
+        ("zhaozhiban", "赵值班", "总值班室", "duty"),
+        ("sunzhiban", "孙值班", "总值班室", "duty"),
+        ("zhouzhuren", "周主任", "办公室", "leader"),
+    ]
+    hashed = passwords.hash_password(DEMO_PASSWORD)
+    for username, name, unit, role in people:
+        user = User.create(username=username, display_name=name, unit=unit, password_hash=hashed)
+        UserRole.create(user=user, role=role, granted_by="demo")
+        audit.record(actor, "user_add", f"user:{username}", f"演示数据：新增账户 {username}（{name}），角色 {role}")
+    return f"{len(people)} 个账户，密码均为 {DEMO_PASSWORD}"

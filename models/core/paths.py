@@ -1,0 +1,32 @@
+"""Where Sanban keeps its files. Nothing is created at import time; `main.py` asks when it needs a path."""
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Sanban"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (overridable with SANBAN_HOME, which tests and portable installs use)."""
+    override = os.environ.get("SANBAN_HOME")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_url() -> str:
+    """SANBAN_DB if set, else `sanban.db` in the data folder."""
+    return os.environ.get("SANBAN_DB") or str(data_dir() / "sanban.db")
+
+
+def log_dir() -> Path:
+    return data_dir() / "logs"
+
+
+def user_templates_dir() -> Path:
+    """An office's own templates; a file here overrides the one shipped in resources/templates."""
+    return data_dir() / "templates"
+
+
+def resources_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "resources"

@@ -1,0 +1,1 @@
+"""公文: 收文 and 发文 ledgers, their flow, reports and demo."""
