@@ -1,0 +1,37 @@
+"""Due items: what needs an actor's attention on a day, as every module answers it and 今日 shows it.
+
+A module declares a `due` function in its manifest: `(actor, day) -> list[DueItem]`. It checks the actor's read
+right itself and returns nothing (not an error) for someone who may not read the module.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    RED = "red"  # overdue, missing, or a limit already passed
+    AMBER = "amber"  # due within 2 working days, or soon to lapse
+
+
+LEVEL_LABELS = {Level.RED: "逾期", Level.AMBER: "临期"}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    module: str  # the manifest's name: 「documents」, 「duty」, 「secrecy」 …
+    kind: str  # the kind of record (as in `Change.kinds`): what opens it
+    record_id: int | None  # the record to open, or None for a page-wide item (「本年度未盘点」)
+    level: Level
+    title: str  # the record, as a person names it: 「收文 2026-0123《关于…》」
+    why: str  # a sentence that says why: 「办理期限 11月28日，已逾期 2 个工作日」
+    due: date | None = None  # the day it falls due, if any (sorting: earliest first)
+    page: str = ""  # the page that opens it, as the module's tab names it
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.level != Level.RED, self.due or date.max, self.title)
+
+
+def sorted_items(items: list[DueItem]) -> list[DueItem]:
+    return sorted(items, key=lambda item: item.sort_key)
