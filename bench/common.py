@@ -27,13 +27,13 @@ def fresh_database(path: Path, audit_entries: int = 0) -> None:
     last_id, prev = head.last_id, head.last_hash
     start = datetime.now() - timedelta(days=365)
     rows = []
-    actions = list(audit.ACTIONS)
+    actions = list(audit.labels())
     for n in range(audit_entries):
         entry_id = last_id + 1 + n
         at = (start + timedelta(seconds=300 * n)).replace(microsecond=0)
         action = actions[n % len(actions)]
         detail = json.dumps({"after": {"n": n}}, ensure_ascii=False, sort_keys=True)
-        summary = f"第{n}次操作：{audit.ACTIONS[action]}"
+        summary = f"第{n}次操作：{audit.labels()[action]}"
         digest = audit.entry_hash(entry_id, at, "sysadmin", "系统管理员", action, f"user:{n % 50}", summary,
                                   detail, "bench", prev)
         rows.append((entry_id, at, "sysadmin", "系统管理员", action, f"user:{n % 50}", summary, detail, "bench",

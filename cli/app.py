@@ -9,27 +9,19 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable
 from datetime import datetime
 
-from models.core import accounts, audit, backup, db, demo, paths, workdays
+from models.core import accounts, db, modules, paths
 from models.core.errors import SanbanError, ValidationError
+from models.core.manifest import resolve
 from models.core.rights import ROLE_LABELS, Role
 
 COMMANDS = ("init", "user", "demo", "import", "export", "backup", "restore", "audit", "holidays")
 
-# KIND -> (description, function(actor, path, dry_run) -> (summary, errors)). Modules add theirs.
-IMPORTERS: dict[str, tuple[str, Callable]] = {}
-# REPORT -> (description, function(actor, args) -> written path). Modules add theirs.
-EXPORTS: dict[str, tuple[str, Callable]] = {}
 
-from cli import documents as _documents  # noqa: E402  (modules fill the registries before the parser is built)
-from cli import duty as _duty  # noqa: E402
-from cli import secrecy as _secrecy  # noqa: E402
-
-_documents.register(IMPORTERS, EXPORTS)
-_duty.register(IMPORTERS, EXPORTS)
-_secrecy.register(IMPORTERS, EXPORTS)
+def _import_kinds() -> dict[str, str]:
+    """KIND -> what it reads, from the manifests (no module code is imported for --help)."""
+    return {"holidays": "节假日安排（.xlsx/.csv）", **{k: label for k, (_, label) in modules.import_kinds().items()}}
 
 
 class UsageError(Exception):
@@ -71,16 +63,20 @@ def build_parser() -> Parser:
     u.add_parser("passwd", help="修改本人密码")
 
     d = sub.add_parser("demo", help="生成演示数据（系统管理员）")
-    d.add_argument("--documents", type=int, default=None, help="公文条数（公文模块）")
-
     i = sub.add_parser("import", help="导入 Excel 文件")
-    i.add_argument("kind", help="导入类型：" + "、".join(sorted(set(IMPORTERS) | {"holidays"})))
+    i.add_argument("kind", help="导入类型：" + "、".join(f"{k}（{v}）" for k, v in sorted(_import_kinds().items())))
     i.add_argument("file")
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
-    i.add_argument("--create-posts", action="store_true", help="（personnel）新建花名册中有而系统中没有的涉密岗位")
+    for command, parser in (("demo", d), ("import", i)):  # the flags modules add to these commands
+        for option in modules.cli_options(command):
+            if option.type == "int":
+                parser.add_argument(option.flag, type=int, default=None, help=option.help)
+            else:
+                parser.add_argument(option.flag, action="store_true", help=option.help)
 
     e = sub.add_parser("export", help="导出报表")
-    e.add_argument("report", help="报表：" + "、".join(sorted(EXPORTS)))
+    reports = modules.export_reports()
+    e.add_argument("report", help="报表：" + "、".join(f"{k}（{v}）" for k, (_, v) in sorted(reports.items())))
     e.add_argument("-o", "--output", required=True)
     e.add_argument("--year", type=int)
     e.add_argument("--month")
@@ -182,7 +178,10 @@ def cmd_user(args) -> None:
 
 def cmd_demo(args) -> None:
     actor = _login(args)
-    options = {k: v for k, v in vars(args).items() if k in ("documents",) and v is not None}
+    from models.core import demo
+
+    flags = {o.dest for o in modules.cli_options("demo")}
+    options = {k: v for k, v in vars(args).items() if k in flags and v is not None}
     report = demo.run(actor, options)
     print("已生成演示数据：")
     for line in report.lines:
@@ -191,19 +190,25 @@ def cmd_demo(args) -> None:
 
 def cmd_import(args) -> None:
     actor = _login(args)
+    given = [o for o in modules.cli_options("import") if getattr(args, o.dest, False)]
+    for option in given:
+        if args.kind not in option.kinds:
+            known = _import_kinds()
+            which = "、".join(f"{known[k].split('（')[0]}（import {k}）" for k in option.kinds)
+            raise ValidationError("kind", f"{option.flag} 只用于导入{which}。")
+    kinds = modules.import_kinds()
     if args.kind == "holidays":
         from importers.holidays import import_schedule
 
         result = import_schedule(actor, args.file, args.dry_run)
         summary, errors = result.summary(), result.errors
-    elif args.kind in IMPORTERS:
-        options = {"create_posts": True} if args.create_posts else {}
-        if options and args.kind != "personnel":
-            raise ValidationError("kind", "--create-posts 只用于导入涉密人员花名册（import personnel）。")
-        summary, errors = IMPORTERS[args.kind][1](actor, args.file, args.dry_run, **options)
+    elif args.kind in kinds:
+        manifest, _ = kinds[args.kind]
+        run = resolve(f"{manifest.cli}:importers")()[args.kind]
+        summary, errors = run(actor, args.file, args.dry_run, **{o.dest: True for o in given})
     else:
-        kinds = "、".join(sorted(set(IMPORTERS) | {"holidays"}))
-        raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{kinds}。")
+        known = "、".join(sorted(_import_kinds()))
+        raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{known}。")
     print(summary if isinstance(summary, str) else "\n".join(summary))
     if errors:
         print(f"发现 {len(errors)} 处错误，未写入任何数据：", file=sys.stderr)
@@ -216,24 +221,32 @@ def cmd_import(args) -> None:
 
 def cmd_export(args) -> None:
     actor = _login(args)
-    if args.report not in EXPORTS:
-        known = "、".join(sorted(EXPORTS)) or "（暂无）"
+    reports = modules.export_reports()
+    if args.report not in reports:
+        known = "、".join(sorted(reports)) or "（暂无）"
         raise ValidationError("report", f"没有名为「{args.report}」的报表。可用：{known}。")
-    written = EXPORTS[args.report][1](actor, args)
+    manifest, _ = reports[args.report]
+    written = resolve(f"{manifest.cli}:exports")()[args.report](actor, args)
     print(f"已导出：{written}")
 
 
 def cmd_backup(args) -> None:
+    from models.core import backup
+
     result = backup.backup(_login(args), args.output)
     print(f"已备份到 {result.path}（{result.size / 1024:.0f} KB），完整性校验通过。")
 
 
 def cmd_restore(args) -> None:
+    from models.core import backup
+
     result = backup.restore(_login(args), args.file)
     print(f"已从 {result.restored_from} 恢复。恢复前的数据库另存为 {result.previous_copy}。")
 
 
 def cmd_audit(args) -> None:
+    from models.core import audit
+
     result = audit.verify(_login(args))
     if not result.ok:
         print(result.message(), file=sys.stderr)
@@ -242,6 +255,8 @@ def cmd_audit(args) -> None:
 
 
 def cmd_holidays(args) -> None:
+    from models.core import workdays
+
     _login(args)
     status = workdays.year_status(args.year)
     source = {"package": "内置日历", "entered": "已录入", "missing": "未录入（按周一至周五推算）"}[status.source]

@@ -48,17 +48,21 @@ def _number_check(actor, args) -> Path:
     return Path(args.output)
 
 
-def register(importers: dict, exports: dict) -> None:
+def importers() -> dict:
     from importers.ledger_import import cli_importer
 
-    importers["incoming"] = ("旧收文登记簿（.xlsx/.csv）", cli_importer("incoming"))
-    importers["outgoing"] = ("旧发文登记簿（.xlsx/.csv）", cli_importer("outgoing"))
-    exports["incoming-ledger"] = ("收文登记簿 .xlsx（--year）", _ledger("incoming-ledger"))
-    exports["incoming-progress"] = ("收文办理进度台账 .xlsx（--year）", _ledger("incoming-progress"))
-    exports["outgoing-ledger"] = ("发文登记簿 .xlsx（--year）", _ledger("outgoing-ledger"))
-    exports["outgoing-progress"] = ("发文审核进度台账 .xlsx（--year）", _ledger("outgoing-progress"))
-    exports["routing-slip"] = ("文件处理笺 .docx/.pdf（--id 收文）", _form("routing-slip"))
-    exports["reminder-slip"] = ("催办单 .docx/.pdf（--id 收文，取最近一次催办）", _form("reminder-slip"))
-    exports["drafting-sheet"] = ("发文稿纸 .docx/.pdf（--id 发文）", _form("drafting-sheet"))
-    exports["day-check"] = ("当日盘点 .xlsx（--date，默认今天）", _day_check)
-    exports["number-check"] = ("发文字号检查 .xlsx（--year，默认今年）", _number_check)
+    return {"incoming": cli_importer("incoming"), "outgoing": cli_importer("outgoing")}
+
+
+def exports() -> dict:
+    return {
+        "incoming-ledger": _ledger("incoming-ledger"),
+        "incoming-progress": _ledger("incoming-progress"),
+        "outgoing-ledger": _ledger("outgoing-ledger"),
+        "outgoing-progress": _ledger("outgoing-progress"),
+        "routing-slip": _form("routing-slip"),
+        "reminder-slip": _form("reminder-slip"),
+        "drafting-sheet": _form("drafting-sheet"),
+        "day-check": _day_check,
+        "number-check": _number_check,
+    }

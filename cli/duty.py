@@ -31,10 +31,11 @@ def _flash(actor, args) -> Path:
     return export_brief(actor, flash_for_entry(actor, args.id).id, args.output)
 
 
-def register(importers: dict, exports: dict) -> None:
+def importers() -> dict:
     from importers.roster_import import cli_importer
 
-    importers["roster"] = ("月度值班表（.xlsx/.csv）", cli_importer())
-    exports["duty-roster"] = ("值班表 .xlsx/.docx（--month YYYY-MM）", _roster)
-    exports["duty-brief"] = ("值班要情 .pdf/.docx（--date，默认今天；已印过的保持原期号）", _brief)
-    exports["duty-flash"] = ("值班快报 .pdf/.docx（--id 值班记录编号）", _flash)
+    return {"roster": cli_importer()}
+
+
+def exports() -> dict:
+    return {"duty-roster": _roster, "duty-brief": _brief, "duty-flash": _flash}

@@ -34,11 +34,16 @@ def _history(actor, args) -> Path:
     return Path(args.output)
 
 
-def register(importers: dict, exports: dict) -> None:
+def importers() -> dict:
     from importers.personnel_import import cli_importer
 
-    importers["personnel"] = ("涉密人员花名册（.xlsx/.csv；--create-posts 新建表中的岗位）", cli_importer())
-    exports["personnel-roster"] = ("涉密人员花名册 .xlsx", _table("personnel-roster"))
-    exports["personnel-stats"] = ("涉密人员统计（按部门、等级） .xlsx", _table("personnel-stats"))
-    exports["personnel-form"] = ("涉密人员登记表 .docx/.pdf（--id 人员编号）", _form)
-    exports["personnel-history"] = ("涉密人员履历 .xlsx（--id 人员编号）", _history)
+    return {"personnel": cli_importer()}
+
+
+def exports() -> dict:
+    return {
+        "personnel-roster": _table("personnel-roster"),
+        "personnel-stats": _table("personnel-stats"),
+        "personnel-form": _form,
+        "personnel-history": _history,
+    }

@@ -7,10 +7,11 @@ from exporters import duty_sheets
 from exporters.xlsx_ledger import write_ledger
 from models.core import settings
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.documents import reports as document_reports
 from models.duty import brief as duty_brief
 from models.duty import roster
+from models.duty.manifest import READ_DUTY
 from models.duty.terms import month_day
 
 ROSTER_NOTE = f"说明：如需调班，请提前{roster.SWAP_NOTICE_DAYS}日报办公室同意。"
@@ -54,7 +55,7 @@ def roster_table(year: int, month: int) -> tuple[list[tuple[str, int]], list[tup
 
 
 def export_roster(actor, month_text: str, path: str | Path) -> Path:
-    require(actor, Right.READ_DUTY, "导出值班表")
+    require(actor, READ_DUTY, "导出值班表")
     target, suffix = _target(path, (".xlsx", ".docx"))
     year, month = parse_month(month_text)
     columns, rows, notes = roster_table(year, month)
@@ -118,7 +119,7 @@ def _write_sheet(brief: duty_brief.DutyBrief, target: Path, suffix: str) -> None
 
 def export_brief(actor, brief_id: int, path: str | Path) -> Path:
     """A saved 值班要情 or 值班快报, exactly as numbered and worded; audited as a print."""
-    require(actor, Right.READ_DUTY, "打印值班要情")
+    require(actor, READ_DUTY, "打印值班要情")
     target, suffix = _target(path, (".pdf", ".docx"))
     brief = duty_brief.get(brief_id)
     _write_sheet(brief, target, suffix)

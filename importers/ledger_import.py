@@ -15,10 +15,11 @@ from pathlib import Path
 from importers.columns import Target, find_header, guess_mapping, norm, year_hint
 from importers.sheet import is_blank, read_rows
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date, split_doc_no
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
+from models.documents.manifest import EDIT_DOCUMENTS
 from models.documents.terms import clean
 
 INCOMING_TARGETS = (
@@ -206,7 +207,7 @@ def _mark_duplicates(parsed: Parsed) -> None:
 def run(actor, path: str | Path, kind: str, dry_run: bool = False, valid_only: bool = False,
         mapping: dict[str, int] | None = None, year: int | None = None) -> tuple[Parsed, int]:
     """Parse, then write every good row in one transaction (nothing if any row is bad, unless `valid_only`)."""
-    require(actor, Right.EDIT_DOCUMENTS, "导入台账")
+    require(actor, EDIT_DOCUMENTS, "导入台账")
     parsed = parse(path, kind, mapping, year)
     if dry_run or (parsed.errors and not valid_only) or not parsed.good:
         return parsed, 0

@@ -15,10 +15,11 @@ from pathlib import Path
 from importers.columns import Target, find_header, guess_mapping
 from importers.sheet import is_blank, read_rows
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date
 from models.documents.terms import clean
 from models.secrecy import people as secrecy
+from models.secrecy.manifest import EDIT_PERSONNEL
 from models.secrecy.terms import LEVELS, parse_level
 
 TARGETS = (
@@ -144,7 +145,7 @@ def _row(raw: dict, number: int, existing: dict, new_posts: dict, create: bool) 
 def run(actor, path: str | Path, dry_run: bool = False, create_posts: bool = False,
         mapping: dict[str, int] | None = None) -> tuple[Parsed, int]:
     """Parse, then write everyone in one transaction — nothing if any row is bad."""
-    require(actor, Right.EDIT_PERSONNEL, "导入涉密人员花名册")
+    require(actor, EDIT_PERSONNEL, "导入涉密人员花名册")
     parsed = parse(path, create_posts, mapping)
     if dry_run or parsed.errors or not parsed.good:
         return parsed, 0

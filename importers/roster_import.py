@@ -15,10 +15,11 @@ from pathlib import Path
 from importers.columns import Target, find_header, guess_mapping, year_hint
 from importers.sheet import is_blank, read_rows
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date
 from models.documents.terms import clean
 from models.duty import roster
+from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import month_day
 
 WEEKDAY_NAMES = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
@@ -157,7 +158,7 @@ def _check_weekday(day: date, value: object) -> None:
 def run(actor, path: str | Path, dry_run: bool = False, mapping: dict[str, int] | None = None,
         year: int | None = None) -> tuple[Parsed, int]:
     """Parse, then write every day in one transaction — nothing if any row is bad."""
-    require(actor, Right.EDIT_DUTY, "导入值班表")
+    require(actor, EDIT_DUTY, "导入值班表")
     parsed = parse(path, mapping, year)
     if dry_run or parsed.errors or not parsed.good:
         return parsed, 0

@@ -6,7 +6,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.core import accounts, db, passwords, workdays  # noqa: E402
+from models.core import accounts, audit, db, passwords, workdays  # noqa: E402
 from models.core.rights import Role  # noqa: E402
 
 PASSWORDS = {
@@ -24,8 +24,10 @@ def fast_hashing(monkeypatch, tmp_path):
     for var in ("SANBAN_DB", "SANBAN_PASSWORD", "SANBAN_NEW_PASSWORD"):
         monkeypatch.delenv(var, raising=False)
     workdays.invalidate()
+    audit.UNLABELLED.clear()
     yield
     workdays.invalidate()
+    assert not audit.UNLABELLED, f"audited without a Chinese label in any manifest: {sorted(audit.UNLABELLED)}"
 
 
 @pytest.fixture

@@ -76,7 +76,8 @@ def test_an_older_database_is_backed_up_then_migrated(database, monkeypatch):
         migrate(migrator.add_column("setting", "note", CharField(default="")))
 
     monkeypatch.setattr(schema, "LATEST_VERSION", schema.LATEST_VERSION + 1)
-    monkeypatch.setitem(schema.STEPS, schema.LATEST_VERSION, add_widget)
+    steps = {**schema.migration_steps(), schema.LATEST_VERSION: add_widget}
+    monkeypatch.setattr(schema, "migration_steps", lambda: steps)
     db.connect(str(database))
     assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
     assert "widget" in db.DB.get_tables()
@@ -95,7 +96,8 @@ def test_a_failing_migration_leaves_the_database_as_it_was(database, monkeypatch
         raise RuntimeError("boom")
 
     monkeypatch.setattr(schema, "LATEST_VERSION", schema.LATEST_VERSION + 1)
-    monkeypatch.setitem(schema.STEPS, schema.LATEST_VERSION, broken)
+    steps = {**schema.migration_steps(), schema.LATEST_VERSION: broken}
+    monkeypatch.setattr(schema, "migration_steps", lambda: steps)
     with pytest.raises(DatabaseError, match="升级失败.*保持原样"):
         db.connect(str(database))
     assert schema.SchemaInfo.get().version == schema.LATEST_VERSION - 1

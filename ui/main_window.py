@@ -2,14 +2,14 @@
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
-from models.core import accounts, db, settings
+from models.core import accounts, db, modules, settings
+from models.core.manifest import resolve
 from models.core.rights import Right, allowed
 from ui import messages
 from ui.idle import IdleWatcher, LockPage
 from ui.login_dialog import PasswordDialog
-from ui.system.tab import SystemTab
 
 SHORTCUTS = """Ctrl+N 新建　Ctrl+F 查找　Ctrl+P 打印　Ctrl+E 导出
 Ctrl+1…8 当前页面的办理步骤（见工具栏提示）　Alt+1…9 切换标签页
@@ -25,25 +25,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("三办 — %1").replace("%1", session.display_name))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.system_tab = SystemTab(session)
+        self.module_tabs: dict[str, QWidget] = {}
+        for manifest, tab in modules.tabs():  # the modules' manifests say which tabs exist and who sees them
+            if tab.right and not allowed(session, tab.right):
+                continue  # e.g. 涉密人员 exists only for the 安全保密管理员
+            widget = resolve(tab.widget)(session)
+            self.module_tabs[manifest.name] = widget
+            self.tabs.addTab(widget, tab.label)
+        self.system_tab = self.module_tabs["core"]
         self.system_tab.restored.connect(self._after_restore)
         self.system_tab.change_password.connect(self.change_password)
-        if allowed(session, Right.READ_DOCUMENTS):
-            from ui.documents.tab import DocumentsTab
-
-            self.documents_tab = DocumentsTab(session)
-            self.tabs.addTab(self.documents_tab, self.tr("公文"))
-        if allowed(session, Right.READ_DUTY):
-            from ui.duty.tab import DutyTab
-
-            self.duty_tab = DutyTab(session)
-            self.tabs.addTab(self.duty_tab, self.tr("值班"))
-        if allowed(session, Right.READ_PERSONNEL):  # 安全保密管理员 only; for anyone else the tab does not exist
-            from ui.secrecy.tab import SecrecyTab
-
-            self.secrecy_tab = SecrecyTab(session)
-            self.tabs.addTab(self.secrecy_tab, self.tr("涉密人员"))
-        self.tabs.addTab(self.system_tab, self.tr("系统"))
         self.lock_page = LockPage(session)
         self.lock_page.unlocked.connect(self.unlock)
         self.lock_page.switch_user.connect(self.logout)

@@ -33,7 +33,7 @@ class SetupDialog(QDialog):
             "这是一个新的数据库。请按「三员分立」要求创建三个管理账户：三个账户必须由不同的人掌管，"
             "任何人不得兼任。业务人员的账户由系统管理员创建、安全保密管理员授权。"))
         intro.setWordWrap(True)
-        rule = settings.SPEC_BY_KEY
+        rule = settings.specs()
         policy = QLabel(self.tr("密码至少 %1 位，须包含大写字母、小写字母、数字、符号中的至少 %2 类，且不能包含用户名。")
                         .replace("%1", str(rule["password_min_length"].default))
                         .replace("%2", str(rule["password_min_classes"].default)))

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 
 from peewee import fn
 
-from models.core.audit import ACTIONS, AuditEntry, action_label
+from models.core.audit import AuditEntry, action_label, labels, target_label
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row
 from models.core.rights import Right, require
 
@@ -32,7 +32,7 @@ class AuditLedger:
         actors = [a for (a,) in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor).tuples()]
         self.filters = (
             FilterSpec("actor", "操作人", "choice", tuple((a, a) for a in actors if a)),
-            FilterSpec("action", "操作", "choice", tuple(ACTIONS.items())),
+            FilterSpec("action", "操作", "choice", tuple(labels().items())),
             FilterSpec("date_from", "起始日期", "date"),
             FilterSpec("date_to", "截止日期", "date"),
         )
@@ -76,7 +76,7 @@ class AuditLedger:
                 r["_row_id"], (r["_sort_key"], r["_row_id"]),
                 (str(r["_row_id"]), f"{r['at']:%Y-%m-%d %H:%M:%S}",
                  _who(r["actor"], r["actor_name"]),
-                 action_label(r["action"]), r["target"], r["summary"], r["workstation"]),
+                 action_label(r["action"]), target_label(r["target"]), r["summary"], r["workstation"]),
             )
             for r in rows
         ]
@@ -91,7 +91,7 @@ class AuditLedger:
         lines = [
             ("序号", str(entry.id)), ("时间", f"{entry.at:%Y-%m-%d %H:%M:%S}"),
             ("操作人", _who(entry.actor, entry.actor_name)), ("操作", action_label(entry.action)),
-            ("对象", entry.target), ("摘要", entry.summary), ("工作站", entry.workstation),
+            ("对象", target_label(entry.target)), ("摘要", entry.summary), ("工作站", entry.workstation),
         ]
         for key, value in json.loads(entry.detail or "{}").items():
             text = json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict | list) else str(value)

@@ -1,25 +1,17 @@
-"""Demo data: each module registers a step; `demo` runs them in order inside one transaction."""
+"""Demo data: each module's manifest names its step; `demo` runs them in manifest order inside one transaction."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from models.core import audit
+from models.core import audit, modules
 from models.core.db import DB
 from models.core.errors import ValidationError
+from models.core.manifest import resolve
 from models.core.rights import Right, require
 
 DemoStep = Callable[[object, dict], str]  # (actor, options) -> what it made, for the report
-STEPS: list[tuple[str, DemoStep]] = []
 
 DEMO_PASSWORD = "Sanban@2026demo"
-
-
-def step(name: str) -> Callable[[DemoStep], DemoStep]:
-    def register(fn: DemoStep) -> DemoStep:
-        STEPS.append((name, fn))
-        return fn
-
-    return register
 
 
 @dataclass
@@ -30,17 +22,14 @@ class DemoReport:
 def run(actor, options: dict | None = None) -> DemoReport:
     """Fill the database with realistic demo data (系统管理员; audited)."""
     require(actor, Right.DEMO, "生成演示数据")
-    from models.core import accounts  # noqa: F401  (register their steps, accounts first)
-    from models.documents import demo as document_demo
-    from models.duty import demo as duty_demo
-    from models.secrecy import demo as secrecy_demo
-
     if accounts_exist_beyond_init():
         raise ValidationError("demo", "数据库里已有业务账户或数据，演示数据只能在新建的数据库上生成。")
     report = DemoReport()
     with DB.atomic():
-        for name, fn in STEPS:
-            report.lines.append(f"{name}：{fn(actor, options or {})}")
+        for m in modules.manifests():
+            if m.demo:
+                step: DemoStep = resolve(m.demo)
+                report.lines.append(f"{m.demo_label or m.label}：{step(actor, options or {})}")
         audit.record(actor, "demo", "database", "生成演示数据", steps=report.lines)
     return report
 
@@ -51,7 +40,6 @@ def accounts_exist_beyond_init() -> bool:
     return User.select().count() > 3
 
 
-@step("演示账户")
 def demo_accounts(actor, options: dict) -> str:
     """Business users an office has on day one, with their roles (password DEMO_PASSWORD, no forced change)."""
     from models.core import passwords

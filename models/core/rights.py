@@ -29,6 +29,8 @@ BUSINESS_ROLES = frozenset({Role.CLERK, Role.DUTY, Role.LEADER})
 
 
 class Right(StrEnum):
+    """The platform's own rights. A module declares its rights in its manifest (`RightSpec`): a right is its code."""
+
     MANAGE_ACCOUNTS = "manage_accounts"
     LIST_USERS = "list_users"
     GRANT_ROLES = "grant_roles"
@@ -38,15 +40,9 @@ class Right(StrEnum):
     EDIT_SETTINGS = "edit_settings"
     EDIT_HOLIDAYS = "edit_holidays"
     DEMO = "demo"
-    READ_DOCUMENTS = "read_documents"
-    EDIT_DOCUMENTS = "edit_documents"
-    READ_DUTY = "read_duty"
-    EDIT_DUTY = "edit_duty"
-    READ_PERSONNEL = "read_personnel"
-    EDIT_PERSONNEL = "edit_personnel"
 
 
-RIGHTS: dict[Right, frozenset[Role]] = {
+CORE_RIGHTS: dict[Right, frozenset[Role]] = {
     Right.MANAGE_ACCOUNTS: frozenset({Role.SYSADMIN}),
     Right.LIST_USERS: ADMIN_ROLES,
     Right.GRANT_ROLES: frozenset({Role.SECADMIN}),
@@ -56,25 +52,41 @@ RIGHTS: dict[Right, frozenset[Role]] = {
     Right.EDIT_SETTINGS: frozenset({Role.SYSADMIN}),
     Right.EDIT_HOLIDAYS: frozenset({Role.SYSADMIN}),
     Right.DEMO: frozenset({Role.SYSADMIN}),
-    Right.READ_DOCUMENTS: frozenset({Role.CLERK, Role.LEADER}),  # 领导: read-only overview
-    Right.EDIT_DOCUMENTS: frozenset({Role.CLERK}),
-    Right.READ_DUTY: frozenset({Role.DUTY, Role.LEADER}),  # 领导 see the log, the roster and the briefs
-    Right.EDIT_DUTY: frozenset({Role.DUTY}),
-    # 涉密人员库: the 安全保密管理员 alone, reading as well as changing (保密法 第43–46条; DESIGN 三员分立)
-    Right.READ_PERSONNEL: frozenset({Role.SECADMIN}),
-    Right.EDIT_PERSONNEL: frozenset({Role.SECADMIN}),
 }
 
 
-def holders(right: Right) -> str:
-    return "、".join(ROLE_LABELS[r] for r in sorted(RIGHTS[right]))
+def all_rights() -> dict[str, frozenset[Role]]:
+    """Every right, the platform's and the modules', with the roles that hold it."""
+    from models.core import modules
+
+    found: dict[str, frozenset[Role]] = {str(r): roles for r, roles in CORE_RIGHTS.items()}
+    for code, spec in modules.rights().items():
+        if code in found:
+            raise ValueError(f"right {code} is the platform's; a module may not declare it")
+        found[code] = spec.roles
+    return found
 
 
-def allowed(actor, right: Right) -> bool:
-    return actor is not None and not actor.must_change_password and bool(actor.roles & RIGHTS[right])
+def holders_of(right: str) -> frozenset[Role]:
+    if right in CORE_RIGHTS:
+        return CORE_RIGHTS[Right(right)]
+    from models.core import modules
+
+    spec = modules.rights().get(str(right))
+    if spec is None:
+        raise KeyError(f"unknown right {right!r}: declare it in a module manifest")
+    return spec.roles
 
 
-def require(actor, right: Right, what: str) -> None:
+def holders(right: str) -> str:
+    return "、".join(ROLE_LABELS[r] for r in sorted(holders_of(right)))
+
+
+def allowed(actor, right: str) -> bool:
+    return actor is not None and not actor.must_change_password and bool(actor.roles & holders_of(right))
+
+
+def require(actor, right: str, what: str) -> None:
     """Raise PermissionDenied, after auditing the attempt, unless `actor` holds `right`.
 
     Call it before opening the transaction of the change, so the audit entry of a refusal is kept.
@@ -87,5 +99,5 @@ def require(actor, right: Right, what: str) -> None:
         message = "您的密码由管理员设置，请先修改密码后再进行其他操作。"
     else:
         message = f"您没有权限{what}：此操作只能由{holders(right)}进行。"
-    audit.record(actor, "denied", f"right:{right.value}", f"被拒绝：{what}", right=right.value)
+    audit.record(actor, "denied", f"right:{right}", f"被拒绝：{what}", right=str(right))
     raise PermissionDenied(message)

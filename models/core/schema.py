@@ -1,8 +1,8 @@
 """Schema versions: a new database gets every table at the latest version; an older one is migrated step by
 step after a backup copy; a newer one is refused untouched.
 
-A migration is one function per version, registered with `@step(N)`, that brings version N-1 to N with
-playhouse.migrate operations inside one transaction. Keep a step's defaults equal to the model's.
+A migration is one function per version that brings version N-1 to N inside one transaction; each module's manifest
+names its steps (`Manifest.migrations`).
 """
 
 from collections.abc import Callable
@@ -17,42 +17,25 @@ from models.core.errors import DatabaseError
 
 LATEST_VERSION = 5
 
-STEPS: dict[int, Callable[[SchemaMigrator], None]] = {}
-
-
-def step(version: int) -> Callable:
-    """Register the migration that brings a database from `version - 1` to `version`."""
-
-    def register(fn: Callable[[SchemaMigrator], None]) -> Callable[[SchemaMigrator], None]:
-        STEPS[version] = fn
-        return fn
-
-    return register
-
-
 class SchemaInfo(PlainModel):
     """One row: the schema version of this database."""
 
     version = IntegerField()
 
 
-def all_models() -> list[type[PlainModel]]:
-    """Every table, in creation order (referenced tables first)."""
-    from models.core import accounts, audit, settings, workdays
+def core_models() -> list[type[PlainModel]]:
+    """The platform's own tables."""
+    from models.core import accounts, audit, counters, settings, workdays
 
-    return [
-        SchemaInfo,
-        settings.Setting,
-        accounts.User,
-        accounts.UserRole,
-        audit.AuditEntry,
-        audit.AuditHead,
-        workdays.CalendarDay,
-        workdays.CalendarYear,
-        *document_models(),
-        *duty_models(),
-        *personnel_models(),
-    ]
+    return [SchemaInfo, settings.Setting, accounts.User, accounts.UserRole, audit.AuditEntry, audit.AuditHead,
+            workdays.CalendarDay, workdays.CalendarYear, counters.Counter]
+
+
+def all_models() -> list[type[PlainModel]]:
+    """Every table of every installed module (their manifests), in creation order."""
+    from models.core import modules
+
+    return modules.tables()
 
 
 def document_models() -> list[type[PlainModel]]:
@@ -87,22 +70,21 @@ def personnel_models() -> list[type[PlainModel]]:
 
 
 def install_search(db: Database) -> None:
-    """Trigram indexes for the ledgers' search box (SQLite; nothing to do on PostgreSQL)."""
+    """Trigram indexes for the ledgers' search box, as the manifests declare them (SQLite; none on PostgreSQL)."""
+    from models.core import modules
     from models.core.db import install_text_index
 
-    install_text_index(db, "incoming", "search_text")
-    install_text_index(db, "outgoing", "search_text")
-    if "duty_entry" in db.get_tables():
-        install_text_index(db, "duty_entry", "search_text")
+    tables = set(db.get_tables())
+    for table, column in modules.text_indexes():
+        if table in tables:
+            install_text_index(db, table, column)
 
 
-@step(2)
 def add_documents(migrator: SchemaMigrator) -> None:
     migrator.database.create_tables(document_models())
     install_search(migrator.database)
 
 
-@step(3)
 def add_duty(migrator: SchemaMigrator) -> None:
     migrator.database.create_tables(duty_models())
     from models.core.db import install_text_index
@@ -110,16 +92,22 @@ def add_duty(migrator: SchemaMigrator) -> None:
     install_text_index(migrator.database, "duty_entry", "search_text")
 
 
-@step(4)
 def index_lead_unit(migrator: SchemaMigrator) -> None:
     """The 承办单位 filter lists the distinct units: a full scan of 100k rows (54 ms) at every window start."""
     # IF NOT EXISTS: a database coming from version 1 got the index already, from step 2's current models
     migrator.database.execute_sql("CREATE INDEX IF NOT EXISTS incoming_lead_unit ON incoming (lead_unit)")
 
 
-@step(5)
 def add_personnel(migrator: SchemaMigrator) -> None:
     migrator.database.create_tables(personnel_models())
+
+
+def migration_steps() -> dict[int, Callable[[SchemaMigrator], None]]:
+    """The steps the manifests declare, by the version each brings a database to."""
+    from models.core import modules
+    from models.core.manifest import resolve
+
+    return {version: resolve(ref) for version, ref in modules.migration_steps().items()}
 
 
 def current_version(db: Database) -> int | None:
@@ -161,15 +149,16 @@ def migrate(db: Database, from_version: int) -> Path | None:
     """Apply the steps after `from_version`, all in one transaction, after copying the file aside."""
     backup = _backup_before_migration(db, from_version)
     migrator = SqliteMigrator(db) if is_sqlite(db) else PostgresqlMigrator(db)
+    steps = migration_steps()
     # SQLite cannot change foreign-key tables inside a transaction with enforcement on (ALTER via copy).
     if is_sqlite(db):
         db.execute_sql("PRAGMA foreign_keys = 0")
     try:
         with db.atomic():
             for version in range(from_version + 1, LATEST_VERSION + 1):
-                if version not in STEPS:
+                if version not in steps:
                     raise DatabaseError(f"缺少从版本 {version - 1} 升级到 {version} 的步骤，无法升级数据库。")
-                STEPS[version](migrator)
+                steps[version](migrator)
             SchemaInfo.update(version=LATEST_VERSION).execute()
     except DatabaseError:
         raise

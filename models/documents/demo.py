@@ -4,7 +4,6 @@
 import random
 from datetime import date, datetime, timedelta
 
-from models.core.demo import step
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from models.documents.terms import DOC_TYPES
@@ -24,7 +23,6 @@ def _title(rng: random.Random) -> tuple[str, str]:
     return f"关于{rng.choice(TOPICS)}的{kind}", kind
 
 
-@step("公文")
 def demo_documents(actor, options: dict) -> str:
     from models.core import accounts
 

@@ -25,8 +25,9 @@ from peewee import (
 from models.core import audit, counters, workdays
 from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import NeedsConfirmation, ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import normalize_doc_no, parse_date
+from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.documents.terms import (
     CLASSIFIED,
     DOC_TYPES,
@@ -294,7 +295,7 @@ def register(actor, data: dict, confirm: bool = False) -> tuple[Incoming, list[s
     Raises NeedsConfirmation when the same 文号 from the same unit is already registered; call again with
     `confirm=True` once the user has looked. Returns the entry and notes for the user (provisional deadline…).
     """
-    require(actor, Right.EDIT_DOCUMENTS, "登记收文")
+    require(actor, EDIT_DOCUMENTS, "登记收文")
     checked = check_incoming(data)
     values = dict(checked.values)
     twins = same_document(values["source_org"], values["doc_no"])
@@ -328,7 +329,7 @@ EDITABLE = ("received_at", "source_org", "doc_no", "title", "doc_type", "secrecy
 
 def update(actor, doc_id: int, data: dict, version: int) -> Incoming:
     """Correct the registration (not the 收文编号); refused once archived or voided. Audited before/after."""
-    require(actor, Right.EDIT_DOCUMENTS, "修改收文登记")
+    require(actor, EDIT_DOCUMENTS, "修改收文登记")
     doc = get(doc_id)
     if doc.status in ("archived", "void"):
         raise ValidationError("status", f"收文{doc.receipt_no}已{STATUS[doc.status][1:]}，不能再修改登记内容。")
@@ -400,7 +401,7 @@ def past_day(value: object, field: str, label: str) -> date:
 
 def propose(actor, doc_id: int, opinion: str, by: str = "", on: object = None) -> Incoming:
     """拟办: the office's proposal of who should handle it."""
-    require(actor, Right.EDIT_DOCUMENTS, "填写拟办意见")
+    require(actor, EDIT_DOCUMENTS, "填写拟办意见")
     doc = get(doc_id)
     _allow(doc, "propose", ("registered", "proposed"))
     text = text_value(opinion, "opinion", "拟办意见")
@@ -414,7 +415,7 @@ def propose(actor, doc_id: int, opinion: str, by: str = "", on: object = None) -
 
 def instruct(actor, doc_id: int, leader: str, text: str, on: object = None) -> Incoming:
     """批办: one leader's 批示 (several leaders may each add one)."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记领导批示")
+    require(actor, EDIT_DOCUMENTS, "登记领导批示")
     doc = get(doc_id)
     _allow(doc, "instruct", OPEN)
     who = text_value(leader, "leader", "批示领导", limit=40)
@@ -432,7 +433,7 @@ def instruct(actor, doc_id: int, leader: str, text: str, on: object = None) -> I
 def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, due_date: object = None,
            handler: str = "", co_units: str = "", on: object = None) -> tuple[Incoming, str]:
     """承办: hand it to a unit with a deadline counted in working days (or a date). Returns a calendar warning."""
-    require(actor, Right.EDIT_DOCUMENTS, "交办收文")
+    require(actor, EDIT_DOCUMENTS, "交办收文")
     doc = get(doc_id)
     _allow(doc, "assign", OPEN)
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
@@ -459,7 +460,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
 
 def remind(actor, doc_id: int, target: str, method: str, request: str = "", answer: str = "") -> Reminder:
     """催办: numbered 催〔年〕N号 per year, with to whom, how, what was asked and the answer."""
-    require(actor, Right.EDIT_DOCUMENTS, "催办")
+    require(actor, EDIT_DOCUMENTS, "催办")
     doc = get(doc_id)
     _allow(doc, "remind", ("assigned",))
     who = text_value(target or doc.lead_unit, "target", "催办对象", limit=100)
@@ -477,7 +478,7 @@ def remind(actor, doc_id: int, target: str, method: str, request: str = "", answ
 
 def record_answer(actor, reminder_id: int, answer: str) -> Reminder:
     """The 承办单位's answer to a 催办, written down when it comes."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记催办答复")
+    require(actor, EDIT_DOCUMENTS, "登记催办答复")
     reminder = Reminder.get_or_none(Reminder.id == reminder_id)
     if reminder is None:
         raise ValidationError("id", "没有这条催办记录。")
@@ -494,7 +495,7 @@ def record_answer(actor, reminder_id: int, answer: str) -> Reminder:
 
 def close(actor, doc_id: int, result: str, on: object = None) -> Incoming:
     """办结: what was done. A 阅件 may be closed (阅毕) without 承办."""
-    require(actor, Right.EDIT_DOCUMENTS, "办结收文")
+    require(actor, EDIT_DOCUMENTS, "办结收文")
     doc = get(doc_id)
     _allow(doc, "close", OPEN if doc.kind == "阅件" else ("assigned",))
     text = text_value(result, "result", "办理结果")
@@ -506,7 +507,7 @@ def close(actor, doc_id: int, result: str, on: object = None) -> Incoming:
 
 def archive(actor, doc_id: int, retention: str = "永久", year: object = None) -> Incoming:
     """归档: 年度, 保管期限 (永久 unless said), and the next 件号 of that year and period (DA/T 22)."""
-    require(actor, Right.EDIT_DOCUMENTS, "归档收文")
+    require(actor, EDIT_DOCUMENTS, "归档收文")
     doc = get(doc_id)
     _allow(doc, "archive", ("closed",))
     if out := open_circulations(doc.id):
@@ -528,7 +529,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
 
 def send_back(actor, doc_id: int, reason: str) -> Incoming:
     """退文: returned to the sender with the reasons (条例 第24条 初审)."""
-    require(actor, Right.EDIT_DOCUMENTS, "退文")
+    require(actor, EDIT_DOCUMENTS, "退文")
     doc = get(doc_id)
     _allow(doc, "return", ("registered", "proposed"))
     text = text_value(reason, "reason", "退文理由")
@@ -540,7 +541,7 @@ def send_back(actor, doc_id: int, reason: str) -> Incoming:
 
 def void(actor, doc_id: int, reason: str) -> Incoming:
     """作废: the entry stays in the ledger with its number, greyed out, with the reason."""
-    require(actor, Right.EDIT_DOCUMENTS, "作废收文")
+    require(actor, EDIT_DOCUMENTS, "作废收文")
     doc = get(doc_id)
     _allow(doc, "void", (*OPEN, "closed"))
     text = text_value(reason, "reason", "作废理由")
@@ -559,7 +560,7 @@ def open_circulations(doc_id: int) -> list[Circulation]:
 
 def lend(actor, doc_id: int, holder: str, copy_no: str = "") -> Circulation:
     """传阅: a copy goes to `holder` now. For a classified document the 份号 is required."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记传阅")
+    require(actor, EDIT_DOCUMENTS, "登记传阅")
     doc = get(doc_id)
     _allow(doc, "circulate", (*OPEN, "closed"))
     who = text_value(holder, "holder", "传阅人（送阅对象）", limit=60)
@@ -590,7 +591,7 @@ def lend(actor, doc_id: int, holder: str, copy_no: str = "") -> Circulation:
 
 def take_back(actor, circulation_id: int) -> Circulation:
     """传阅 returned: the copy is back in the office."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记传阅退回")
+    require(actor, EDIT_DOCUMENTS, "登记传阅退回")
     item = Circulation.get_or_none(Circulation.id == circulation_id)
     if item is None:
         raise ValidationError("id", "没有这条传阅记录。")
@@ -610,7 +611,7 @@ def take_back(actor, circulation_id: int) -> Circulation:
 
 def batch(actor, doc_ids: list[int], action: str, **values) -> int:
     """办结, 归档 or change 承办单位 for many at once: all of them, or none with every refusal listed."""
-    require(actor, Right.EDIT_DOCUMENTS, "批量办理收文")
+    require(actor, EDIT_DOCUMENTS, "批量办理收文")
     if not doc_ids:
         raise ValidationError("ids", "请先选中要处理的文件。")
     problems = []
@@ -636,7 +637,7 @@ def batch(actor, doc_ids: list[int], action: str, **values) -> int:
 
 def reassign(actor, doc_id: int, lead_unit: str) -> Incoming:
     """Change the 承办单位 of a document being handled (keeps its deadline)."""
-    require(actor, Right.EDIT_DOCUMENTS, "更换承办单位")
+    require(actor, EDIT_DOCUMENTS, "更换承办单位")
     doc = get(doc_id)
     _allow(doc, "reassign", ("assigned",))
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
@@ -746,7 +747,7 @@ class DayCheck:
 
 
 def day_check(actor, day: date | None = None) -> DayCheck:
-    require(actor, Right.READ_DOCUMENTS, "查看当日盘点")
+    require(actor, READ_DOCUMENTS, "查看当日盘点")
     day = day or date.today()
     start, end = datetime.combine(day, datetime.min.time()), datetime.combine(day, datetime.max.time())
     registered = list(Incoming.select().where(Incoming.received_at.between(start, end)).order_by(Incoming.serial))
@@ -780,7 +781,7 @@ def import_many(actor, rows: list[dict], source: str) -> int:
     An old 登记号 ending in a number keeps that number as the 收文编号 when it is free in its year, so the
     ledger reads like the paper one; the others get the next numbers, and the counter moves past them all.
     """
-    require(actor, Right.EDIT_DOCUMENTS, "导入收文台账")
+    require(actor, EDIT_DOCUMENTS, "导入收文台账")
     stamp = now()
     with DB.atomic():
         years = {r["received_at"].year for r in rows}

@@ -10,10 +10,11 @@ from peewee import fn
 
 from models.core.db import count_text_matches, text_contains
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from models.documents.incoming import Incoming
+from models.documents.manifest import READ_DOCUMENTS
 from models.documents.outgoing import Outgoing
 from models.documents.terms import SECRECY, URGENCY, secrecy_mark
 
@@ -67,7 +68,7 @@ class IncomingLedger:
     default_descending = True
 
     def __init__(self, actor) -> None:
-        require(actor, Right.READ_DOCUMENTS, "查看收文登记簿")
+        require(actor, READ_DOCUMENTS, "查看收文登记簿")
         units = [u for (u,) in Incoming.select(Incoming.lead_unit).where(Incoming.lead_unit != "").distinct()
                  .order_by(Incoming.lead_unit).limit(300).tuples()]
         self.filters = (
@@ -162,7 +163,7 @@ class OutgoingLedger:
     default_descending = True
 
     def __init__(self, actor) -> None:
-        require(actor, Right.READ_DOCUMENTS, "查看发文登记簿")
+        require(actor, READ_DOCUMENTS, "查看发文登记簿")
         self.filters = (
             FilterSpec("year", "年度", "choice", _years(Outgoing.year)),
             FilterSpec("prefix", "代字", "choice", tuple((p, p) for p in dispatch.prefixes())),

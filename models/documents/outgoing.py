@@ -14,9 +14,10 @@ from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextFiel
 from models.core import audit, counters
 from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date
 from models.documents.incoming import DocEvent, past_day, text_value
+from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.documents.terms import (
     CLASSIFIED,
     DOC_TYPES,
@@ -214,7 +215,7 @@ def _save(actor, doc: Outgoing, action: str, summary: str, before: dict | None =
 
 def draft(actor, data: dict) -> Outgoing:
     """拟稿: register a draft."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记发文拟稿")
+    require(actor, EDIT_DOCUMENTS, "登记发文拟稿")
     values = check_outgoing(data)
     with DB.atomic():
         doc = Outgoing(**values)
@@ -228,7 +229,7 @@ def draft(actor, data: dict) -> Outgoing:
 
 def review(actor, doc_id: int, reviewer: str, opinion: str = "", on: object = None) -> Outgoing:
     """核稿 (部门核稿 / 办公室审核)."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记核稿")
+    require(actor, EDIT_DOCUMENTS, "登记核稿")
     doc = get(doc_id)
     _allow(doc, "review", ("drafted", "reviewed"))
     before = {"reviewer": doc.reviewer, "status": doc.status}
@@ -242,7 +243,7 @@ def review(actor, doc_id: int, reviewer: str, opinion: str = "", on: object = No
 
 def countersign(actor, doc_id: int, unit: str, person: str, opinion: str = "", on: object = None) -> Outgoing:
     """会签: one unit's agreement (repeatable)."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记会签")
+    require(actor, EDIT_DOCUMENTS, "登记会签")
     doc = get(doc_id)
     _allow(doc, "countersign", ("reviewed", "countersigning"))
     who = text_value(unit, "unit", "会签单位", limit=100)
@@ -259,7 +260,7 @@ def countersign(actor, doc_id: int, unit: str, person: str, opinion: str = "", o
 def sign(actor, doc_id: int, signer: str, opinion: str = "", on: object = None,
          number_now: bool = True) -> Outgoing:
     """签发; by default the 发文字号 is taken at once (编号), as most offices do."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记签发")
+    require(actor, EDIT_DOCUMENTS, "登记签发")
     doc = get(doc_id)
     _allow(doc, "sign", ("reviewed", "countersigning"))
     before = {"signer": doc.signer, "status": doc.status}
@@ -275,7 +276,7 @@ def sign(actor, doc_id: int, signer: str, opinion: str = "", on: object = None,
 
 def number(actor, doc_id: int, reservation_id: int | None = None) -> Outgoing:
     """编号: the next 发文字号 of the 代字 in the signing year, or a number reserved before."""
-    require(actor, Right.EDIT_DOCUMENTS, "发文编号")
+    require(actor, EDIT_DOCUMENTS, "发文编号")
     doc = get(doc_id)
     _allow(doc, "number", ("signed",))
     year = (doc.signed_on or date.today()).year
@@ -299,7 +300,7 @@ def number(actor, doc_id: int, reservation_id: int | None = None) -> Outgoing:
 
 def reserve(actor, prefix: str, year: int, reason: str) -> NumberReservation:
     """预留 a 发文字号 (e.g. for a joint document still being signed elsewhere)."""
-    require(actor, Right.EDIT_DOCUMENTS, "预留发文字号")
+    require(actor, EDIT_DOCUMENTS, "预留发文字号")
     code = check_prefix(prefix)
     why = text_value(reason, "reason", "预留原因")
     with DB.atomic():
@@ -311,7 +312,7 @@ def reserve(actor, prefix: str, year: int, reason: str) -> NumberReservation:
 
 def record_print(actor, doc_id: int, copies: object, on: object = None, proofreader: str = "") -> Outgoing:
     """印制: how many copies were printed (份号 1..N)."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记印制")
+    require(actor, EDIT_DOCUMENTS, "登记印制")
     doc = get(doc_id)
     _allow(doc, "print", ("numbered", "printed"))
     before = {"print_copies": doc.print_copies, "status": doc.status}
@@ -323,7 +324,7 @@ def record_print(actor, doc_id: int, copies: object, on: object = None, proofrea
 
 def distribute(actor, doc_id: int, lines: list[tuple[str, object]]) -> Outgoing:
     """分发: [(unit, 「1-5」 or 3)] — each unit's 份号, within what was printed and given to nobody else."""
-    require(actor, Right.EDIT_DOCUMENTS, "登记分发")
+    require(actor, EDIT_DOCUMENTS, "登记分发")
     doc = get(doc_id)
     _allow(doc, "distribute", ("printed", "distributed"))
     if not lines:
@@ -354,7 +355,7 @@ def distribute(actor, doc_id: int, lines: list[tuple[str, object]]) -> Outgoing:
 
 
 def archive(actor, doc_id: int, retention: str = "永久", year: object = None) -> Outgoing:
-    require(actor, Right.EDIT_DOCUMENTS, "归档发文")
+    require(actor, EDIT_DOCUMENTS, "归档发文")
     doc = get(doc_id)
     _allow(doc, "archive", ("printed", "distributed"))
     period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
@@ -370,7 +371,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
 
 def send_back(actor, doc_id: int, reason: str) -> Outgoing:
     """退改: back to the drafter with the reasons; 核稿 and 签发 are done again."""
-    require(actor, Right.EDIT_DOCUMENTS, "退改发文")
+    require(actor, EDIT_DOCUMENTS, "退改发文")
     doc = get(doc_id)
     _allow(doc, "send_back", ("reviewed", "countersigning", "signed"))
     text = text_value(reason, "reason", "退改理由")
@@ -381,7 +382,7 @@ def send_back(actor, doc_id: int, reason: str) -> Outgoing:
 
 
 def void(actor, doc_id: int, reason: str) -> Outgoing:
-    require(actor, Right.EDIT_DOCUMENTS, "作废发文")
+    require(actor, EDIT_DOCUMENTS, "作废发文")
     doc = get(doc_id)
     _allow(doc, "void", tuple(s for s in STATUS if s not in FINISHED))
     text = text_value(reason, "reason", "作废理由")
@@ -415,7 +416,7 @@ class NumberCheck:
 
 def number_check(actor, year: int | None = None, prefix: str | None = None) -> list[NumberCheck]:
     """文号检查: gaps, duplicates, voided and reserved-but-unused numbers per 代字 and year."""
-    require(actor, Right.READ_DOCUMENTS, "查看文号检查")
+    require(actor, READ_DOCUMENTS, "查看文号检查")
     query = Outgoing.select(Outgoing.prefix, Outgoing.year, Outgoing.serial, Outgoing.status, Outgoing.title).where(
         Outgoing.serial.is_null(False))
     reservations = NumberReservation.select()
@@ -504,7 +505,7 @@ def existing_numbers(series: set[tuple[str, int]]) -> dict[tuple[str, int, int],
 
 def import_many(actor, rows: list[dict], source: str) -> int:
     """Write checked rows of an old 发文 ledger in one transaction; counters move past the imported numbers."""
-    require(actor, Right.EDIT_DOCUMENTS, "导入发文台账")
+    require(actor, EDIT_DOCUMENTS, "导入发文台账")
     from models.core.db import now
 
     stamp = now()

@@ -9,10 +9,11 @@ from datetime import date
 
 from models.core import audit
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from models.documents.incoming import Incoming
+from models.documents.manifest import READ_DOCUMENTS
 from models.documents.outgoing import Distribution, Outgoing
 from models.documents.terms import highest_secrecy, secrecy_mark
 
@@ -68,7 +69,7 @@ def _outgoing_rows(year: int, ids: list[int] | None) -> Iterator[Outgoing]:
 
 def ledger(actor, report: str, year: int | None = None, ids: list[int] | None = None) -> LedgerReport:
     """One of the four printed ledgers for a year (or for exactly the rows `ids`)."""
-    require(actor, Right.READ_DOCUMENTS, "导出公文台账")
+    require(actor, READ_DOCUMENTS, "导出公文台账")
     year = year or date.today().year
     levels, rows = set(), []
     if report in ("incoming-register", "incoming-progress"):
@@ -116,7 +117,7 @@ def audit_export(actor, what: str, target: str, rows: int, path: str, mark: str 
 
 def routing_slip(actor, doc_id: int) -> dict:
     """The 文件处理笺's values for one incoming document."""
-    require(actor, Right.READ_DOCUMENTS, "打印文件处理笺")
+    require(actor, READ_DOCUMENTS, "打印文件处理笺")
     doc = documents.get(doc_id)
     instructions = [f"{e.text}\n{e.person}　{_cn_day(e.on)}" for e in documents.instructions_of(doc.id)]
     if not instructions and doc.instructions:  # imported from an old ledger: one text, no rows
@@ -138,7 +139,7 @@ def routing_slip(actor, doc_id: int) -> dict:
 
 def reminder_slip(actor, doc_id: int, reminder_id: int | None = None) -> dict:
     """The 催办单's values: the latest 催办 of the document (or the one named)."""
-    require(actor, Right.READ_DOCUMENTS, "打印催办单")
+    require(actor, READ_DOCUMENTS, "打印催办单")
     doc = documents.get(doc_id)
     query = doc.reminders.order_by(documents.Reminder.id.desc())
     reminder = (query.where(documents.Reminder.id == reminder_id) if reminder_id else query).first()
@@ -155,7 +156,7 @@ def reminder_slip(actor, doc_id: int, reminder_id: int | None = None) -> dict:
 
 def drafting_sheet(actor, doc_id: int) -> dict:
     """The 发文稿纸's values for one outgoing document."""
-    require(actor, Right.READ_DOCUMENTS, "打印发文稿纸")
+    require(actor, READ_DOCUMENTS, "打印发文稿纸")
     doc = dispatch.get(doc_id)
     return dict(
         secrecy=doc.mark, urgency="" if doc.urgency == "无" else doc.urgency,

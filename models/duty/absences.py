@@ -12,9 +12,10 @@ from peewee import CharField, DateField, DateTimeField, TextField
 from models.core import audit
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date
 from models.documents.terms import clean
+from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import ABSENCE_KINDS, DAY_PARTS, month_day
 
 STATUS = {"reported": "已报备", "returned": "已返回", "void": "已作废"}
@@ -98,7 +99,7 @@ def check(data: dict) -> Checked:
 
 def report(actor, data: dict) -> tuple[Absence, list[str]]:
     """Record a leader's 外出/请假 报备; returns the entry and notes for the user (补报, no stand-in…)."""
-    require(actor, Right.EDIT_DUTY, "登记领导外出报备")
+    require(actor, EDIT_DUTY, "登记领导外出报备")
     checked = check(data)
     with DB.atomic():
         entry = Absence.create(reported_by=actor.display_name, **checked.values)
@@ -121,7 +122,7 @@ def _get(entry_id: int) -> Absence:
 
 def change(actor, entry_id: int, data: dict, version: int) -> Absence:
     """行程变更: new dates or destination, with what changed kept in the entry's change log."""
-    require(actor, Right.EDIT_DUTY, "登记行程变更")
+    require(actor, EDIT_DUTY, "登记行程变更")
     with DB.atomic():
         entry = _get(entry_id)
         if entry.version != version:
@@ -153,7 +154,7 @@ def _text(value: object) -> str:
 
 def mark_returned(actor, entry_id: int, when: datetime | None = None) -> Absence:
     """销假: the leader is back."""
-    require(actor, Right.EDIT_DUTY, "登记返回销假")
+    require(actor, EDIT_DUTY, "登记返回销假")
     with DB.atomic():
         entry = _get(entry_id)
         if entry.status != "reported":
@@ -165,7 +166,7 @@ def mark_returned(actor, entry_id: int, when: datetime | None = None) -> Absence
 
 
 def void(actor, entry_id: int, reason: str) -> Absence:
-    require(actor, Right.EDIT_DUTY, "作废外出报备")
+    require(actor, EDIT_DUTY, "作废外出报备")
     reason = clean(reason)
     if not reason:
         raise ValidationError("reason", "请写明作废原因（如「行程取消」）。")

@@ -15,11 +15,12 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, Integer
 from models.core import audit, counters, settings
 from models.core.db import DB, BaseModel, now
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.documents.terms import clean, highest_secrecy
 from models.duty import absences, roster
 from models.duty import log as duty_log
 from models.duty.log import DutyEntry
+from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import chinese_ordinal, month_day
 
 KINDS = {"brief": "值班要情", "flash": "值班快报"}
@@ -163,7 +164,7 @@ def _from_saved(saved: DutyBrief) -> Draft:
 
 def draft_brief(actor, day: date) -> Draft:
     """The day's 值班要情: the saved one when it was printed before (same number), else a new draft from the log."""
-    require(actor, Right.READ_DUTY, "查看值班要情")
+    require(actor, READ_DUTY, "查看值班要情")
     saved = _saved("brief", day=day)
     if saved is not None:
         return _from_saved(saved)
@@ -180,7 +181,7 @@ def draft_brief(actor, day: date) -> Draft:
 
 def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
     """A 快报 for one event: the last one again (reprint, same number), or a new one / a 续报 with what is new."""
-    require(actor, Right.READ_DUTY, "查看值班快报")
+    require(actor, READ_DUTY, "查看值班快报")
     entry = duty_log._get(entry_id)
     last = _saved("flash", entry=entry_id)
     if last is not None and not followup:
@@ -227,7 +228,7 @@ def _flash_title(entry: DutyEntry) -> str:
 
 def save(actor, draft: Draft) -> DutyBrief:
     """Number (or keep the number of) a brief or flash and store its wording; what is printed is what is saved."""
-    require(actor, Right.EDIT_DUTY, f"编发{KINDS[draft.kind]}")
+    require(actor, EDIT_DUTY, f"编发{KINDS[draft.kind]}")
     chosen = [i for i in draft.items if i.chosen]
     for item in chosen:
         item.heading, item.text = clean(item.heading), item.text.strip()
@@ -271,7 +272,7 @@ def save(actor, draft: Draft) -> DutyBrief:
 
 def printed_brief(actor, day: date) -> "DutyBrief | None":
     """The day's 值班要情 as it was numbered and printed, or None."""
-    require(actor, Right.READ_DUTY, "查看值班要情")
+    require(actor, READ_DUTY, "查看值班要情")
     return _saved("brief", day=day)
 
 

@@ -6,7 +6,6 @@ from datetime import date, datetime, time, timedelta
 
 from models.core import accounts
 from models.core.db import now
-from models.core.demo import step
 from models.duty import absences, roster
 from models.duty import brief as duty_brief
 from models.duty import log as duty_log
@@ -49,7 +48,6 @@ def _plan(officer, first: date, last: date) -> int:
     return made
 
 
-@step("值班")
 def demo_duty(actor, options: dict) -> str:
     zhao, sun = _session("zhaozhiban"), _session("sunzhiban")
     today = date.today()

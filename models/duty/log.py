@@ -19,10 +19,11 @@ from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKey
 from models.core import audit
 from models.core.db import DB, BaseModel, PlainModel, now, text_contains
 from models.core.errors import StaleRecord, ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date, parse_phone
 from models.documents.terms import NOT_SECRET, clean, parse_secrecy
 from models.duty import roster
+from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import ENTRY_KINDS, GRADES, minutes_text, month_day, parse_grade, report_limits
 
 STATUS = {"logged": "已登记", "reported": "已报告", "instructed": "已批示", "handling": "处理中", "closed": "已办结"}
@@ -239,7 +240,7 @@ def _get(entry_id: int) -> DutyEntry:
 
 def log(actor, data: dict) -> tuple[DutyEntry, list[str]]:
     """Log a call, a document, a fax, an incident; the time defaults to now. Returns the entry and notes."""
-    require(actor, Right.EDIT_DUTY, "登记值班记录")
+    require(actor, EDIT_DUTY, "登记值班记录")
     values = check_entry(data)
     notes: list[str] = []
     with DB.atomic():
@@ -266,7 +267,7 @@ def log(actor, data: dict) -> tuple[DutyEntry, list[str]]:
 
 def update(actor, entry_id: int, data: dict, version: int) -> DutyEntry:
     """Correct an entry of a shift not yet handed over (after that, `amend`)."""
-    require(actor, Right.EDIT_DUTY, "修改值班记录")
+    require(actor, EDIT_DUTY, "修改值班记录")
     with DB.atomic():
         entry = _get(entry_id)
         if entry.duty_shift.locked:
@@ -297,7 +298,7 @@ def _text(value: object) -> str:
 
 def amend(actor, entry_id: int, field: str, value: object, reason: str) -> DutyEntry:
     """补充更正: change one field of an entry, keeping the old value, the new one, the reason, who and when."""
-    require(actor, Right.EDIT_DUTY, "更正值班记录")
+    require(actor, EDIT_DUTY, "更正值班记录")
     reason = clean(reason)
     if field not in EDITABLE:
         raise ValidationError("field", f"「{field}」不能更正；可更正：{'、'.join(EDITABLE.values())}。")
@@ -319,7 +320,7 @@ def amend(actor, entry_id: int, field: str, value: object, reason: str) -> DutyE
 
 def report_leader(actor, entry_id: int, leader: str, at: object = None) -> DutyEntry:
     """报告领导: who was told, when (a line per report)."""
-    require(actor, Right.EDIT_DUTY, "登记报告领导")
+    require(actor, EDIT_DUTY, "登记报告领导")
     leader = clean(leader)
     if not leader:
         raise ValidationError("leader", "请填写报告了哪位领导。")
@@ -334,7 +335,7 @@ def report_leader(actor, entry_id: int, leader: str, at: object = None) -> DutyE
 
 def instruct(actor, entry_id: int, leader: str, text: str, at: object = None) -> DutyEntry:
     """领导批示: who, when, what (a line per instruction)."""
-    require(actor, Right.EDIT_DUTY, "登记领导批示")
+    require(actor, EDIT_DUTY, "登记领导批示")
     leader, text = clean(leader), clean(text)
     if not leader:
         raise ValidationError("leader", "请填写作出批示的领导。")
@@ -351,7 +352,7 @@ def instruct(actor, entry_id: int, leader: str, text: str, at: object = None) ->
 
 def handle(actor, entry_id: int, text: str, at: object = None) -> DutyEntry:
     """处理情况: what was done (转办, 通知), a dated line per step (when it was done; now by default)."""
-    require(actor, Right.EDIT_DUTY, "登记处理情况")
+    require(actor, EDIT_DUTY, "登记处理情况")
     text = clean(text)
     if not text:
         raise ValidationError("text", "请填写处理情况（转给了谁、通知了谁、怎么答复的）。")
@@ -366,7 +367,7 @@ def handle(actor, entry_id: int, text: str, at: object = None) -> DutyEntry:
 
 def report_up(actor, entry_id: int, channel: str, at: object = None) -> DutyEntry:
     """突发事件 reported upward: 「phone」 (电话报告) or 「written」 (书面报告); the first time counts for the clock."""
-    require(actor, Right.EDIT_DUTY, "登记事件上报")
+    require(actor, EDIT_DUTY, "登记事件上报")
     if channel not in ("phone", "written"):
         raise ValidationError("channel", "上报方式应为电话报告或书面报告。")
     label = "电话报告" if channel == "phone" else "书面报告"
@@ -387,7 +388,7 @@ def report_up(actor, entry_id: int, channel: str, at: object = None) -> DutyEntr
 
 def close(actor, entry_id: int, result: str) -> DutyEntry:
     """办结 with the 办理结果; from any shift."""
-    require(actor, Right.EDIT_DUTY, "办结值班记录")
+    require(actor, EDIT_DUTY, "办结值班记录")
     result = clean(result)
     if not result:
         raise ValidationError("result", "请填写办理结果（如「已转县应急局处理，对方已反馈」）。")
@@ -417,7 +418,7 @@ def _after_logged(entry: DutyEntry, moment: datetime, label: str) -> None:
 
 def hand_over(actor, shift_id: int, note: str, things: str = "") -> DutyShift:
     """交班: the outgoing officer writes the summary; the open items are listed by the program."""
-    require(actor, Right.EDIT_DUTY, "交班")
+    require(actor, EDIT_DUTY, "交班")
     note = clean(note)
     if not note:
         raise ValidationError("note", "请填写本班要事摘要（没有要事就写「本班无要事」）。")
@@ -439,7 +440,7 @@ def hand_over(actor, shift_id: int, note: str, things: str = "") -> DutyShift:
 
 def take_over(receiver, shift_id: int) -> DutyShift:
     """接班: the incoming officer confirms with their own account; the shift's entries are locked from now."""
-    require(receiver, Right.EDIT_DUTY, "接班确认")
+    require(receiver, EDIT_DUTY, "接班确认")
     with DB.atomic():
         shift = shift_by_id(shift_id)
         if not shift.handed_at:

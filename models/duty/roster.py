@@ -13,9 +13,10 @@ from peewee import CharField, DateField, DateTimeField, IntegerField, TextField
 from models.core import audit, settings, workdays
 from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_phone
 from models.documents.terms import clean
+from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import Shift, month_day, parse_shifts, shift_at
 
 WEEKDAYS = "一二三四五六日"
@@ -231,7 +232,7 @@ def plan_values(data: dict, names: tuple[str, ...]) -> dict:
 
 def set_day(actor, day: date, data: dict) -> RosterDay:
     """Replace the plan of one day (带班领导, each shift's 值班员, phones, note); audited before/after."""
-    require(actor, Right.EDIT_DUTY, "排班")
+    require(actor, EDIT_DUTY, "排班")
     names = shift_names()
     values = plan_values(data, names)
     with DB.atomic():
@@ -270,7 +271,7 @@ def _day_text(day: date) -> str:
 
 def import_month(actor, plan: dict[date, dict], source: str) -> int:
     """Write imported days in one transaction (each day replaces what was planned); audited once."""
-    require(actor, Right.EDIT_DUTY, "导入值班表")
+    require(actor, EDIT_DUTY, "导入值班表")
     names = shift_names()
     with DB.atomic():
         replaced = sum(1 for day in plan if RosterSlot.select().where(RosterSlot.day == day).exists())
@@ -284,7 +285,7 @@ def import_month(actor, plan: dict[date, dict], source: str) -> int:
 def change(actor, day: date, shift: str, role: str, old_person: str, new_person: str, approved_by: str,
            reason: str = "", swap_day: date | None = None) -> tuple[RosterChange, list[str]]:
     """替班 (new_person takes the duty) or, with `swap_day`, 调班 (the two exchange their duties)."""
-    require(actor, Right.EDIT_DUTY, "调班或替班")
+    require(actor, EDIT_DUTY, "调班或替班")
     old_person, new_person, approved_by = clean(old_person), clean(new_person), clean(approved_by)
     if not new_person:
         raise ValidationError("new_person", "请填写接替的人。")

@@ -4,7 +4,6 @@
 from datetime import date, timedelta
 
 from models.core import accounts
-from models.core.demo import step
 from models.core.rights import Role
 from models.secrecy import passports
 from models.secrecy import people as secrecy
@@ -26,7 +25,6 @@ PEOPLE = [
 ]
 
 
-@step("涉密人员库")
 def demo_personnel(actor, options: dict) -> str:
     sec = accounts.session_for(accounts.User.select().join(accounts.UserRole)
                                .where(accounts.UserRole.role == Role.SECADMIN.value).get())

@@ -14,9 +14,10 @@ from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextFiel
 from models.core import audit, settings
 from models.core.db import DB, BaseModel
 from models.core.errors import NeedsConfirmation, ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date
 from models.documents.terms import clean
+from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from models.secrecy.people import Person, add_event, get, in_declass
 from models.secrecy.terms import PASSPORT_KINDS, PASSPORT_STATES, TRIP_DECISIONS, choice
 
@@ -98,7 +99,7 @@ def normalize_number(value: object) -> str:
 
 def take_in(actor, person_id: int, data: dict) -> Passport:
     """交存: a 证件 enters the 证件柜."""
-    require(actor, Right.EDIT_PERSONNEL, "登记证件交存")
+    require(actor, EDIT_PERSONNEL, "登记证件交存")
     kind = choice(data.get("kind"), PASSPORT_KINDS, "证件类别", "kind", "普通护照")
     number = normalize_number(data.get("number"))
     expires = parse_date(data["expires_on"], "expires_on") if clean(data.get("expires_on")) else None
@@ -117,7 +118,7 @@ def take_in(actor, person_id: int, data: dict) -> Passport:
 
 def apply_trip(actor, person_id: int, data: dict) -> Trip:
     """出国(境)申请, with the unit's and the 组织人事/保密 opinions as they come."""
-    require(actor, Right.EDIT_PERSONNEL, "登记出国(境)申请")
+    require(actor, EDIT_PERSONNEL, "登记出国(境)申请")
     destination, purpose = clean(data.get("destination")), clean(data.get("purpose"))
     if not destination:
         raise ValidationError("destination", "请填写前往国家或地区。")
@@ -138,7 +139,7 @@ def apply_trip(actor, person_id: int, data: dict) -> Trip:
 
 
 def decide_trip(actor, trip_id: int, data: dict) -> Trip:
-    require(actor, Right.EDIT_PERSONNEL, "登记出国(境)审批")
+    require(actor, EDIT_PERSONNEL, "登记出国(境)审批")
     decision = choice(data.get("decision"), TRIP_DECISIONS[1:], "审批结论", "decision")
     approver = clean(data.get("approved_by"))
     if not approver:
@@ -159,7 +160,7 @@ def decide_trip(actor, trip_id: int, data: dict) -> Trip:
 
 def report_back(actor, trip_id: int, on: object) -> Trip:
     """回国(境)报告."""
-    require(actor, Right.EDIT_PERSONNEL, "登记回国(境)报告")
+    require(actor, EDIT_PERSONNEL, "登记回国(境)报告")
     day = parse_date(on or date.today(), "on")
     with DB.atomic():
         trip = _trip(trip_id)
@@ -199,7 +200,7 @@ def lend(actor, passport_id: int, data: dict) -> tuple[Loan, list[str]]:
     Raises NeedsConfirmation naming the blockers when the person is in 脱密期 or overdue for 复审; repeat with
     `override` (the reason) to lend anyway — audited as an override.
     """
-    require(actor, Right.EDIT_PERSONNEL, "借出因私出入境证件")
+    require(actor, EDIT_PERSONNEL, "借出因私出入境证件")
     approver = clean(data.get("approved_by"))
     if not approver:
         raise ValidationError("approved_by", "请填写批准领取证件的领导。")
@@ -254,7 +255,7 @@ def open_loan(item: Passport) -> Loan | None:
 
 def give_back(actor, passport_id: int, on: object = None) -> tuple[Loan, list[str]]:
     """交回: the 证件 is back in the cabinet; a late return is noted."""
-    require(actor, Right.EDIT_PERSONNEL, "登记证件交回")
+    require(actor, EDIT_PERSONNEL, "登记证件交回")
     day = parse_date(on or date.today(), "on")
     notes = []
     with DB.atomic():
@@ -281,7 +282,7 @@ def give_back(actor, passport_id: int, on: object = None) -> tuple[Loan, list[st
 
 def cancel(actor, passport_id: int, reason: str, on: object = None) -> Passport:
     """注销 (expired, replaced, the person left the registry): the row stays, marked."""
-    require(actor, Right.EDIT_PERSONNEL, "注销证件")
+    require(actor, EDIT_PERSONNEL, "注销证件")
     if not clean(reason):
         raise ValidationError("reason", "请写明注销原因（如「证件过期」「已换领新证」）。")
     day = parse_date(on or date.today(), "on")
@@ -300,7 +301,7 @@ def cancel(actor, passport_id: int, reason: str, on: object = None) -> Passport:
 
 
 def passports(actor, person_id: int | None = None) -> list[Passport]:
-    require(actor, Right.READ_PERSONNEL, "查看证件柜")
+    require(actor, READ_PERSONNEL, "查看证件柜")
     query = Passport.select(Passport, Person).join(Person).order_by(Passport.status, Person.name)
     if person_id is not None:
         query = query.where(Passport.person == person_id)
@@ -308,7 +309,7 @@ def passports(actor, person_id: int | None = None) -> list[Passport]:
 
 
 def trips(actor, person_id: int | None = None) -> list[Trip]:
-    require(actor, Right.READ_PERSONNEL, "查看出国(境)记录")
+    require(actor, READ_PERSONNEL, "查看出国(境)记录")
     query = Trip.select(Trip, Person).join(Person).order_by(Trip.start_on.desc())
     if person_id is not None:
         query = query.where(Trip.person == person_id)
@@ -337,7 +338,7 @@ class StockResult:
 
 def stock_take(actor, counted: list[str], note: str = "", on: object = None) -> StockResult:
     """盘点: `counted` are the numbers found in the 证件柜; compared with what should be 在库."""
-    require(actor, Right.EDIT_PERSONNEL, "盘点证件柜")
+    require(actor, EDIT_PERSONNEL, "盘点证件柜")
     day = parse_date(on or date.today(), "on")
     found = {normalize_number(n) for n in counted if clean(n)}
     with DB.atomic():

@@ -15,9 +15,10 @@ from pypinyin import Style, pinyin
 from models.core import audit
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import id_birth_date, id_gender, parse_date, parse_id_number, parse_phone
 from models.documents.terms import clean
+from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from models.secrecy.terms import (
     GENDERS,
     LEAVE_KINDS,
@@ -160,7 +161,7 @@ def check_post(data: dict) -> dict:
 
 
 def add_post(actor, data: dict) -> Post:
-    require(actor, Right.EDIT_PERSONNEL, "新增涉密岗位")
+    require(actor, EDIT_PERSONNEL, "新增涉密岗位")
     values = check_post(data)
     with DB.atomic():
         if Post.get_or_none((Post.unit == values["unit"]) & (Post.name == values["name"])):
@@ -172,7 +173,7 @@ def add_post(actor, data: dict) -> Post:
 
 def change_post(actor, post_id: int, data: dict, version: int) -> tuple[Post, list[str]]:
     """Rename or re-grade a post; a new level moves everyone on it (each gets an event) and the note says who."""
-    require(actor, Right.EDIT_PERSONNEL, "修改涉密岗位")
+    require(actor, EDIT_PERSONNEL, "修改涉密岗位")
     values = check_post(data)
     notes = []
     with DB.atomic():
@@ -201,7 +202,7 @@ def change_post(actor, post_id: int, data: dict, version: int) -> tuple[Post, li
 
 
 def retire_post(actor, post_id: int) -> Post:
-    require(actor, Right.EDIT_PERSONNEL, "撤销涉密岗位")
+    require(actor, EDIT_PERSONNEL, "撤销涉密岗位")
     with DB.atomic():
         post = _post(post_id)
         holders = [a.person.name for a in Assignment.select().where((Assignment.post == post) & Assignment.end_on.is_null())]
@@ -221,13 +222,13 @@ def _post(post_id: int) -> Post:
 
 
 def posts(actor, include_retired: bool = False) -> list[Post]:
-    require(actor, Right.READ_PERSONNEL, "查看涉密岗位")
+    require(actor, READ_PERSONNEL, "查看涉密岗位")
     query = Post.select().order_by(Post.unit, Post.name)
     return list(query if include_retired else query.where(Post.retired.is_null()))
 
 
 def post_holders(actor) -> dict[int, list[str]]:
-    require(actor, Right.READ_PERSONNEL, "查看涉密岗位")
+    require(actor, READ_PERSONNEL, "查看涉密岗位")
     held: dict[int, list[str]] = {}
     for a in Assignment.select(Assignment, Person).join(Person).where(Assignment.end_on.is_null()):
         held.setdefault(a.post_id, []).append(a.person.name)
@@ -304,7 +305,7 @@ def check_person(data: dict) -> tuple[dict, list[str]]:
 
 def register(actor, data: dict) -> tuple[Person, list[str]]:
     """登记 a person as 拟任（审查中）: the 上岗审查 comes next, then 上岗."""
-    require(actor, Right.EDIT_PERSONNEL, "登记涉密人员")
+    require(actor, EDIT_PERSONNEL, "登记涉密人员")
     values, notes = check_person(data)
     with DB.atomic():
         existing = Person.get_or_none(Person.id_number == values["id_number"])
@@ -327,7 +328,7 @@ FIELD_LABELS = {"name": "姓名", "gender": "性别", "id_number": "身份证号
 
 def update(actor, person_id: int, data: dict, version: int) -> Person:
     """Change a person's particulars; what changed is kept as an event (信息变更) and in the audit."""
-    require(actor, Right.EDIT_PERSONNEL, "修改涉密人员信息")
+    require(actor, EDIT_PERSONNEL, "修改涉密人员信息")
     with DB.atomic():
         person = get(actor, person_id)
         if person.version != version:
@@ -355,7 +356,7 @@ def _show(value: object) -> str:
 
 
 def get(actor, person_id: int) -> Person:
-    require(actor, Right.READ_PERSONNEL, "查看涉密人员")
+    require(actor, READ_PERSONNEL, "查看涉密人员")
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise ValidationError("id", f"没有编号为 {person_id} 的涉密人员。")
@@ -388,7 +389,7 @@ def _regrade(person: Person) -> None:
 
 def appoint(actor, person_id: int, post_names, on: object, approved_by: str = "", confirm: bool = False) -> tuple[Person, list[str]]:
     """上岗: needs a passed 上岗审查 (or 派出单位审查) first — a failed one bars the post (实施条例 第50条)."""
-    require(actor, Right.EDIT_PERSONNEL, "办理上岗")
+    require(actor, EDIT_PERSONNEL, "办理上岗")
     from models.secrecy import records as secrecy_records
 
     day = parse_date(on, "on")
@@ -430,7 +431,7 @@ def _open(person: Person, chosen: list[Post], day: date) -> None:
 
 def transfer(actor, person_id: int, post_names, on: object, reason: str = "") -> tuple[Person, list[str]]:
     """调岗: the new set of posts replaces the old from `on`; a change of level is its own note and event."""
-    require(actor, Right.EDIT_PERSONNEL, "办理调岗")
+    require(actor, EDIT_PERSONNEL, "办理调岗")
     day = parse_date(on, "on")
     chosen = _posts_from(post_names)
     notes = []
@@ -496,7 +497,7 @@ def leave(actor, person_id: int, data: dict) -> tuple[Person, list[str]]:
     The 脱密期 is the policy's for the person's level unless `months` gives the agency's own figure. The exit
     checklist (谈话, 离岗承诺书, 载体/设备清退, 权限注销, 去向) may be completed later; what is missing is a reminder.
     """
-    require(actor, Right.EDIT_PERSONNEL, "办理离岗离职")
+    require(actor, EDIT_PERSONNEL, "办理离岗离职")
     notes = []
     with DB.atomic():
         person = get(actor, person_id)
@@ -551,7 +552,7 @@ def _checklist(person: Person, data: dict) -> dict:
 
 def complete_exit(actor, person_id: int, data: dict) -> tuple[Person, list[str]]:
     """Fill in the exit checklist after the 离岗 was recorded."""
-    require(actor, Right.EDIT_PERSONNEL, "登记离岗手续")
+    require(actor, EDIT_PERSONNEL, "登记离岗手续")
     with DB.atomic():
         person = get(actor, person_id)
         if person.state not in ("declass", "ended"):
@@ -577,7 +578,7 @@ def exit_missing(person: Person) -> list[str]:
 
 def end_declass(actor, person_id: int, on: object = None) -> Person:
     """脱密期满: confirmed by the 安全保密管理员 on or after the end date; the lifelong duty remains."""
-    require(actor, Right.EDIT_PERSONNEL, "确认脱密期满")
+    require(actor, EDIT_PERSONNEL, "确认脱密期满")
     day = parse_date(on, "on") if clean(on) else date.today()
     with DB.atomic():
         person = get(actor, person_id)
@@ -607,14 +608,14 @@ def in_declass(person: Person, day: date | None = None) -> bool:
 
 
 def history(actor, person_id: int) -> list[PersonEvent]:
-    require(actor, Right.READ_PERSONNEL, "查看涉密人员履历")
+    require(actor, READ_PERSONNEL, "查看涉密人员履历")
     return list(PersonEvent.select().where(PersonEvent.person == person_id)
                 .order_by(PersonEvent.on, PersonEvent.id))
 
 
 def people(actor, text: str = "", level: str = "", unit: str = "", state: str = "") -> list[Person]:
     """The registry, filtered. `text` matches name, unit, post, ID and pinyin (全拼 or 首字母)."""
-    require(actor, Right.READ_PERSONNEL, "查看涉密人员库")
+    require(actor, READ_PERSONNEL, "查看涉密人员库")
     query = Person.select()
     words = clean(text).lower().replace(" ", "")
     if words:
@@ -630,7 +631,7 @@ def people(actor, text: str = "", level: str = "", unit: str = "", state: str = 
 
 
 def units(actor) -> list[str]:
-    require(actor, Right.READ_PERSONNEL, "查看涉密人员库")
+    require(actor, READ_PERSONNEL, "查看涉密人员库")
     return [r.unit for r in Person.select(Person.unit).distinct().order_by(Person.unit)]
 
 
@@ -651,7 +652,7 @@ def import_people(actor, rows: list[ImportRow], source: str) -> tuple[int, list[
 
     There is no 上岗审查 on file for them; the reminders say so until it is entered or a 复审 is done.
     """
-    require(actor, Right.EDIT_PERSONNEL, "导入涉密人员花名册")
+    require(actor, EDIT_PERSONNEL, "导入涉密人员花名册")
     from models.secrecy.records import Pledge
 
     created = []

@@ -15,9 +15,10 @@ from peewee import BooleanField, CharField, DateField, DecimalField, ForeignKeyF
 from models.core import audit, settings
 from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.core.validators import parse_date
 from models.documents.terms import clean
+from models.secrecy.manifest import EDIT_PERSONNEL
 from models.secrecy.people import Person, add_event, get, refuse
 from models.secrecy.terms import LEVELS, PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESULTS, add_months, choice, review_months
 
@@ -59,7 +60,7 @@ def _day(value: object, field: str) -> date:
 
 def add_review(actor, person_id: int, data: dict) -> tuple[Review, list[str]]:
     """上岗审查 / 复审 / 派出单位审查. A failed pre-appointment review bars the post."""
-    require(actor, Right.EDIT_PERSONNEL, "登记保密审查")
+    require(actor, EDIT_PERSONNEL, "登记保密审查")
     kind = choice(data.get("kind"), REVIEW_KINDS, "审查类别", "kind")
     result = choice(data.get("result"), REVIEW_RESULTS, "审查结论", "result")
     day = _day(data.get("on"), "on")
@@ -163,7 +164,7 @@ def latest_records(people: list[Person]) -> tuple[dict[int, Review], dict[int, P
 
 
 def add_pledge(actor, person_id: int, data: dict) -> Pledge:
-    require(actor, Right.EDIT_PERSONNEL, "登记保密承诺书")
+    require(actor, EDIT_PERSONNEL, "登记保密承诺书")
     kind = choice(data.get("kind"), PLEDGE_KINDS, "承诺书类别", "kind")
     day = _day(data.get("signed_on"), "signed_on")
     with DB.atomic():
@@ -183,7 +184,7 @@ def has_pledge(person: Person, kinds: tuple[str, ...], since: date | None = None
 
 
 def add_training(actor, person_id: int, data: dict) -> Training:
-    require(actor, Right.EDIT_PERSONNEL, "登记保密教育培训")
+    require(actor, EDIT_PERSONNEL, "登记保密教育培训")
     day = _day(data.get("on"), "on")
     text = clean(data.get("hours")).replace("学时", "").replace("小时", "")
     try:
@@ -242,7 +243,7 @@ VOIDABLE = {"review": (Review, "审查记录"), "pledge": (Pledge, "承诺书记
 
 def void(actor, kind: str, record_id: int, reason: str) -> None:
     """作废 a record entered by mistake: it stays (marked), the history says why."""
-    require(actor, Right.EDIT_PERSONNEL, "作废涉密人员记录")
+    require(actor, EDIT_PERSONNEL, "作废涉密人员记录")
     model, label = VOIDABLE[kind]
     if not clean(reason):
         raise ValidationError("reason", "请写明作废原因（如「日期录错」）。")

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from models.core import settings
-from models.core.rights import Right, require
+from models.core.rights import require
+from models.secrecy.manifest import READ_PERSONNEL
 from models.secrecy.people import Person, exit_missing
 from models.secrecy.records import has_pledge, hours_check, latest_review, next_review
 from models.secrecy.terms import SECONDED
@@ -26,7 +27,7 @@ class Reminder:
 
 
 def reminders(actor, today: date | None = None) -> list[Reminder]:
-    require(actor, Right.READ_PERSONNEL, "查看涉密人员提醒")
+    require(actor, READ_PERSONNEL, "查看涉密人员提醒")
     from models.secrecy import passports
 
     today = today or date.today()

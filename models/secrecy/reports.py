@@ -6,10 +6,11 @@ Values only; the exporters lay them out. Every export is audited (models.documen
 from dataclasses import dataclass
 from datetime import date
 
-from models.core.rights import Right, require
+from models.core.rights import require
 from models.secrecy import passports
 from models.secrecy import people as secrecy
 from models.secrecy import records as secrecy_records
+from models.secrecy.manifest import READ_PERSONNEL
 from models.secrecy.people import Person
 from models.secrecy.terms import LEVELS, SECONDED, months_text
 
@@ -26,7 +27,7 @@ ROSTER_STATES = ("on_post", "declass")
 
 def roster(actor, states: tuple[str, ...] = ROSTER_STATES) -> Table:
     """涉密人员花名册: the people on post and in their 脱密期, by unit and level."""
-    require(actor, Right.READ_PERSONNEL, "导出涉密人员花名册")
+    require(actor, READ_PERSONNEL, "导出涉密人员花名册")
     year = date.today().year
     columns = [("序号", 5), ("部门", 12), ("姓名", 8), ("性别", 5), ("公民身份号码", 20), ("政治面貌", 10),
                ("职务职级", 12), ("涉密岗位", 18), ("涉密等级", 8), ("人员性质", 8), ("上岗时间", 11),
@@ -60,7 +61,7 @@ def _d(day: date | None) -> str:
 
 def stats(actor) -> Table:
     """By unit: 核心/重要/一般 on post, of which 借调/跟班, and those in their 脱密期."""
-    require(actor, Right.READ_PERSONNEL, "导出涉密人员统计")
+    require(actor, READ_PERSONNEL, "导出涉密人员统计")
     counts: dict[str, list[int]] = {}
     for p in Person.select().where(Person.state.in_(ROSTER_STATES)):
         line = counts.setdefault(p.unit, [0] * 6)

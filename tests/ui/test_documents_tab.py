@@ -124,8 +124,8 @@ def test_the_step_keys_work_in_the_window(qtbot, clerk, monkeypatch, shown):
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    window.tabs.setCurrentWidget(window.documents_tab)
-    window.documents_tab.incoming.ledger.table.selectRow(0)
+    window.tabs.setCurrentWidget(window.module_tabs["documents"])
+    window.module_tabs["documents"].incoming.ledger.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"leader": "周主任", "text": "同意"})
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert [d.windowTitle() for d in opened] == ["登记领导批示"]

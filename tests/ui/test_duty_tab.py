@@ -59,9 +59,9 @@ def test_the_step_shortcuts_reach_the_log_page_in_the_window(qtbot, duty, monkey
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    window.tabs.setCurrentWidget(window.duty_tab)
+    window.tabs.setCurrentWidget(window.module_tabs["duty"])
     duty_log.log(duty, {"subject": "询问会议地点"})
-    window.duty_tab.log.refresh()
+    window.module_tabs["duty"].log.refresh()
     opened = fill_and_accept(monkeypatch, {"leader": "周主任"})
     # through the window system, as a real key press goes: shortcuts are resolved there
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

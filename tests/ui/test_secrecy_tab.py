@@ -71,8 +71,8 @@ def test_the_lifecycle_by_shortcuts_in_the_window(qtbot, sec, monkeypatch, shown
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    window.tabs.setCurrentWidget(window.secrecy_tab)
-    page = window.secrecy_tab.people
+    window.tabs.setCurrentWidget(window.module_tabs["secrecy"])
+    page = window.module_tabs["secrecy"].people
 
     def press(key, title: str, values: dict) -> None:
         opened = fill_and_accept(monkeypatch, values)

@@ -5,9 +5,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from models.core.errors import SanbanError
-from models.core.rights import Right, allowed
+from models.core.rights import allowed
 from models.documents import incoming as documents
 from models.documents.ledger import IncomingLedger
+from models.documents.manifest import EDIT_DOCUMENTS
 from models.documents.terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
 from ui import messages
 from ui.documents import files
@@ -46,7 +47,7 @@ class IncomingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.ledger)
-        self.can_edit = allowed(session, Right.EDIT_DOCUMENTS)
+        self.can_edit = allowed(session, EDIT_DOCUMENTS)
         self.actions: dict[str, QAction] = {}
         steps = [
             ("register", "登记", "Ctrl+N", self.register),

@@ -5,9 +5,10 @@ from datetime import date
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from models.core.rights import Right, allowed
+from models.core.rights import allowed
 from models.documents import outgoing as dispatch
 from models.documents.ledger import OutgoingLedger
+from models.documents.manifest import EDIT_DOCUMENTS
 from models.documents.terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
 from ui import messages
 from ui.documents import files
@@ -29,7 +30,7 @@ class OutgoingPage(QWidget):
                  ("签发并编号", "Ctrl+3", self.sign), ("印制", "Ctrl+4", self.print_done),
                  ("分发", "Ctrl+5", self.distribute), ("归档", "Ctrl+8", self.archive), ("退改", "", self.send_back),
                  ("作废", "", self.void), ("预留文号", "", self.reserve)]
-        for label, shortcut, slot in steps if allowed(session, Right.EDIT_DOCUMENTS) else []:
+        for label, shortcut, slot in steps if allowed(session, EDIT_DOCUMENTS) else []:
             action = step_action(self, label, shortcut, slot)
             self.ledger.toolbar.addAction(action)
         self.ledger.toolbar.addSeparator()

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.core.rights import Right, allowed
+from models.core.rights import allowed
 from models.duty import absences, roster
+from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import ABSENCE_KINDS, DAY_PARTS
 from ui import messages
 from ui.widgets.actions import step_action
@@ -53,7 +54,7 @@ class AbsencePage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.can_edit = allowed(session, Right.EDIT_DUTY)
+        self.can_edit = allowed(session, EDIT_DUTY)
         bar = QToolBar()
         for label, shortcut, slot in ([("报备", "Ctrl+N", self.report), ("行程变更", "", self.change),
                                        ("销假", "", self.returned), ("作废", "", self.void)] if self.can_edit else []):

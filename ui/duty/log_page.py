@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.core import accounts
-from models.core.rights import Right, allowed
+from models.core.rights import allowed
 from models.duty import absences, roster
 from models.duty import log as duty_log
+from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import ENTRY_KINDS, GRADES, month_day
 from ui import messages
 from ui.widgets.actions import step_action
@@ -57,7 +58,7 @@ class LogPage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.can_edit = allowed(session, Right.EDIT_DUTY)
+        self.can_edit = allowed(session, EDIT_DUTY)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)

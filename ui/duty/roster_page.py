@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.core.errors import SanbanError
-from models.core.rights import Right, allowed
+from models.core.rights import allowed
 from models.duty import roster
+from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import month_day
 from ui import messages
 from ui.widgets.preview import save_path
@@ -32,7 +33,7 @@ class RosterPage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.can_edit = allowed(session, Right.EDIT_DUTY)
+        self.can_edit = allowed(session, EDIT_DUTY)
         today = date.today()
         self.year, self.month = QSpinBox(), QSpinBox()
         self.year.setRange(2000, 2100)

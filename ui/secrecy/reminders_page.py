@@ -5,6 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QToolBar, QVBoxLayout, QWidget
 
 from models.core import settings
+from models.secrecy.manifest import EDIT_PERSONNEL
 from models.secrecy.reminders import reminders
 from ui import messages
 from ui.secrecy.tables import RED, fill, make_table, selected_row
@@ -50,7 +51,7 @@ class RemindersPage(QWidget):
             self.open_person.emit(self.items[row].person_id)
 
     def rules(self) -> None:
-        specs = [s for s in settings.SPECS if s.owner == settings.SECRECY]
+        specs = [s for s in settings.specs().values() if s.owner == EDIT_PERSONNEL]
         values = settings.all_values()
         fields = [Field(s.key, f"{s.label}（{s.unit}）", default=str(values[s.key])) for s in specs]
 

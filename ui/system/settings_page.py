@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from models.core import settings
+from models.core.rights import Right
 from models.core.errors import SanbanError
 from ui import messages
 
@@ -14,8 +15,8 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         self.boxes: dict[str, QSpinBox] = {}
         values = settings.all_values()
-        for spec in settings.SPECS:
-            if spec.owner != "edit_settings":  # 涉密人员 rules are set in that tab, by the 安全保密管理员
+        for spec in settings.specs().values():
+            if spec.owner != Right.EDIT_SETTINGS:  # a module's own rules are set in its tab, by their owner
                 continue
             box = QSpinBox()
             box.setRange(spec.minimum, spec.maximum)
@@ -24,10 +25,12 @@ class SettingsPage(QWidget):
             form.addRow(spec.label, box)
             self.boxes[spec.key] = box
         self.texts: dict[str, QLineEdit] = {}
-        for key, (label, _default) in settings.TEXTS.items():
+        for key, spec in settings.texts().items():
+            if spec.owner != Right.EDIT_SETTINGS:
+                continue
             line = QLineEdit(settings.get_text(key))
             line.setMaxLength(settings.TEXT_MAX)
-            form.addRow(label, line)
+            form.addRow(spec.label, line)
             self.texts[key] = line
         save = QPushButton(self.tr("保存"))
         save.clicked.connect(self.save)
