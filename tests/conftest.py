@@ -1,6 +1,12 @@
-"""A fresh database per test; cheap password hashing so tests stay fast (the cost is a parameter of the hash)."""
+"""A fresh database per test; cheap password hashing so tests stay fast (the cost is a parameter of the hash).
+
+The suite runs on SQLite by default. With `SANBAN_TEST_DB=postgresql://USER@127.0.0.1:PORT/postgres` (as `.ci/run`
+sets it for its second pass) every test's database is a new PostgreSQL database on that server instead, and the tests
+marked `sqlite_only` (about SQLite files: their bytes, WAL, backups by file copy) are skipped.
+"""
 
 import os
+import uuid
 
 import pytest
 
@@ -30,12 +36,52 @@ def fast_hashing(monkeypatch, tmp_path):
     assert not audit.UNLABELLED, f"audited without a Chinese label in any manifest: {sorted(audit.UNLABELLED)}"
 
 
+TEST_DB = os.environ.get("SANBAN_TEST_DB", "")
+ON_POSTGRES = TEST_DB.startswith(("postgresql://", "postgres://"))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: about SQLite files; skipped when the suite runs on PostgreSQL")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not ON_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="about SQLite files; this pass runs on PostgreSQL")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
+def _server(sql: str) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(TEST_DB)
+    conn.autocommit = True
+    try:
+        conn.cursor().execute(sql)
+    finally:
+        conn.close()
+
+
 @pytest.fixture
 def database(tmp_path):
-    path = tmp_path / "sanban.db"
-    db.connect(str(path))
-    yield path
-    db.close()
+    """The test's own database: a SQLite file (its Path), or a new PostgreSQL database (its URL)."""
+    if not ON_POSTGRES:
+        path = tmp_path / "sanban.db"
+        db.connect(str(path))
+        yield path
+        db.close()
+        return
+    name = f"sanban_test_{uuid.uuid4().hex[:16]}"
+    _server(f"CREATE DATABASE {name}")
+    url = TEST_DB.rsplit("/", 1)[0] + "/" + name
+    try:
+        db.connect(url)
+        yield url
+    finally:
+        db.close()
+        _server(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ def make_database(url: str) -> Database:
 
         params = parse(url)
         name = params.pop("database")
-        return PostgresqlDatabase(name, autorollback=True, **params)
+        return PostgresqlDatabase(name, **params)
     path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
