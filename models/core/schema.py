@@ -1,33 +1,40 @@
 """Schema versions: a new database gets every table at the latest version; an older one is migrated step by
 step after a backup copy; a newer one is refused untouched.
 
-A migration is one function per version, registered with `@step(N)`, that brings version N-1 to N with
-playhouse.migrate operations inside one transaction. Keep a step's defaults equal to the model's.
+A migration step is a function `step_N(db)` in a module's `migrations.py` that brings version N-1 to N. It is
+frozen: it carries the DDL and data changes of its own version and never calls today's models (see
+`models.core.frozen`). All steps of one upgrade run in one transaction. Keep a step's defaults equal to the model's.
 """
 
+import importlib
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from peewee import Database, IntegerField
-from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
 from models.core.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.core.errors import DatabaseError
 
 LATEST_VERSION = 5
 
-STEPS: dict[int, Callable[[SchemaMigrator], None]] = {}
+Step = Callable[[Database], None]
+
+# Modules whose `step_N` functions migrate their tables, core first (the module manifests will declare these).
+MIGRATIONS = ("models.core.migrations", "models.documents.migrations", "models.duty.migrations",
+              "models.secrecy.migrations")
 
 
-def step(version: int) -> Callable:
-    """Register the migration that brings a database from `version - 1` to `version`."""
-
-    def register(fn: Callable[[SchemaMigrator], None]) -> Callable[[SchemaMigrator], None]:
-        STEPS[version] = fn
-        return fn
-
-    return register
+def steps() -> dict[int, list[Step]]:
+    """version -> the steps that bring a database from version - 1 to it, in the order of MIGRATIONS."""
+    found: dict[int, list[Step]] = {}
+    for name in MIGRATIONS:
+        module = importlib.import_module(name)
+        for attr, fn in vars(module).items():
+            if match := re.fullmatch(r"step_(\d+)", attr):
+                found.setdefault(int(match.group(1)), []).append(fn)
+    return found
 
 
 class SchemaInfo(PlainModel):
@@ -37,7 +44,7 @@ class SchemaInfo(PlainModel):
 
 
 def all_models() -> list[type[PlainModel]]:
-    """Every table, in creation order (referenced tables first)."""
+    """Every table of today, in creation order (referenced tables first): what a new database gets."""
     from models.core import accounts, audit, settings, workdays
 
     return [
@@ -56,7 +63,7 @@ def all_models() -> list[type[PlainModel]]:
 
 
 def document_models() -> list[type[PlainModel]]:
-    """Version 2: the 公文 ledger."""
+    """The 公文 ledger (since version 2) and its counters."""
     from models.core import counters
     from models.documents import incoming as documents
     from models.documents import outgoing as dispatch
@@ -66,7 +73,7 @@ def document_models() -> list[type[PlainModel]]:
 
 
 def duty_models() -> list[type[PlainModel]]:
-    """Version 3: 值班 (roster, leaders' absences, the log and its shifts, briefs)."""
+    """值班 (since version 3): roster, leaders' absences, the log and its shifts, briefs."""
     from models.duty import absences, roster
     from models.duty import brief as duty_brief
     from models.duty import log as duty_log
@@ -76,7 +83,7 @@ def duty_models() -> list[type[PlainModel]]:
 
 
 def personnel_models() -> list[type[PlainModel]]:
-    """Version 5: 涉密人员库 (posts, persons, their events and records, 证件柜, 出国(境))."""
+    """涉密人员库 (since version 5): posts, persons, their events and records, 证件柜, 出国(境)."""
     from models.secrecy import passports
     from models.secrecy import people as secrecy
     from models.secrecy import records as secrecy_records
@@ -87,39 +94,12 @@ def personnel_models() -> list[type[PlainModel]]:
 
 
 def install_search(db: Database) -> None:
-    """Trigram indexes for the ledgers' search box (SQLite; nothing to do on PostgreSQL)."""
+    """Trigram indexes for the ledgers' search box in a new database (SQLite; nothing to do on PostgreSQL)."""
     from models.core.db import install_text_index
 
     install_text_index(db, "incoming", "search_text")
     install_text_index(db, "outgoing", "search_text")
-    if "duty_entry" in db.get_tables():
-        install_text_index(db, "duty_entry", "search_text")
-
-
-@step(2)
-def add_documents(migrator: SchemaMigrator) -> None:
-    migrator.database.create_tables(document_models())
-    install_search(migrator.database)
-
-
-@step(3)
-def add_duty(migrator: SchemaMigrator) -> None:
-    migrator.database.create_tables(duty_models())
-    from models.core.db import install_text_index
-
-    install_text_index(migrator.database, "duty_entry", "search_text")
-
-
-@step(4)
-def index_lead_unit(migrator: SchemaMigrator) -> None:
-    """The 承办单位 filter lists the distinct units: a full scan of 100k rows (54 ms) at every window start."""
-    # IF NOT EXISTS: a database coming from version 1 got the index already, from step 2's current models
-    migrator.database.execute_sql("CREATE INDEX IF NOT EXISTS incoming_lead_unit ON incoming (lead_unit)")
-
-
-@step(5)
-def add_personnel(migrator: SchemaMigrator) -> None:
-    migrator.database.create_tables(personnel_models())
+    install_text_index(db, "duty_entry", "search_text")
 
 
 def current_version(db: Database) -> int | None:
@@ -159,20 +139,21 @@ def prepare(db: Database) -> int:
 
 def migrate(db: Database, from_version: int) -> Path | None:
     """Apply the steps after `from_version`, all in one transaction, after copying the file aside."""
+    registered = steps()
+    missing = [v for v in range(from_version + 1, LATEST_VERSION + 1) if v not in registered]
+    if missing:
+        raise DatabaseError(f"缺少从版本 {missing[0] - 1} 升级到 {missing[0]} 的步骤，无法升级数据库。"
+                            "请使用完整的三办安装包；数据库未做任何改动。")
     backup = _backup_before_migration(db, from_version)
-    migrator = SqliteMigrator(db) if is_sqlite(db) else PostgresqlMigrator(db)
     # SQLite cannot change foreign-key tables inside a transaction with enforcement on (ALTER via copy).
     if is_sqlite(db):
         db.execute_sql("PRAGMA foreign_keys = 0")
     try:
         with db.atomic():
             for version in range(from_version + 1, LATEST_VERSION + 1):
-                if version not in STEPS:
-                    raise DatabaseError(f"缺少从版本 {version - 1} 升级到 {version} 的步骤，无法升级数据库。")
-                STEPS[version](migrator)
+                for step in registered[version]:
+                    step(db)
             SchemaInfo.update(version=LATEST_VERSION).execute()
-    except DatabaseError:
-        raise
     except Exception as exc:
         where = f"升级前的备份在「{backup}」。" if backup else ""
         raise DatabaseError(f"数据库升级失败（{exc}），数据库保持原样。{where}请联系系统管理员。") from exc
