@@ -2,6 +2,10 @@
 
 A step declares its tables as copies of the models of its own version on these bases, so its DDL never follows
 today's models. Never edit what is here: a new shape of base or index gets a new name beside the old one.
+
+Adding a NOT NULL column: give the field its default in the DDL (`constraints=[SQL("DEFAULT ''")]`, on the model
+too) and add it with `add_column(..., allow_not_null=True)`. Without that, playhouse rebuilds the SQLite table to
+set NOT NULL, and the rebuild silently drops the table's triggers (the search index stops following the rows).
 """
 
 from peewee import SQL, Database, DateTimeField, IntegerField, Model
