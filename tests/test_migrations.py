@@ -2,12 +2,15 @@
 with every record kept, the audit chain intact and a schema equal to a new database's."""
 
 import ast
+import gzip
+import os
 import shutil
 import sqlite3
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from peewee import SQL, CharField
+from peewee import SQL, CharField, Database
 from playhouse.migrate import SchemaMigrator, migrate
 
 from models.core import accounts, audit, db, schema
@@ -207,3 +210,90 @@ def test_steps_never_import_todays_models():
                     assert {a.name for a in node.names} == {"is_sqlite"}, file.name
             elif isinstance(node, ast.Import):
                 assert all(a.name in allowed for a in node.names), file.name
+
+
+# --- PostgreSQL: the same upgrade on dumps of databases the old code made on a server ---------------------------
+# SANBAN_TEST_POSTGRES names a server where the test may create and drop databases, e.g.
+# postgresql://postgres@127.0.0.1:5432/postgres; without it these tests are skipped.
+
+
+@pytest.fixture
+def pg_database():
+    """make(name, sql=None) -> the URL of a new database on the test server (dropped afterwards)."""
+    admin_url = os.environ.get("SANBAN_TEST_POSTGRES")
+    if not admin_url:
+        pytest.skip("SANBAN_TEST_POSTGRES is not set: the PostgreSQL upgrade is not tried")
+    import psycopg2
+    from playhouse.db_url import parse
+
+    params = parse(admin_url)
+    params["dbname"] = params.pop("database")
+    admin = psycopg2.connect(**params)
+    admin.autocommit = True
+    made: list[str] = []
+
+    def make(name: str, sql: str | None = None) -> str:
+        name = f"sanban_test_{name}"
+        with admin.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS {name}")
+            cur.execute(f"CREATE DATABASE {name}")
+        made.append(name)
+        if sql is not None:
+            conn = psycopg2.connect(**{**params, "dbname": name})
+            with conn, conn.cursor() as cur:
+                cur.execute(sql)
+            conn.close()
+        return urlunsplit(urlsplit(admin_url)._replace(path=f"/{name}"))
+
+    yield make
+    db.close()
+    with admin.cursor() as cur:
+        for name in made:
+            cur.execute(f"DROP DATABASE IF EXISTS {name}")
+    admin.close()
+
+
+def pg_schema() -> list[tuple]:
+    """Columns (type, length, null, default), indexes, constraints and triggers of the open PostgreSQL database."""
+    queries = (
+        "SELECT table_name, column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, "
+        "is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public'",
+        "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE connamespace = 'public'::regnamespace",
+        "SELECT event_object_table, trigger_name, action_timing, event_manipulation, action_statement "
+        "FROM information_schema.triggers WHERE trigger_schema = 'public'",
+    )
+    return sorted((n,) + tuple(map(str, row)) for n, q in enumerate(queries) for row in db.DB.execute_sql(q))
+
+
+@pytest.mark.parametrize("version", ALL_VERSIONS)
+def test_an_old_postgresql_database_reaches_the_latest_version_keeping_every_record(version, pg_database):
+    fresh = pg_database("fresh")
+    db.connect(fresh)
+    expected = pg_schema()
+    db.close()
+    dump = FIXTURES / "postgresql" / f"v{version}.sql.gz"
+    assert dump.exists(), f"缺少版本 {version} 的 PostgreSQL 样本 {dump}（见 tests/fixtures/db/README.md）"
+    old = pg_database(f"v{version}", gzip.decompress(dump.read_bytes()).decode("utf-8"))
+    before = table_rows(db.make_database(old))
+
+    db.connect(old)
+    try:
+        assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
+        assert pg_schema() == expected
+        after = table_rows(db.DB.obj)
+        for table, old_rows in before.items():
+            width = len(old_rows[0]) if old_rows else 0
+            assert [row[:width] for row in after[table]] == old_rows, table
+        result = audit.verify(accounts.login(*AUDITOR))
+        assert result.ok, result.message()
+    finally:
+        db.close()
+
+
+def table_rows(database: Database) -> dict[str, list[tuple]]:
+    """The rows of every table but the version's, by id."""
+    with database.connection_context():
+        tables = [t for t in database.get_tables() if t != "schema_info"]
+        return {t: list(database.execute_sql(f'SELECT * FROM "{t}" ORDER BY 1')) for t in tables}
