@@ -77,7 +77,7 @@ def test_an_older_database_is_backed_up_then_migrated(database, monkeypatch):
 
     registered = schema.steps()
     monkeypatch.setattr(schema, "LATEST_VERSION", schema.LATEST_VERSION + 1)
-    monkeypatch.setattr(schema, "steps", lambda: {**registered, schema.LATEST_VERSION: [add_widget]})
+    monkeypatch.setattr(schema, "steps", lambda: {**registered, schema.LATEST_VERSION: add_widget})
     db.connect(str(database))
     assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
     assert "widget" in db.DB.get_tables()
@@ -97,7 +97,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(database, monkeypatch
 
     registered = schema.steps()
     monkeypatch.setattr(schema, "LATEST_VERSION", schema.LATEST_VERSION + 1)
-    monkeypatch.setattr(schema, "steps", lambda: {**registered, schema.LATEST_VERSION: [broken]})
+    monkeypatch.setattr(schema, "steps", lambda: {**registered, schema.LATEST_VERSION: broken})
     with pytest.raises(DatabaseError, match="升级失败.*保持原样"):
         db.connect(str(database))
     assert schema.SchemaInfo.get().version == schema.LATEST_VERSION - 1

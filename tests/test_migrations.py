@@ -177,7 +177,7 @@ def test_a_later_step_adding_a_column_upgrades_a_version_1_database(tmp_path, mo
         migrate(migrator.add_column("incoming", "note", note_field(), allow_not_null=True))
 
     monkeypatch.setattr(schema, "LATEST_VERSION", new_version)
-    monkeypatch.setattr(schema, "steps", lambda: {**registered, new_version: [step_next]})
+    monkeypatch.setattr(schema, "steps", lambda: {**registered, new_version: step_next})
     Incoming._meta.add_field("note", note_field())
     try:
         db.connect(str(path))

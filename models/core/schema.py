@@ -21,19 +21,21 @@ LATEST_VERSION = 5
 
 Step = Callable[[Database], None]
 
-# Modules whose `step_N` functions migrate their tables, core first (the module manifests will declare these).
-MIGRATIONS = ("models.core.migrations", "models.documents.migrations", "models.duty.migrations",
-              "models.secrecy.migrations")
+# Modules whose `step_N` functions migrate their tables (the module manifests will declare these).
+MIGRATIONS = ("models.documents.migrations", "models.duty.migrations", "models.secrecy.migrations")
 
 
-def steps() -> dict[int, list[Step]]:
-    """version -> the steps that bring a database from version - 1 to it, in the order of MIGRATIONS."""
-    found: dict[int, list[Step]] = {}
+def steps() -> dict[int, Step]:
+    """version -> the step that brings a database from version - 1 to it."""
+    found: dict[int, Step] = {}
     for name in MIGRATIONS:
         module = importlib.import_module(name)
         for attr, fn in vars(module).items():
             if match := re.fullmatch(r"step_(\d+)", attr):
-                found.setdefault(int(match.group(1)), []).append(fn)
+                version = int(match.group(1))
+                if version in found:
+                    raise ValueError(f"schema step {version} declared twice ({name})")
+                found[version] = fn
     return found
 
 
@@ -151,8 +153,7 @@ def migrate(db: Database, from_version: int) -> Path | None:
     try:
         with db.atomic():
             for version in range(from_version + 1, LATEST_VERSION + 1):
-                for step in registered[version]:
-                    step(db)
+                registered[version](db)
             SchemaInfo.update(version=LATEST_VERSION).execute()
     except Exception as exc:
         where = f"升级前的备份在「{backup}」。" if backup else ""

@@ -19,6 +19,19 @@ from playhouse.migrate import SchemaMigrator, migrate
 from models.core.frozen import PlainV1, RecordV1, create_tables, trigram_index_v2
 
 
+class Counter(PlainV1):
+    """The last number given in a series for a year ("incoming", "outgoing:县委办发", …); a core table today, made
+    by this step at version 2."""
+
+    series = CharField(max_length=64)
+    year = IntegerField()
+    last = IntegerField(default=0)
+
+    class Meta:
+        table_name = "counter"
+        indexes = ((("series", "year"), True),)
+
+
 class Incoming(RecordV1):
     """One incoming document (收文). Never deleted: voided with a reason, keeping its 收文编号."""
 
@@ -190,9 +203,9 @@ class NumberReservation(RecordV1):
 
 
 def step_2(db: Database) -> None:
-    """The 公文 ledgers (收文 with its history, 传阅 and 催办; 发文 with 分发 and reserved numbers) and the
-    trigram search index of both."""
-    create_tables(db, [Incoming, DocEvent, Circulation, Reminder, Outgoing, Distribution, NumberReservation])
+    """The 公文 ledgers (收文 with its history, 传阅 and 催办; 发文 with 分发 and reserved numbers), the per-year
+    serial counters, and the trigram search index of both ledgers."""
+    create_tables(db, [Counter, Incoming, DocEvent, Circulation, Reminder, Outgoing, Distribution, NumberReservation])
     trigram_index_v2(db, "incoming", "search_text")
     trigram_index_v2(db, "outgoing", "search_text")
 
