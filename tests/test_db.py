@@ -66,18 +66,18 @@ class Widget(BaseModel):
 
 
 def test_an_older_database_is_backed_up_then_migrated(database, monkeypatch):
-    from playhouse.migrate import migrate
+    from playhouse.migrate import SchemaMigrator, migrate
 
     schema.SchemaInfo.update(version=schema.LATEST_VERSION).execute()
     db.close()
 
-    def add_widget(migrator):
-        db.DB.create_tables([Widget])
-        migrate(migrator.add_column("setting", "note", CharField(default="")))
+    def add_widget(target):
+        target.create_tables([Widget])
+        migrate(SchemaMigrator.from_database(target).add_column("setting", "note", CharField(default="")))
 
+    registered = schema.migration_steps()
     monkeypatch.setattr(schema, "LATEST_VERSION", schema.LATEST_VERSION + 1)
-    steps = {**schema.migration_steps(), schema.LATEST_VERSION: add_widget}
-    monkeypatch.setattr(schema, "migration_steps", lambda: steps)
+    monkeypatch.setattr(schema, "migration_steps", lambda: {**registered, schema.LATEST_VERSION: add_widget})
     db.connect(str(database))
     assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
     assert "widget" in db.DB.get_tables()
@@ -91,70 +91,25 @@ def test_an_older_database_is_backed_up_then_migrated(database, monkeypatch):
 def test_a_failing_migration_leaves_the_database_as_it_was(database, monkeypatch):
     db.close()
 
-    def broken(migrator):
-        db.DB.create_tables([Widget])
+    def broken(target):
+        target.create_tables([Widget])
         raise RuntimeError("boom")
 
+    registered = schema.migration_steps()
     monkeypatch.setattr(schema, "LATEST_VERSION", schema.LATEST_VERSION + 1)
-    steps = {**schema.migration_steps(), schema.LATEST_VERSION: broken}
-    monkeypatch.setattr(schema, "migration_steps", lambda: steps)
+    monkeypatch.setattr(schema, "migration_steps", lambda: {**registered, schema.LATEST_VERSION: broken})
     with pytest.raises(DatabaseError, match="升级失败.*保持原样"):
         db.connect(str(database))
     assert schema.SchemaInfo.get().version == schema.LATEST_VERSION - 1
     assert "widget" not in db.DB.get_tables()
 
 
-def test_a_version_1_database_gains_the_document_ledger(database):
-    """Step 2 adds the 公文 tables and their search index to a database made before them."""
-    for model in reversed(schema.document_models()):
-        db.DB.drop_tables([model])
-    for name in ("incoming_fts", "outgoing_fts"):
-        db.DB.execute_sql(f"DROP TABLE {name}")
-    schema.SchemaInfo.update(version=1).execute()
+def test_a_missing_step_is_refused_before_anything_is_touched(database, monkeypatch):
     db.close()
-    db.connect(str(database))
-    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
-    tables = set(db.DB.get_tables())
-    assert {"incoming", "outgoing", "doc_event", "counter", "incoming_fts"} <= tables
-
-
-def test_a_version_2_database_gains_the_duty_tables(database):
-    """Step 3 adds 值班 (roster, absences, log, briefs) and the log's search index, keeping what was there."""
-    from models.core import counters
-
-    counters.raise_to("incoming", 2026, 7)
-    for model in reversed(schema.duty_models()):
-        db.DB.drop_tables([model])
-    db.DB.execute_sql("DROP TABLE duty_entry_fts")
-    schema.SchemaInfo.update(version=2).execute()
+    before = database.read_bytes()
+    monkeypatch.setattr(schema, "LATEST_VERSION", schema.LATEST_VERSION + 1)
+    with pytest.raises(DatabaseError, match=f"缺少从版本 {schema.LATEST_VERSION - 1} 升级到 {schema.LATEST_VERSION}"):
+        db.connect(str(database))
     db.close()
-    db.connect(str(database))
-    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
-    tables = set(db.DB.get_tables())
-    assert {"roster_slot", "absence", "duty_shift", "duty_entry", "duty_event", "duty_brief", "duty_entry_fts"} <= tables
-    assert counters.peek("incoming", 2026) == 8
-
-
-def test_a_version_3_database_gains_the_lead_unit_index(database):
-    db.DB.execute_sql("DROP INDEX incoming_lead_unit")
-    schema.SchemaInfo.update(version=3).execute()
-    db.close()
-    db.connect(str(database))
-    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
-    assert "incoming_lead_unit" in {i.name for i in db.DB.get_indexes("incoming")}
-
-
-def test_a_version_4_database_gains_the_personnel_registry(database):
-    """Step 5 adds 涉密人员库 and keeps the 值班 data that was there."""
-    from models.duty import roster
-
-    roster.RosterSlot.create(day="2026-12-01", role="leader", person="周主任")
-    for model in reversed(schema.personnel_models()):
-        db.DB.drop_tables([model])
-    schema.SchemaInfo.update(version=4).execute()
-    db.close()
-    db.connect(str(database))
-    assert schema.SchemaInfo.get().version == schema.LATEST_VERSION
-    assert {"post", "person", "assignment", "person_event", "review", "pledge", "training", "passport", "trip",
-            "loan", "stock_take"} <= set(db.DB.get_tables())
-    assert roster.RosterSlot.select().count() == 1
+    assert database.read_bytes() == before
+    assert list(database.parent.glob("sanban.v*-升级前备份-*.db")) == []

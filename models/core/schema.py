@@ -1,8 +1,9 @@
 """Schema versions: a new database gets every table at the latest version; an older one is migrated step by
 step after a backup copy; a newer one is refused untouched.
 
-A migration is one function per version that brings version N-1 to N inside one transaction; each module's manifest
-names its steps (`Manifest.migrations`).
+A migration step is a function `step_N(db)` in a module's `migrations.py` that brings version N-1 to N. It is
+frozen: it carries the DDL and data changes of its own version and never calls today's models (see
+`models.core.frozen`). All steps of one upgrade run in one transaction. Keep a step's defaults equal to the model's.
 """
 
 from collections.abc import Callable
@@ -10,12 +11,22 @@ from datetime import datetime
 from pathlib import Path
 
 from peewee import Database, IntegerField
-from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
 from models.core.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.core.errors import DatabaseError
 
 LATEST_VERSION = 5
+
+Step = Callable[[Database], None]
+
+
+def migration_steps() -> dict[int, Step]:
+    """version -> the step that brings a database from version - 1 to it, as the modules' manifests declare them."""
+    from models.core import modules
+    from models.core.manifest import resolve
+
+    return {version: resolve(ref) for version, ref in modules.migration_steps().items()}
+
 
 class SchemaInfo(PlainModel):
     """One row: the schema version of this database."""
@@ -24,7 +35,7 @@ class SchemaInfo(PlainModel):
 
 
 def core_models() -> list[type[PlainModel]]:
-    """The platform's own tables."""
+    """The platform's own tables (today's models: what a new database gets)."""
     from models.core import accounts, audit, counters, settings, workdays
 
     return [SchemaInfo, settings.Setting, accounts.User, accounts.UserRole, audit.AuditEntry, audit.AuditHead,
@@ -32,82 +43,19 @@ def core_models() -> list[type[PlainModel]]:
 
 
 def all_models() -> list[type[PlainModel]]:
-    """Every table of every installed module (their manifests), in creation order."""
+    """Every table of every installed module (their manifests), in creation order: what a new database gets."""
     from models.core import modules
 
     return modules.tables()
 
 
-def document_models() -> list[type[PlainModel]]:
-    """Version 2: the 公文 ledger."""
-    from models.core import counters
-    from models.documents import incoming as documents
-    from models.documents import outgoing as dispatch
-
-    return [counters.Counter, documents.Incoming, documents.DocEvent, documents.Circulation, documents.Reminder,
-            dispatch.Outgoing, dispatch.Distribution, dispatch.NumberReservation]
-
-
-def duty_models() -> list[type[PlainModel]]:
-    """Version 3: 值班 (roster, leaders' absences, the log and its shifts, briefs)."""
-    from models.duty import absences, roster
-    from models.duty import brief as duty_brief
-    from models.duty import log as duty_log
-
-    return [roster.RosterSlot, roster.RosterChange, absences.Absence, duty_log.DutyShift, duty_log.DutyEntry,
-            duty_log.DutyEvent, duty_brief.DutyBrief]
-
-
-def personnel_models() -> list[type[PlainModel]]:
-    """Version 5: 涉密人员库 (posts, persons, their events and records, 证件柜, 出国(境))."""
-    from models.secrecy import passports
-    from models.secrecy import people as secrecy
-    from models.secrecy import records as secrecy_records
-
-    return [secrecy.Post, secrecy.Person, secrecy.Assignment, secrecy.PersonEvent, secrecy_records.Review,
-            secrecy_records.Pledge, secrecy_records.Training, passports.Passport, passports.Trip, passports.Loan,
-            passports.StockTake]
-
-
 def install_search(db: Database) -> None:
-    """Trigram indexes for the ledgers' search box, as the manifests declare them (SQLite; none on PostgreSQL)."""
+    """Trigram indexes for the ledgers' search box in a new database, as the manifests declare them (SQLite only)."""
     from models.core import modules
     from models.core.db import install_text_index
 
-    tables = set(db.get_tables())
     for table, column in modules.text_indexes():
-        if table in tables:
-            install_text_index(db, table, column)
-
-
-def add_documents(migrator: SchemaMigrator) -> None:
-    migrator.database.create_tables(document_models())
-    install_search(migrator.database)
-
-
-def add_duty(migrator: SchemaMigrator) -> None:
-    migrator.database.create_tables(duty_models())
-    from models.core.db import install_text_index
-
-    install_text_index(migrator.database, "duty_entry", "search_text")
-
-
-def index_lead_unit(migrator: SchemaMigrator) -> None:
-    """The 承办单位 filter lists the distinct units: a full scan of 100k rows (54 ms) at every window start."""
-    # IF NOT EXISTS: a database coming from version 1 got the index already, from step 2's current models
-    migrator.database.execute_sql("CREATE INDEX IF NOT EXISTS incoming_lead_unit ON incoming (lead_unit)")
-
-
-def add_personnel(migrator: SchemaMigrator) -> None:
-    migrator.database.create_tables(personnel_models())
-
-
-def migration_steps() -> dict[int, Callable[[SchemaMigrator], None]]:
-    """The steps the manifests declare, by the version each brings a database to."""
-    from models.core import modules
-    from models.core.manifest import resolve
-
-    return {version: resolve(ref) for version, ref in modules.migration_steps().items()}
+        install_text_index(db, table, column)
 
 
 def current_version(db: Database) -> int | None:
@@ -147,21 +95,20 @@ def prepare(db: Database) -> int:
 
 def migrate(db: Database, from_version: int) -> Path | None:
     """Apply the steps after `from_version`, all in one transaction, after copying the file aside."""
+    registered = migration_steps()
+    missing = [v for v in range(from_version + 1, LATEST_VERSION + 1) if v not in registered]
+    if missing:
+        raise DatabaseError(f"缺少从版本 {missing[0] - 1} 升级到 {missing[0]} 的步骤，无法升级数据库。"
+                            "请使用完整的三办安装包；数据库未做任何改动。")
     backup = _backup_before_migration(db, from_version)
-    migrator = SqliteMigrator(db) if is_sqlite(db) else PostgresqlMigrator(db)
-    steps = migration_steps()
     # SQLite cannot change foreign-key tables inside a transaction with enforcement on (ALTER via copy).
     if is_sqlite(db):
         db.execute_sql("PRAGMA foreign_keys = 0")
     try:
         with db.atomic():
             for version in range(from_version + 1, LATEST_VERSION + 1):
-                if version not in steps:
-                    raise DatabaseError(f"缺少从版本 {version - 1} 升级到 {version} 的步骤，无法升级数据库。")
-                steps[version](migrator)
+                registered[version](db)
             SchemaInfo.update(version=LATEST_VERSION).execute()
-    except DatabaseError:
-        raise
     except Exception as exc:
         where = f"升级前的备份在「{backup}」。" if backup else ""
         raise DatabaseError(f"数据库升级失败（{exc}），数据库保持原样。{where}请联系系统管理员。") from exc

@@ -10,7 +10,7 @@ MANIFEST = Manifest(
     name="duty",
     label="值班",
     tables="models.duty.tables:models",
-    migrations={3: "models.core.schema:add_duty"},
+    migrations={3: "models.duty.migrations:step_3"},
     text_indexes=(("duty_entry", "search_text"),),
     rights=(
         RightSpec(READ_DUTY, "查阅值班", frozenset({Role.DUTY, Role.LEADER})),  # 领导 see the log, roster, briefs

@@ -11,7 +11,7 @@ MANIFEST = Manifest(
     name="secrecy",
     label="涉密人员",
     tables="models.secrecy.tables:models",
-    migrations={5: "models.core.schema:add_personnel"},
+    migrations={5: "models.secrecy.migrations:step_5"},
     # 保密法 第43–46条; DESIGN 三员分立: the 安全保密管理员 alone, reading as well as changing
     rights=(
         RightSpec(READ_PERSONNEL, "查阅涉密人员", frozenset({Role.SECADMIN})),
