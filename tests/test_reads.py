@@ -16,7 +16,6 @@ from models.documents import incoming, ledger, outgoing, reports
 from models.duty import absences, brief, roster
 from models.duty import demo as duty_demo
 from models.duty import log as duty_log
-from models.secrecy import demo as secrecy_demo
 from models.secrecy import passports, people, records, reminders
 from models.secrecy import reports as secrecy_reports
 from tests.conftest import business_user
@@ -149,8 +148,10 @@ def seeded(three) -> dict[Role, object]:
     for role, username in ((Role.CLERK, "wenshu"), (Role.DUTY, "zhiban"), (Role.LEADER, "lingdao")):
         sessions[role] = business_user(three, username, username, role.value)
     clerk, duty = sessions[Role.CLERK], sessions[Role.DUTY]
-    incoming.register(clerk, {"received_on": DAY.isoformat(), "source_org": "市委办公室", "title": "关于防汛工作的通知"})
-    outgoing.draft(clerk, {"prefix": "县委办发", "title": "关于值班工作的通知", "draft_unit": "秘书科", "drafter": "刘某"})
+    incoming.register(clerk, {"received_on": DAY.isoformat(), "source_org": "市委办公室",
+                              "title": "关于防汛工作的通知"})
+    outgoing.draft(clerk, {"prefix": "县委办发", "title": "关于值班工作的通知", "draft_unit": "秘书科",
+                           "drafter": "刘某"})
     duty_log.log(duty, {"kind": "来电", "at": "2026-03-05 09:00", "unit": "县应急局", "subject": "通报强降雨"})
     absences.report(duty, {"person": "周主任", "start_on": "2026-03-04", "end_on": "2026-03-05"})
     return sessions
