@@ -6,16 +6,20 @@ with a reason makes `test_every_public_function_is_classified` fail, so a new re
 
 import inspect
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from models.core import clock
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import RIGHTS, Right, Role
 from models.documents import demo as document_demo
+from models.documents import due as documents_due
 from models.documents import incoming, ledger, outgoing, reports
 from models.duty import absences, brief, roster
 from models.duty import demo as duty_demo
+from models.duty import due as duty_due
 from models.duty import log as duty_log
+from models.secrecy import due as secrecy_due
 from models.secrecy import passports, people, records, reminders
 from models.secrecy import reports as secrecy_reports
 from tests.conftest import business_user
@@ -90,7 +94,11 @@ READS = {
 }
 
 # The modules whose every public function is classified below: the reads of 公文, 值班 and 领导外出 (point 8).
-CHECKED_MODULES = (incoming, outgoing, ledger, reports, document_demo, duty_log, brief, roster, absences, duty_demo)
+CHECKED_MODULES = (incoming, outgoing, ledger, reports, document_demo, documents_due, duty_log, brief, roster, absences,
+                   duty_demo, duty_due)
+# Due items answer 今日 for whoever asks: without the read right they are [] rather than a refusal.
+DUE = {"documents.due.due": (R_DOC, documents_due.due), "duty.due.due": (R_DUTY, duty_due.due),
+       "secrecy.due.due": (R_PERS, secrecy_due.due)}
 
 EXEMPT = {
     "documents.incoming.check_incoming": "checks typed values; reads no table",
@@ -132,7 +140,7 @@ def test_every_public_function_is_classified():
     for module in CHECKED_MODULES:
         for function in public_functions(module):
             name = qualified(function)
-            if name in READS or name in EXEMPT or WRITE.search(inspect.getsource(function)):
+            if name in READS or name in DUE or name in EXEMPT or WRITE.search(inspect.getsource(function)):
                 continue
             unclassified.append(name)
     assert not unclassified, ("public functions that are neither a checked read in READS, a checked write, nor "
@@ -148,12 +156,14 @@ def seeded(three) -> dict[Role, object]:
     for role, username in ((Role.CLERK, "wenshu"), (Role.DUTY, "zhiban"), (Role.LEADER, "lingdao")):
         sessions[role] = business_user(three, username, username, role.value)
     clerk, duty = sessions[Role.CLERK], sessions[Role.DUTY]
-    incoming.register(clerk, {"received_on": DAY.isoformat(), "source_org": "市委办公室",
-                              "title": "关于防汛工作的通知"})
-    outgoing.draft(clerk, {"prefix": "县委办发", "title": "关于值班工作的通知", "draft_unit": "秘书科",
-                           "drafter": "刘某"})
-    duty_log.log(duty, {"kind": "来电", "at": "2026-03-05 09:00", "unit": "县应急局", "subject": "通报强降雨"})
-    absences.report(duty, {"person": "周主任", "start_on": "2026-03-04", "end_on": "2026-03-05"})
+    with clock.pinned(datetime(2026, 3, 6, 12, 0)):  # every date typed below is in the past, on any real day
+        incoming.register(clerk, {"received_on": DAY.isoformat(), "source_org": "市委办公室",
+                                  "title": "关于防汛工作的通知"})
+        incoming.assign(clerk, 1, "县应急局", due_date=DAY, on=DAY)
+        outgoing.draft(clerk, {"prefix": "县委办发", "title": "关于值班工作的通知", "draft_unit": "秘书科",
+                               "drafter": "刘某"})
+        duty_log.log(duty, {"kind": "来电", "at": "2026-03-05 09:00", "unit": "县应急局", "subject": "通报强降雨"})
+        absences.report(duty, {"person": "周主任", "start_on": "2026-03-04", "end_on": "2026-03-05"})
     return sessions
 
 
@@ -181,3 +191,17 @@ def test_every_read_as_every_role_matches_the_rights(three):
                              + ("" if audited else " (refusal not audited once)"))
     assert not wrong, "\n".join(wrong)
 
+
+
+def test_due_items_go_to_the_holders_of_the_read_right_and_to_nobody_else(three):
+    sessions = seeded(three)
+    day = DAY + timedelta(days=1)  # the 收文 is past its deadline and 周主任 past the planned return
+    before = denied_count()
+    for name, (right, items) in DUE.items():
+        for role, session in sessions.items():
+            found = items(session, day)
+            if role not in RIGHTS[right]:
+                assert found == [], f"{name} gave items to {role.value}"
+            elif right != R_PERS:  # nothing is seeded in the 涉密人员库
+                assert found, f"{name} gave {role.value} nothing"
+    assert denied_count() == before

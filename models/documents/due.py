@@ -26,7 +26,7 @@ def due(actor, day: date) -> list[DueItem]:
     return sorted_items(_incoming(day) + _circulating(day) + _outgoing(day))
 
 
-def incoming_title(doc: Incoming) -> str:
+def _title(doc: Incoming) -> str:
     return f"收文 {doc.receipt_no}《{short_title(doc.title)}》"
 
 
@@ -67,7 +67,7 @@ def _incoming(day: date) -> list[DueItem]:
             when = "今天到期" if doc.due_date == day else f"还有{left.days}个工作日"
             why = f"{deadline}，{when}{unit}。{_provisional(left)}"
             level = Level.AMBER
-        items.append(DueItem(MODULE, "incoming", doc.id, level, incoming_title(doc), why, doc.due_date, "收文"))
+        items.append(DueItem(MODULE, "incoming", doc.id, level, _title(doc), why, doc.due_date, "收文"))
     return items
 
 
@@ -79,7 +79,7 @@ def _circulating(day: date) -> list[DueItem]:
     for c in out:
         copy = f"第{c.copy_no}份" if c.copy_no else "一份"
         why = f"{copy}自{day_text(c.lent_at.date(), day)}起在{c.holder}处传阅，尚未退回。"
-        items.append(DueItem(MODULE, "incoming", c.incoming.id, Level.AMBER, incoming_title(c.incoming), why,
+        items.append(DueItem(MODULE, "incoming", c.incoming.id, Level.AMBER, _title(c.incoming), why,
                              c.lent_at.date(), "收文"))
     return items
 
