@@ -12,8 +12,10 @@ from models.core import settings
 from models.core.due import day_text
 from models.core.rights import Right, require
 from models.secrecy.people import Person, exit_missing
-from models.secrecy.records import has_pledge, hours_check, latest_review, next_review
+from models.secrecy.records import Overview, Pledge, Review, overview
 from models.secrecy.terms import SECONDED
+
+CHUNK = 500  # people per IN list: far below SQLite's variable limit
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,17 @@ def reminders(actor, today: date | None = None) -> list[Reminder]:
     today = today or date.today()
     ahead = timedelta(days=settings.get("remind_ahead_days"))
     found: list[Reminder] = []
-    for p in Person.select().where(Person.state.in_(("on_post", "declass"))).order_by(Person.unit, Person.name):
+    registry = list(Person.select().where(Person.state.in_(("on_post", "declass"))).order_by(Person.unit, Person.name))
+    on_post = [p for p in registry if p.state == "on_post"]
+    facts, kinds, pledged = overview(on_post, today.year), _review_kinds(on_post), _pledged(on_post)
+    for p in registry:
         if p.state == "on_post":
-            found += _on_post(p, today, ahead)
+            found += _on_post(p, today, ahead, facts[p.id], kinds.get(p.id, set()), p.id in pledged)
         else:
             found += _leaving(p, today, ahead)
     expiry = timedelta(days=settings.get("passport_expiry_days"))
-    for item in passports.Passport.select().where(passports.Passport.status != "cancelled"):
+    for item in (passports.Passport.select(passports.Passport, Person).join(Person)
+                 .where(passports.Passport.status != "cancelled")):
         loan = passports.open_loan(item) if item.status == "out" else None
         if loan and loan.due_on < today:
             found.append(Reminder(item.person_id, item.person.name, "证件",
@@ -54,8 +60,9 @@ def reminders(actor, today: date | None = None) -> list[Reminder]:
             found.append(Reminder(item.person_id, item.person.name, "证件",
                                   f"{item.label}将于{day_text(item.expires_on, today)}到期", False, item.expires_on,
                                   item.id))
-    for trip in passports.Trip.select().where((passports.Trip.decision == "批准") & passports.Trip.reported_on.is_null()
-                                              & (passports.Trip.end_on < today)):
+    trips = passports.Trip
+    for trip in trips.select(trips, Person).join(Person).where(
+            (trips.decision == "批准") & trips.reported_on.is_null() & (trips.end_on < today)):
         found.append(Reminder(trip.person_id, trip.person.name, "出境",
                               f"{trip.label}已返回，尚未登记回国(境)报告", True, trip.end_on, trip.id))
     last = passports.last_stock_take()
@@ -65,24 +72,46 @@ def reminders(actor, today: date | None = None) -> list[Reminder]:
     return sorted(found, key=lambda r: (not r.late, r.due or date.max, r.name))
 
 
-def _on_post(p: Person, today: date, ahead: timedelta) -> list[Reminder]:
+def _review_kinds(people: list[Person]) -> dict[int, set[str]]:
+    """The kinds of review each person has on file (voided ones aside), in one query per 500 people."""
+    kinds: dict[int, set[str]] = {}
+    ids = [p.id for p in people]
+    for start in range(0, len(ids), CHUNK):
+        for person_id, kind in (Review.select(Review.person, Review.kind).where(
+                Review.person.in_(ids[start:start + CHUNK]) & ~Review.voided).distinct().tuples()):
+            kinds.setdefault(person_id, set()).add(kind)
+    return kinds
+
+
+def _pledged(people: list[Person], pledge_kinds: tuple[str, ...] = ("上岗", "在岗")) -> set[int]:
+    """Who has signed a 上岗 or 在岗 承诺书, in one query per 500 people."""
+    ids = [p.id for p in people]
+    signed: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        signed |= {i for (i,) in Pledge.select(Pledge.person).where(
+            Pledge.person.in_(ids[start:start + CHUNK]) & Pledge.kind.in_(pledge_kinds) & ~Pledge.voided).tuples()}
+    return signed
+
+
+def _on_post(p: Person, today: date, ahead: timedelta, facts: Overview, reviews: set[str],
+             pledged: bool) -> list[Reminder]:
     found = []
-    due = next_review(p)
-    if latest_review(p) is None:
+    due = facts.next_review
+    if not reviews:
         since = f"（{day_text(p.on_post_since, today)}上岗）" if p.on_post_since else ""
         found.append(Reminder(p.id, p.name, "复审", f"没有审查记录{since}：请补登上岗审查，或安排复审", True, due))
     elif due and due < today:
         found.append(Reminder(p.id, p.name, "复审", f"{p.level}涉密人员，复审应于{day_text(due, today)}前完成，已逾期{(today - due).days}天", True, due))
     elif due and due <= today + ahead:
         found.append(Reminder(p.id, p.name, "复审", f"复审将于{day_text(due, today)}到期", False, due))
-    hours = hours_check(p, today.year)
+    hours = facts.hours
     if hours.short:
         found.append(Reminder(p.id, p.name, "培训", f"{today.year}年保密教育培训 {hours.text}，还差 {hours.short:g} 学时",
                               today.month >= 11, date(today.year, 12, 31)))
-    if not has_pledge(p, ("上岗", "在岗")):
+    if not pledged:
         found.append(Reminder(p.id, p.name, "承诺书", "没有登记保密承诺书（上岗或在岗）", True))
     if p.nature in SECONDED:
-        if latest_review(p, ("派出单位审查",)) is None and latest_review(p, ("上岗审查",)) is None:
+        if not reviews & {"派出单位审查", "上岗审查"}:
             found.append(Reminder(p.id, p.name, "借调", f"{p.nature}人员没有派出单位（{p.home_unit}）审查记录", True))
         if not p.supervisor:
             found.append(Reminder(p.id, p.name, "借调", f"{p.nature}人员未指定在岗监督的保密管理员", True))
