@@ -37,13 +37,13 @@ def parse_month(text: str | None) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def roster_table(year: int, month: int) -> tuple[list[tuple[str, int]], list[tuple], list[str]]:
+def roster_table(actor, year: int, month: int) -> tuple[list[tuple[str, int]], list[tuple], list[str]]:
     """(columns, rows, notes): phones go in a contact list under the table, as offices print it, not per day."""
     names = roster.shift_names()
     officer_labels = list(names) if len(names) > 1 else ["值班人员"]
     columns = [("日期", 12), ("星期", 6), ("带班领导", 12)] + [(n, 12) for n in officer_labels] + [("备注", 22)]
     rows, phones = [], {}
-    for day in roster.month(year, month):
+    for day in roster.month(actor, year, month):
         phones.update(day.phones)
         note = "；".join(p for p in (day.holiday, day.note, *day.changes) if p)
         rows.append((month_day(day.day), day.weekday, day.leader,
@@ -58,7 +58,7 @@ def export_roster(actor, month_text: str, path: str | Path) -> Path:
     require(actor, READ_DUTY, "导出值班表")
     target, suffix = _target(path, (".xlsx", ".docx"))
     year, month = parse_month(month_text)
-    columns, rows, notes = roster_table(year, month)
+    columns, rows, notes = roster_table(actor, year, month)
     title = f"{settings.get_text('office_name')}{year}年{month}月值班安排表"
     if suffix == ".xlsx":
         write_ledger(target, title, columns, rows, sheet_name=f"{year}年{month}月", portrait=True, notes=notes)
@@ -121,7 +121,7 @@ def export_brief(actor, brief_id: int, path: str | Path) -> Path:
     """A saved 值班要情 or 值班快报, exactly as numbered and worded; audited as a print."""
     require(actor, READ_DUTY, "打印值班要情")
     target, suffix = _target(path, (".pdf", ".docx"))
-    brief = duty_brief.get(brief_id)
+    brief = duty_brief.get(actor, brief_id)
     _write_sheet(brief, target, suffix)
     mark = brief.secrecy if brief.secrecy != "非密" else ""
     document_reports.audit_export(actor, f"{duty_brief.KINDS[brief.kind]}{brief.number_text}（{brief.day:%Y-%m-%d}）",

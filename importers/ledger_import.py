@@ -80,7 +80,7 @@ class Parsed:
         return lines
 
 
-def parse(path: str | Path, kind: str, mapping: dict[str, int] | None = None,
+def parse(actor, path: str | Path, kind: str, mapping: dict[str, int] | None = None,
           year: int | None = None) -> Parsed:
     """Read and check a ledger file; `mapping` and `year` override the guesses (the wizard's choices)."""
     file = Path(path)
@@ -115,7 +115,7 @@ def parse(path: str | Path, kind: str, mapping: dict[str, int] | None = None,
         except ValidationError as exc:
             parsed.errors.append((number, exc.message))
     data_rows = len(parsed.good) + len(parsed.errors)
-    _mark_duplicates(parsed)
+    _mark_duplicates(actor, parsed)
     if not data_rows:
         raise ValidationError("file", f"「{file.name}」的表头下面没有数据行。")
     return parsed
@@ -173,14 +173,14 @@ def _outgoing_row(values: dict, hint: int | None, parsed: Parsed) -> dict:
     return row
 
 
-def _mark_duplicates(parsed: Parsed) -> None:
+def _mark_duplicates(actor, parsed: Parsed) -> None:
     """Rows twice in the file are errors; rows already in the ledger are skipped and reported."""
     if parsed.kind == "incoming":
         keys = [(r["source_org"], r["doc_no"], r["title"], r["received_at"].date()) for _, r in parsed.good]
-        existing = documents.existing_keys({k[3].year for k in keys})
+        existing = documents.existing_keys(actor, {k[3].year for k in keys})
     else:
         keys = [(r["prefix"], r["year"], r["serial"]) for _, r in parsed.good]
-        existing = dispatch.existing_numbers({(k[0], k[1]) for k in keys})
+        existing = dispatch.existing_numbers(actor, {(k[0], k[1]) for k in keys})
     first_row: dict = {}
     kept = []
     for (number, row), key in zip(parsed.good, keys, strict=True):
@@ -208,7 +208,7 @@ def run(actor, path: str | Path, kind: str, dry_run: bool = False, valid_only: b
         mapping: dict[str, int] | None = None, year: int | None = None) -> tuple[Parsed, int]:
     """Parse, then write every good row in one transaction (nothing if any row is bad, unless `valid_only`)."""
     require(actor, EDIT_DOCUMENTS, "导入台账")
-    parsed = parse(path, kind, mapping, year)
+    parsed = parse(actor, path, kind, mapping, year)
     if dry_run or (parsed.errors and not valid_only) or not parsed.good:
         return parsed, 0
     rows = [r for _, r in parsed.good]

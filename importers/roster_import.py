@@ -178,7 +178,7 @@ def cli_importer() -> Callable:
             summary.append("文件中有错误，未写入任何数据。请修改后重新导入。")
         else:
             summary.append(f"已导入值班安排 {written} 天")
-            days = roster.days(min(parsed.good), max(parsed.good))
+            days = roster.days(actor, min(parsed.good), max(parsed.good))
             summary += [f"{month_day(d.day)}：{'；'.join(d.problems)}" for d in days if d.problems and not d.empty]
         return summary, parsed.report()
 

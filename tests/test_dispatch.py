@@ -40,7 +40,7 @@ def test_the_whole_flow(clerk):
     assert doc.status == "archived" and doc.archive_code == f"WS·{YEAR}-D30-0001"
     from models.documents.incoming import history
 
-    assert [e.action for e in history(doc.id, "outgoing")] == [
+    assert [e.action for e in history(clerk, doc.id, "outgoing")] == [
         "draft", "review", "countersign", "countersign", "sign", "number", "print", "distribute", "archive"]
 
 
@@ -76,7 +76,7 @@ def test_out_of_order_steps_are_refused(clerk, action, message):
     doc = drafted(clerk)
     with pytest.raises(ValidationError, match=message):
         action(clerk, doc.id)
-    assert dispatch.get(doc.id).status == "drafted"
+    assert dispatch.get(clerk, doc.id).status == "drafted"
 
 
 def test_distribution_checks_copy_numbers(clerk):

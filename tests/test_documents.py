@@ -93,10 +93,10 @@ def test_the_whole_flow_is_kept_as_history(clerk):
     doc = documents.archive(clerk, doc.id)
     assert doc.status == "archived" and doc.retention == "永久" and doc.archive_serial == 1
     assert doc.archive_code == f"WS·{doc.year}-Y-0001"
-    actions = [e.action for e in documents.history(doc.id)]
+    actions = [e.action for e in documents.history(clerk, doc.id)]
     assert actions == ["register", "propose", "instruct", "instruct", "assign", "remind", "close", "archive"]
-    assert all(e.actor == "zhangsan" for e in documents.history(doc.id))
-    assert [e.person for e in documents.instructions_of(doc.id)] == ["周主任", "吴副主任"]
+    assert all(e.actor == "zhangsan" for e in documents.history(clerk, doc.id))
+    assert [e.person for e in documents.instructions_of(clerk, doc.id)] == ["周主任", "吴副主任"]
     assert AuditEntry.select().where(AuditEntry.target == f"incoming:{doc.id}").count() == 8
 
 
@@ -144,10 +144,10 @@ def test_transitions_that_make_no_sense_are_refused(clerk, steps, action, messag
           "return": lambda: documents.send_back(clerk, doc.id, "不符合行文规则")}
     for step in steps:
         do[step]()
-    status = documents.get(doc.id).status
+    status = documents.get(clerk, doc.id).status
     with pytest.raises(ValidationError, match=message):
         action(clerk, doc.id)
-    assert documents.get(doc.id).status == status
+    assert documents.get(clerk, doc.id).status == status
 
 
 def test_a_reading_document_closes_without_handling(clerk):
@@ -176,13 +176,13 @@ def test_circulation_always_says_where_each_copy_is(clerk):
     with pytest.raises(ValidationError, match="正在周主任处传阅"):
         documents.lend(clerk, doc.id, "吴副主任", "000007")
     documents.lend(clerk, doc.id, "吴副主任", "8")
-    assert [c.holder for c in documents.open_circulations(doc.id)] == ["周主任", "吴副主任"]
+    assert [c.holder for c in documents.open_circulations(clerk, doc.id)] == ["周主任", "吴副主任"]
     with pytest.raises(ValidationError, match="全部在传阅中"):
         documents.lend(clerk, doc.id, "王科长", "8")
     documents.take_back(clerk, first.id)
     with pytest.raises(ValidationError, match="已于"):
         documents.take_back(clerk, first.id)
-    assert [c.holder for c in documents.open_circulations(doc.id)] == ["吴副主任"]
+    assert [c.holder for c in documents.open_circulations(clerk, doc.id)] == ["吴副主任"]
     documents.assign(clerk, doc.id, "保密办", 5)
     documents.close(clerk, doc.id, "已落实")
     with pytest.raises(ValidationError, match="吴副主任处传阅未退回"):
@@ -208,12 +208,12 @@ def test_batch_work_is_all_or_nothing(clerk):
     with pytest.raises(ValidationError, match="有 1 件不能处理，全部未做改动") as caught:
         documents.batch(clerk, [a.id, b.id, c.id], "close", result="已办结")
     assert c.receipt_no in caught.value.message
-    assert {documents.get(i).status for i in (a.id, b.id)} == {"assigned"}
+    assert {documents.get(clerk, i).status for i in (a.id, b.id)} == {"assigned"}
     assert documents.batch(clerk, [a.id, b.id], "reassign", lead_unit="督查室") == 2
-    assert documents.get(a.id).lead_unit == "督查室"
+    assert documents.get(clerk, a.id).lead_unit == "督查室"
     documents.batch(clerk, [a.id, b.id], "close", result="已办结")
     documents.batch(clerk, [a.id, b.id], "archive", retention="定期30年")
-    assert [documents.get(i).archive_serial for i in (a.id, b.id)] == [1, 2]
+    assert [documents.get(clerk, i).archive_serial for i in (a.id, b.id)] == [1, 2]
 
 
 def test_editing_keeps_the_number_and_audits_before_and_after(clerk):
@@ -262,4 +262,4 @@ def test_known_units_complete_from_what_was_typed(clerk):
     registered(clerk, doc_no="")
     registered(clerk, doc_no="", source_org="市财政局")
     registered(clerk, doc_no="")
-    assert documents.known_units()[:2] == ["市委办公室", "市财政局"]
+    assert documents.known_units(clerk)[:2] == ["市委办公室", "市财政局"]

@@ -64,7 +64,7 @@ def test_progress_steps_move_the_state_and_are_kept_as_history(duty):
     assert DutyEntry.get_by_id(entry.id).status == "handling"
     closed = duty_log.close(duty, entry.id, "各乡镇均已回复在岗")
     assert closed.status == "closed" and closed.closed
-    assert [e.action for e in duty_log.history(entry.id)] == ["log", "report", "instruct", "handle", "close"]
+    assert [e.action for e in duty_log.history(duty, entry.id)] == ["log", "report", "instruct", "handle", "close"]
     with pytest.raises(ValidationError, match="已于.*办结"):
         duty_log.handle(duty, entry.id, "再补一句")
     with pytest.raises(ValidationError, match="早于接报时间"):
@@ -75,14 +75,14 @@ def test_open_items_carry_over_until_closed(duty, duty2):
     old = call(duty, at(YESTERDAY - timedelta(days=1), "10:00"), subject="群众反映路灯不亮")
     done = call(duty, at(YESTERDAY, "10:00"))
     duty_log.close(duty, done.id, "已答复")
-    assert [e.id for e in duty_log.open_entries()] == [old.id]
-    shift = duty_log.shift_by_id(done.duty_shift_id)
+    assert [e.id for e in duty_log.open_entries(duty)] == [old.id]
+    shift = duty_log.shift_by_id(duty, done.duty_shift_id)
     handed = duty_log.hand_over(duty, shift.id, "本班无要事")
     assert "群众反映路灯不亮" in handed.open_items  # listed explicitly at the handover
     duty_log.take_over(duty2, shift.id)
-    assert [e.id for e in duty_log.open_entries()] == [old.id]  # still in sight on the next shift
+    assert [e.id for e in duty_log.open_entries(duty)] == [old.id]  # still in sight on the next shift
     duty_log.close(duty2, old.id, "已转县城管局，当晚修复")  # closing is progress, allowed on a locked entry
-    assert duty_log.open_entries() == []
+    assert duty_log.open_entries(duty) == []
 
 
 def test_handover_needs_both_officers_and_locks_the_shift(duty, duty2):
@@ -93,12 +93,12 @@ def test_handover_needs_both_officers_and_locks_the_shift(duty, duty2):
     with pytest.raises(ValidationError, match="要事摘要"):
         duty_log.hand_over(duty, shift_id, "")
     duty_log.hand_over(duty, shift_id, "接县应急局强降雨通报一件，已报周主任。", things="值班手机 1 部，钥匙 2 把")
-    assert duty_log.shift_by_id(shift_id).state == "待接班确认"
+    assert duty_log.shift_by_id(duty, shift_id).state == "待接班确认"
     with pytest.raises(ValidationError, match="不能是同一人"):
         duty_log.take_over(duty, shift_id)
     duty_log.update(duty, entry.id, {"person": "刘副科长"}, DutyEntry.get_by_id(entry.id).version)  # not locked yet
     duty_log.take_over(duty2, shift_id)
-    shift = duty_log.shift_by_id(shift_id)
+    shift = duty_log.shift_by_id(duty, shift_id)
     assert shift.locked and shift.received_by_name == "孙值班" and shift.state == "已交接"
     with pytest.raises(ValidationError, match="已锁定.*补充更正"):
         duty_log.update(duty, entry.id, {"person": "刘科长"}, DutyEntry.get_by_id(entry.id).version)
@@ -120,9 +120,9 @@ def test_an_amendment_keeps_the_old_value_the_new_one_and_the_reason(duty, duty2
         duty_log.amend(duty2, entry.id, "recorder", "别人", "改记录人")
     amended = duty_log.amend(duty2, entry.id, "person", "刘小明", "回电核实，来电人是刘小明")
     assert amended.person == "刘小明"
-    event = duty_log.history(entry.id)[-1]
+    event = duty_log.history(duty, entry.id)[-1]
     assert (event.action, event.before, event.after, event.actor_name) == ("amend", "刘科长", "刘小明", "孙值班")
-    lines = dict(duty_log.detail_lines(entry.id))
+    lines = dict(duty_log.detail_lines(duty, entry.id))
     assert any("由「刘科长」改为「刘小明」" in v and "回电核实" in v for v in lines.values())
     audit_entry = AuditEntry.select().where(AuditEntry.target == f"duty:{entry.id}").order_by(AuditEntry.id.desc()).get()
     assert "刘科长" in audit_entry.detail and "刘小明" in audit_entry.detail
@@ -186,8 +186,8 @@ def test_an_ungraded_incident_can_be_graded_later_by_amendment(duty):
 def test_search_finds_two_and_three_characters(duty):
     call(duty, at(YESTERDAY, "10:00"), subject="石桥村山体滑坡")
     call(duty, at(YESTERDAY, "11:00"), subject="询问会议时间")
-    assert [e.subject for e in duty_log.search("滑坡")] == ["石桥村山体滑坡"]
-    assert [e.subject for e in duty_log.search("山体滑坡")] == ["石桥村山体滑坡"]
+    assert [e.subject for e in duty_log.search(duty, "滑坡")] == ["石桥村山体滑坡"]
+    assert [e.subject for e in duty_log.search(duty, "山体滑坡")] == ["石桥村山体滑坡"]
 
 
 def test_a_leader_may_read_but_not_log(three, duty):
@@ -195,7 +195,7 @@ def test_a_leader_may_read_but_not_log(three, duty):
 
     leader = business_user(three, "zhouzhuren", "周主任", "leader")
     call(duty, at(YESTERDAY, "10:00"))
-    assert len(duty_log.open_entries()) == 1
+    assert len(duty_log.open_entries(leader)) == 1
     with pytest.raises(PermissionDenied):
         duty_log.log(leader, {"subject": "x"})
 

@@ -117,7 +117,9 @@ def test_reminders_cover_reviews_training_pledges_passports_and_declassification
     passports.lend(sec, item.id, {"purpose": "换领新证", "approved_by": "周主任", "lent_on": TODAY - timedelta(days=9),
                                   "due_on": TODAY - timedelta(days=2)})
     passport_lines = [(r.late, r.text) for r in reminders(sec) if r.kind == "证件"]
-    assert (True, "普通护照 E12345678应于 %s 交回，已逾期 2 天" % (TODAY - timedelta(days=2))) in passport_lines
+    back_on = TODAY - timedelta(days=2)
+    back = f"{back_on.month}月{back_on.day}日" if back_on.year == TODAY.year else f"{back_on:%Y年%-m月%-d日}"
+    assert (True, f"普通护照 E12345678应于{back}交回，已逾期2天") in passport_lines
     assert any(not late and "将于" in text and "到期" in text for late, text in passport_lines)
     found = {(r.name, r.kind): r for r in reminders(sec)}
     assert ("周建华", "培训") in found and "还差 10 学时" in found[("周建华", "培训")].text

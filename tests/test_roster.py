@@ -34,7 +34,7 @@ def test_gaps_and_conflicts_are_reported(duty):
     assert "陈某同一天连值白班和夜班" in plan(duty, night="陈某").problems
     plan(duty, day=DAY, night="刘某")
     assert "刘某昨天夜班后紧接今天白班" in plan(duty, day=DAY + timedelta(days=1), day_shift="刘某").problems
-    empty = roster.days(DAY + timedelta(days=3), DAY + timedelta(days=3))[0]
+    empty = roster.days(duty, DAY + timedelta(days=3), DAY + timedelta(days=3))[0]
     assert empty.problems == ["未排班"]
     with pytest.raises(ValidationError, match="只能一人"):
         plan(duty, leader="王某、李某")
@@ -48,10 +48,10 @@ def test_someone_reported_away_is_flagged_on_the_roster(duty):
                                       "end_on": "2026-12-08", "destination": "省城", "purpose": "参加培训",
                                       "stand_in": "李某某副主任"})
     assert any("12月7日 的带班领导" in n for n in notes)
-    day = roster.days(DAY, DAY)[0]
+    day = roster.days(duty, DAY, DAY)[0]
     assert any(p.startswith("王某当天出差外出") for p in day.problems)
-    assert [a.person for a in absences.away_on(DAY)] == ["王某"]
-    assert absences.away_on(DAY + timedelta(days=2)) == []
+    assert [a.person for a in absences.away_on(duty, DAY)] == ["王某"]
+    assert absences.away_on(duty, DAY + timedelta(days=2)) == []
 
 
 def test_a_stand_in_and_a_swap_are_recorded_with_who_approved(duty):
@@ -60,10 +60,10 @@ def test_a_stand_in_and_a_swap_are_recorded_with_who_approved(duty):
     with pytest.raises(ValidationError, match="批准人"):
         roster.change(duty, DAY, "白班", "officer", "陈某", "钱某", "")
     record, _ = roster.change(duty, DAY, "白班", "officer", "陈某", "钱某", "周主任", "陈某生病")
-    assert roster.days(DAY, DAY)[0].officers["白班"] == ["钱某"]
+    assert roster.days(duty, DAY, DAY)[0].officers["白班"] == ["钱某"]
     assert "陈某→钱某（替班，周主任批准，陈某生病）" in record.text
     roster.change(duty, DAY, "白班", "officer", "钱某", "赵某", "周主任", swap_day=DAY + timedelta(days=1))
-    first, second = roster.days(DAY, DAY + timedelta(days=1))
+    first, second = roster.days(duty, DAY, DAY + timedelta(days=1))
     assert (first.officers["白班"], second.officers["白班"]) == (["赵某"], ["钱某"])
     assert len(first.changes) == 2 and len(second.changes) == 1
     with pytest.raises(ValidationError, match="没有安排"):
@@ -76,11 +76,11 @@ def test_absence_rules(duty):
         absences.report(duty, {"person": "王某", "start_on": "2026-12-08", "end_on": "2026-12-06"})
     entry, notes = absences.report(duty, {"person": "王某", "start_on": "2026-01-05", "end_on": "2026-01-06"})
     assert any("补报" in n for n in notes)
-    assert absences.overdue_returns() == [entry]
+    assert absences.overdue_returns(duty) == [entry]
     changed = absences.change(duty, entry.id, {"end_on": "2026-01-07", "reason": "会期延长"}, entry.version)
     assert "会期延长" in changed.changes and changed.end_on == date(2026, 1, 7)
     absences.mark_returned(duty, entry.id, datetime(2026, 1, 7, 18, 0))
-    assert absences.overdue_returns() == []
+    assert absences.overdue_returns(duty) == []
     with pytest.raises(ValidationError, match="无需再销假"):
         absences.mark_returned(duty, entry.id)
 
@@ -91,7 +91,7 @@ def test_the_sample_roster_imports_with_its_title_year_and_footer(duty):
     parsed, written = roster_import.run(duty, SAMPLE)
     assert parsed.errors == [] and written == 30 and (parsed.year, parsed.month) == (2025, 11)
     assert any("说明行" in m for _, m in parsed.skipped)
-    first = roster.days(date(2025, 11, 1), date(2025, 11, 1))[0]
+    first = roster.days(duty, date(2025, 11, 1), date(2025, 11, 1))[0]
     assert (first.leader, first.officers) == ("王某", {"白班": ["陈某"], "夜班": ["孙某"]})
     assert AuditEntry.select().where(AuditEntry.action == "import").count() == 1
 
@@ -166,5 +166,5 @@ def test_reimporting_replaces_the_days_and_dry_run_writes_nothing(duty, tmp_path
     assert written == 0 and len(parsed.good) == 1 and RosterSlot.select().count() == 0
     roster_import.run(duty, path)
     roster_import.run(duty, sheet(tmp_path, [["12月1日", "二", "李某", "陈某", "孙某", "", ""]], name="v2.xlsx"))
-    assert roster.days(date(2026, 12, 1), date(2026, 12, 1))[0].leader == "李某"
+    assert roster.days(duty, date(2026, 12, 1), date(2026, 12, 1))[0].leader == "李某"
     assert RosterSlot.select().count() == 3

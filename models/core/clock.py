@@ -37,10 +37,10 @@ def pin(moment: datetime | date | None) -> None:
 
 @contextmanager
 def pinned(moment: datetime | date) -> Iterator[None]:
+    global _pinned, _pinned_at
     previous, previous_at = _pinned, _pinned_at
     pin(moment)
     try:
         yield
     finally:
-        global _pinned, _pinned_at
         _pinned, _pinned_at = previous, previous_at

@@ -35,3 +35,13 @@ class DueItem:
 
 def sorted_items(items: list[DueItem]) -> list[DueItem]:
     return sorted(items, key=lambda item: item.sort_key)
+
+
+def day_text(day: date, today: date) -> str:
+    """「11月28日」, with the year when it is not `today`'s (「2026年12月31日」 read on 5 January)."""
+    text = f"{day.month}月{day.day}日"
+    return text if day.year == today.year else f"{day.year}年{text}"
+
+
+def short_title(title: str, limit: int = 30) -> str:
+    return title if len(title) <= limit else title[:limit] + "…"

@@ -240,7 +240,7 @@ def check_incoming(data: dict, year_hint: int | None = None, strict: bool = True
     return Checked(values, notes)
 
 
-def same_document(source_org: str, doc_no: str, exclude_id: int | None = None) -> list[Incoming]:
+def _same_document(source_org: str, doc_no: str, exclude_id: int | None = None) -> list[Incoming]:
     """Entries already registered with this 文号 from this unit (a repeat is usually a second copy)."""
     if not doc_no:
         return []
@@ -298,7 +298,7 @@ def register(actor, data: dict, confirm: bool = False) -> tuple[Incoming, list[s
     require(actor, EDIT_DOCUMENTS, "登记收文")
     checked = check_incoming(data)
     values = dict(checked.values)
-    twins = same_document(values["source_org"], values["doc_no"])
+    twins = _same_document(values["source_org"], values["doc_no"])
     if twins and not confirm:
         first = twins[0]
         raise NeedsConfirmation(
@@ -330,7 +330,7 @@ EDITABLE = ("received_at", "source_org", "doc_no", "title", "doc_type", "secrecy
 def update(actor, doc_id: int, data: dict, version: int) -> Incoming:
     """Correct the registration (not the 收文编号); refused once archived or voided. Audited before/after."""
     require(actor, EDIT_DOCUMENTS, "修改收文登记")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     if doc.status in ("archived", "void"):
         raise ValidationError("status", f"收文{doc.receipt_no}已{STATUS[doc.status][1:]}，不能再修改登记内容。")
     merged = {k: getattr(doc, k) for k in EDITABLE} | data
@@ -351,7 +351,12 @@ def update(actor, doc_id: int, data: dict, version: int) -> Incoming:
     return doc
 
 
-def get(doc_id: int) -> Incoming:
+def get(actor, doc_id: int) -> Incoming:
+    require(actor, READ_DOCUMENTS, "查看收文")
+    return _get(doc_id)
+
+
+def _get(doc_id: int) -> Incoming:
     doc = Incoming.get_or_none(Incoming.id == doc_id)
     if doc is None:
         raise ValidationError("id", f"没有编号为 {doc_id} 的收文记录。")
@@ -402,7 +407,7 @@ def past_day(value: object, field: str, label: str) -> date:
 def propose(actor, doc_id: int, opinion: str, by: str = "", on: object = None) -> Incoming:
     """拟办: the office's proposal of who should handle it."""
     require(actor, EDIT_DOCUMENTS, "填写拟办意见")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "propose", ("registered", "proposed"))
     text = text_value(opinion, "opinion", "拟办意见")
     before = {"proposal": doc.proposal, "status": doc.status}
@@ -416,7 +421,7 @@ def propose(actor, doc_id: int, opinion: str, by: str = "", on: object = None) -
 def instruct(actor, doc_id: int, leader: str, text: str, on: object = None) -> Incoming:
     """批办: one leader's 批示 (several leaders may each add one)."""
     require(actor, EDIT_DOCUMENTS, "登记领导批示")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "instruct", OPEN)
     who = text_value(leader, "leader", "批示领导", limit=40)
     words = text_value(text, "text", "批示内容")
@@ -434,7 +439,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
            handler: str = "", co_units: str = "", on: object = None) -> tuple[Incoming, str]:
     """承办: hand it to a unit with a deadline counted in working days (or a date). Returns a calendar warning."""
     require(actor, EDIT_DOCUMENTS, "交办收文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "assign", OPEN)
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
     start = past_day(on, "on", "交办日期")
@@ -461,7 +466,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
 def remind(actor, doc_id: int, target: str, method: str, request: str = "", answer: str = "") -> Reminder:
     """催办: numbered 催〔年〕N号 per year, with to whom, how, what was asked and the answer."""
     require(actor, EDIT_DOCUMENTS, "催办")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "remind", ("assigned",))
     who = text_value(target or doc.lead_unit, "target", "催办对象", limit=100)
     how = parse_choice(method, REMIND_METHODS, "催办方式", "method")
@@ -496,7 +501,7 @@ def record_answer(actor, reminder_id: int, answer: str) -> Reminder:
 def close(actor, doc_id: int, result: str, on: object = None) -> Incoming:
     """办结: what was done. A 阅件 may be closed (阅毕) without 承办."""
     require(actor, EDIT_DOCUMENTS, "办结收文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "close", OPEN if doc.kind == "阅件" else ("assigned",))
     text = text_value(result, "result", "办理结果")
     before = {"result": doc.result, "status": doc.status}
@@ -508,9 +513,9 @@ def close(actor, doc_id: int, result: str, on: object = None) -> Incoming:
 def archive(actor, doc_id: int, retention: str = "永久", year: object = None) -> Incoming:
     """归档: 年度, 保管期限 (永久 unless said), and the next 件号 of that year and period (DA/T 22)."""
     require(actor, EDIT_DOCUMENTS, "归档收文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "archive", ("closed",))
-    if out := open_circulations(doc.id):
+    if out := _open_circulations(doc.id):
         names = "、".join(c.holder for c in out)
         raise ValidationError("status", f"收文{doc.receipt_no}还有 {len(out)} 份在{names}处传阅未退回，收回后才能归档。")
     period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
@@ -530,7 +535,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
 def send_back(actor, doc_id: int, reason: str) -> Incoming:
     """退文: returned to the sender with the reasons (条例 第24条 初审)."""
     require(actor, EDIT_DOCUMENTS, "退文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "return", ("registered", "proposed"))
     text = text_value(reason, "reason", "退文理由")
     before = {"status": doc.status}
@@ -542,7 +547,7 @@ def send_back(actor, doc_id: int, reason: str) -> Incoming:
 def void(actor, doc_id: int, reason: str) -> Incoming:
     """作废: the entry stays in the ledger with its number, greyed out, with the reason."""
     require(actor, EDIT_DOCUMENTS, "作废收文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "void", (*OPEN, "closed"))
     text = text_value(reason, "reason", "作废理由")
     before = {"status": doc.status}
@@ -553,7 +558,13 @@ def void(actor, doc_id: int, reason: str) -> Incoming:
 
 # --- 传阅 -------------------------------------------------------------------------------------------------
 
-def open_circulations(doc_id: int) -> list[Circulation]:
+def open_circulations(actor, doc_id: int) -> list[Circulation]:
+    """The copies of a document out on 传阅 now, earliest first."""
+    require(actor, READ_DOCUMENTS, "查看传阅情况")
+    return _open_circulations(doc_id)
+
+
+def _open_circulations(doc_id: int) -> list[Circulation]:
     return list(Circulation.select().where((Circulation.incoming == doc_id) & Circulation.returned_at.is_null())
                 .order_by(Circulation.lent_at))
 
@@ -561,10 +572,10 @@ def open_circulations(doc_id: int) -> list[Circulation]:
 def lend(actor, doc_id: int, holder: str, copy_no: str = "") -> Circulation:
     """传阅: a copy goes to `holder` now. For a classified document the 份号 is required."""
     require(actor, EDIT_DOCUMENTS, "登记传阅")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "circulate", (*OPEN, "closed"))
     who = text_value(holder, "holder", "传阅人（送阅对象）", limit=60)
-    out = open_circulations(doc.id)
+    out = _open_circulations(doc.id)
     if len(out) >= doc.copies:
         raise ValidationError("holder", f"本文件共 {doc.copies} 份，已全部在传阅中（{'、'.join(c.holder for c in out)}），"
                                         "请先收回一份。")
@@ -638,7 +649,7 @@ def batch(actor, doc_ids: list[int], action: str, **values) -> int:
 def reassign(actor, doc_id: int, lead_unit: str) -> Incoming:
     """Change the 承办单位 of a document being handled (keeps its deadline)."""
     require(actor, EDIT_DOCUMENTS, "更换承办单位")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "reassign", ("assigned",))
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
     if unit == doc.lead_unit:
@@ -661,13 +672,19 @@ FIELD_LABELS = {
 }
 
 
-def history(doc_id: int, kind: str = "incoming") -> list[DocEvent]:
+def history(actor, doc_id: int, kind: str = "incoming") -> list[DocEvent]:
+    require(actor, READ_DOCUMENTS, "查看公文办理经过")
+    return _history(doc_id, kind)
+
+
+def _history(doc_id: int, kind: str = "incoming") -> list[DocEvent]:
     return list(DocEvent.select().where((DocEvent.doc_kind == kind) & (DocEvent.doc_id == doc_id))
                 .order_by(DocEvent.at, DocEvent.id))
 
 
-def instructions_of(doc_id: int) -> list[DocEvent]:
-    return [e for e in history(doc_id) if e.action == "instruct"]
+def instructions_of(actor, doc_id: int) -> list[DocEvent]:
+    require(actor, READ_DOCUMENTS, "查看领导批示")
+    return [e for e in _history(doc_id) if e.action == "instruct"]
 
 
 def due_status(status: str, due: date | None, today: date, soon: date) -> str | None:
@@ -686,8 +703,9 @@ def soon_limit(today: date) -> date:
     return workdays.add_workdays(today, SOON_WORKDAYS).date
 
 
-def known_units(limit: int = 500) -> list[str]:
+def known_units(actor, limit: int = 500) -> list[str]:
     """Units typed before (来文单位 and 承办单位), most used first: what the form completes from."""
+    require(actor, READ_DOCUMENTS, "查看来文和承办单位")
     counts: dict[str, int] = {}
     for column in (Incoming.source_org, Incoming.lead_unit):
         query = (Incoming.select(column, fn.COUNT(Incoming.id)).where(column != "").group_by(column)
@@ -697,8 +715,9 @@ def known_units(limit: int = 500) -> list[str]:
     return sorted(counts, key=lambda n: -counts[n])[:limit]
 
 
-def detail_lines(doc: Incoming) -> list[tuple[str, str]]:
+def detail_lines(actor, doc: Incoming) -> list[tuple[str, str]]:
     """What the detail panel and the history show for one entry."""
+    require(actor, READ_DOCUMENTS, "查看收文详情")
     lines = [("收文编号", doc.receipt_no), ("状态", STATUS[doc.status]),
              ("收文日期", f"{doc.received_at:%Y-%m-%d %H:%M}".removesuffix(" 00:00")), ("来文单位", doc.source_org),
              ("来文字号", doc.doc_no), ("标题", doc.title), ("文种", doc.doc_type),
@@ -720,7 +739,7 @@ def detail_lines(doc: Incoming) -> list[tuple[str, str]]:
         lines.append(("归档", f"{doc.archive_year}年度 {doc.retention} 件号 {doc.archive_serial}，档号 {doc.archive_code}"))
     if doc.reason:
         lines.append(("退文/作废理由", doc.reason))
-    out = open_circulations(doc.id)
+    out = _open_circulations(doc.id)
     if out:
         lines.append(("正在传阅", "；".join(f"{c.holder}{('（第' + c.copy_no + '份）') if c.copy_no else ''}"
                                         f" 自 {c.lent_at:%m-%d %H:%M}" for c in out)))
@@ -730,7 +749,8 @@ def detail_lines(doc: Incoming) -> list[tuple[str, str]]:
                                       f"{('：' + r.answer) if r.answer else ''}" for r in reminders)))
     if doc.remarks:
         lines.append(("备注", doc.remarks))
-    lines.append(("办理经过", "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.actor_name}：{e.summary}" for e in history(doc.id))))
+    steps = _history(doc.id)
+    lines.append(("办理经过", "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.actor_name}：{e.summary}" for e in steps)))
     return lines
 
 
@@ -768,8 +788,9 @@ def day_check(actor, day: date | None = None) -> DayCheck:
 LEGACY_SERIAL = re.compile(r"(\d+)\D*$")
 
 
-def existing_keys(years: set[int]) -> dict[tuple, str]:
+def existing_keys(actor, years: set[int]) -> dict[tuple, str]:
     """(来文单位, 文号, 标题, 收文日期) → 收文编号 for the years a file touches (to skip rows imported before)."""
+    require(actor, READ_DOCUMENTS, "查看已登记的收文")
     rows = (Incoming.select(Incoming.source_org, Incoming.doc_no, Incoming.title, Incoming.received_at,
                             Incoming.receipt_no).where(Incoming.year.in_(list(years))).tuples())
     return {(org, no, title, at.date()): receipt for org, no, title, at, receipt in rows}

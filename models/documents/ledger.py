@@ -69,6 +69,7 @@ class IncomingLedger:
 
     def __init__(self, actor) -> None:
         require(actor, READ_DOCUMENTS, "查看收文登记簿")
+        self._actor = actor
         units = [u for (u,) in Incoming.select(Incoming.lead_unit).where(Incoming.lead_unit != "").distinct()
                  .order_by(Incoming.lead_unit).limit(300).tuples()]
         self.filters = (
@@ -131,7 +132,7 @@ class IncomingLedger:
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Incoming.get_or_none(Incoming.id == row_id)
-        return documents.detail_lines(doc) if doc else []
+        return documents.detail_lines(self._actor, doc) if doc else []
 
     def ids(self, query: Query, limit: int = 100_000) -> list[int]:
         """Every id the query selects, in the ledger's order (for exporting exactly what is on screen)."""
@@ -164,9 +165,10 @@ class OutgoingLedger:
 
     def __init__(self, actor) -> None:
         require(actor, READ_DOCUMENTS, "查看发文登记簿")
+        self._actor = actor
         self.filters = (
             FilterSpec("year", "年度", "choice", _years(Outgoing.year)),
-            FilterSpec("prefix", "代字", "choice", tuple((p, p) for p in dispatch.prefixes())),
+            FilterSpec("prefix", "代字", "choice", tuple((p, p) for p in dispatch.prefixes(actor))),
             FilterSpec("status", "状态", "choice", tuple(dispatch.STATUS.items())),
             FilterSpec("secrecy", "密级", "choice", tuple((s, s) for s in SECRECY)),
             FilterSpec("date_from", "拟稿日期从", "date"),
@@ -223,7 +225,7 @@ class OutgoingLedger:
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Outgoing.get_or_none(Outgoing.id == row_id)
-        return dispatch.detail_lines(doc) if doc else []
+        return dispatch.detail_lines(self._actor, doc) if doc else []
 
     def ids(self, query: Query, limit: int = 100_000) -> list[int]:
         sort, desc = self._pager._order(query, self.default_sort)

@@ -33,5 +33,6 @@ MANIFEST = Manifest(
     cli_options=(CliOption("demo", "--documents", "公文条数（另加这么多条收文，用于试大数据量）", type="int"),),
     demo="models.documents.demo:demo_documents",
     demo_label="公文",
+    due="models.documents.due:due",
     tab=Tab("公文", READ_DOCUMENTS, "ui.documents.tab:DocumentsTab", order=20),
 )

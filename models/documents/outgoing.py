@@ -16,7 +16,7 @@ from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.validators import parse_date
-from models.documents.incoming import DocEvent, past_day, text_value
+from models.documents.incoming import DocEvent, _history, past_day, text_value
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.documents.terms import (
     CLASSIFIED,
@@ -182,7 +182,12 @@ def _search_text(doc: Outgoing) -> str:
     return " ".join(p for p in parts if p)
 
 
-def get(doc_id: int) -> Outgoing:
+def get(actor, doc_id: int) -> Outgoing:
+    require(actor, READ_DOCUMENTS, "查看发文")
+    return _get(doc_id)
+
+
+def _get(doc_id: int) -> Outgoing:
     doc = Outgoing.get_or_none(Outgoing.id == doc_id)
     if doc is None:
         raise ValidationError("id", f"没有编号为 {doc_id} 的发文记录。")
@@ -230,7 +235,7 @@ def draft(actor, data: dict) -> Outgoing:
 def review(actor, doc_id: int, reviewer: str, opinion: str = "", on: object = None) -> Outgoing:
     """核稿 (部门核稿 / 办公室审核)."""
     require(actor, EDIT_DOCUMENTS, "登记核稿")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "review", ("drafted", "reviewed"))
     before = {"reviewer": doc.reviewer, "status": doc.status}
     doc.reviewer = text_value(reviewer, "reviewer", "核稿人", limit=40)
@@ -244,7 +249,7 @@ def review(actor, doc_id: int, reviewer: str, opinion: str = "", on: object = No
 def countersign(actor, doc_id: int, unit: str, person: str, opinion: str = "", on: object = None) -> Outgoing:
     """会签: one unit's agreement (repeatable)."""
     require(actor, EDIT_DOCUMENTS, "登记会签")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "countersign", ("reviewed", "countersigning"))
     who = text_value(unit, "unit", "会签单位", limit=100)
     name = text_value(person, "person", "会签人", limit=40)
@@ -261,7 +266,7 @@ def sign(actor, doc_id: int, signer: str, opinion: str = "", on: object = None,
          number_now: bool = True) -> Outgoing:
     """签发; by default the 发文字号 is taken at once (编号), as most offices do."""
     require(actor, EDIT_DOCUMENTS, "登记签发")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "sign", ("reviewed", "countersigning"))
     before = {"signer": doc.signer, "status": doc.status}
     doc.signer = text_value(signer, "signer", "签发人", limit=40)
@@ -271,13 +276,13 @@ def sign(actor, doc_id: int, signer: str, opinion: str = "", on: object = None,
               before, person=doc.signer, on=doc.signed_on, text=doc.sign_opinion)
         if number_now:
             number(actor, doc.id)
-    return get(doc.id)
+    return _get(doc.id)
 
 
 def number(actor, doc_id: int, reservation_id: int | None = None) -> Outgoing:
     """编号: the next 发文字号 of the 代字 in the signing year, or a number reserved before."""
     require(actor, EDIT_DOCUMENTS, "发文编号")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "number", ("signed",))
     year = (doc.signed_on or date.today()).year
     with DB.atomic():
@@ -313,7 +318,7 @@ def reserve(actor, prefix: str, year: int, reason: str) -> NumberReservation:
 def record_print(actor, doc_id: int, copies: object, on: object = None, proofreader: str = "") -> Outgoing:
     """印制: how many copies were printed (份号 1..N)."""
     require(actor, EDIT_DOCUMENTS, "登记印制")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "print", ("numbered", "printed"))
     before = {"print_copies": doc.print_copies, "status": doc.status}
     doc.print_copies = parse_count(copies, "印制份数", "copies", required=True)
@@ -325,7 +330,7 @@ def record_print(actor, doc_id: int, copies: object, on: object = None, proofrea
 def distribute(actor, doc_id: int, lines: list[tuple[str, object]]) -> Outgoing:
     """分发: [(unit, 「1-5」 or 3)] — each unit's 份号, within what was printed and given to nobody else."""
     require(actor, EDIT_DOCUMENTS, "登记分发")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "distribute", ("printed", "distributed"))
     if not lines:
         raise ValidationError("lines", "请至少填写一个分送单位。")
@@ -356,7 +361,7 @@ def distribute(actor, doc_id: int, lines: list[tuple[str, object]]) -> Outgoing:
 
 def archive(actor, doc_id: int, retention: str = "永久", year: object = None) -> Outgoing:
     require(actor, EDIT_DOCUMENTS, "归档发文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "archive", ("printed", "distributed"))
     period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
     archive_year = parse_count(year, "归档年度", "year", default=doc.year or date.today().year)
@@ -372,7 +377,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
 def send_back(actor, doc_id: int, reason: str) -> Outgoing:
     """退改: back to the drafter with the reasons; 核稿 and 签发 are done again."""
     require(actor, EDIT_DOCUMENTS, "退改发文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "send_back", ("reviewed", "countersigning", "signed"))
     text = text_value(reason, "reason", "退改理由")
     before = {"status": doc.status, "signer": doc.signer}
@@ -383,7 +388,7 @@ def send_back(actor, doc_id: int, reason: str) -> Outgoing:
 
 def void(actor, doc_id: int, reason: str) -> Outgoing:
     require(actor, EDIT_DOCUMENTS, "作废发文")
-    doc = get(doc_id)
+    doc = _get(doc_id)
     _allow(doc, "void", tuple(s for s in STATUS if s not in FINISHED))
     text = text_value(reason, "reason", "作废理由")
     before = {"status": doc.status}
@@ -456,16 +461,16 @@ def number_check(actor, year: int | None = None, prefix: str | None = None) -> l
     return sorted(checks.values(), key=lambda c: (-c.year, c.prefix))
 
 
-def prefixes() -> list[str]:
+def prefixes(actor) -> list[str]:
     """代字 used so far, most used first (the draft form offers them)."""
+    require(actor, READ_DOCUMENTS, "查看发文代字")
     rows = (Outgoing.select(Outgoing.prefix, fn.COUNT(Outgoing.id)).group_by(Outgoing.prefix)
             .order_by(fn.COUNT(Outgoing.id).desc()).tuples())
     return [p for p, _ in rows]
 
 
-def detail_lines(doc: Outgoing) -> list[tuple[str, str]]:
-    from models.documents.incoming import history
-
+def detail_lines(actor, doc: Outgoing) -> list[tuple[str, str]]:
+    require(actor, READ_DOCUMENTS, "查看发文详情")
     lines = [("发文字号", doc.doc_no or "（未编号）"), ("状态", STATUS[doc.status]), ("标题", doc.title),
              ("文种", doc.doc_type), ("密级", doc.mark or "非密"), ("紧急程度", doc.urgency),
              ("拟稿", f"{doc.draft_unit} {doc.drafter} {doc.drafted_on:%Y-%m-%d}"), ("主送", doc.main_to),
@@ -487,14 +492,15 @@ def detail_lines(doc: Outgoing) -> list[tuple[str, str]]:
     if doc.reason:
         lines.append(("退改/作废理由", doc.reason))
     lines.append(("办理经过", "\n".join(f"{e.at:%Y-%m-%d %H:%M} {e.actor_name}：{e.summary}"
-                                      for e in history(doc.id, "outgoing"))))
+                                      for e in _history(doc.id, "outgoing"))))
     return lines
 
 
 # --- importing an old ledger ------------------------------------------------------------------------------
 
-def existing_numbers(series: set[tuple[str, int]]) -> dict[tuple[str, int, int], str]:
+def existing_numbers(actor, series: set[tuple[str, int]]) -> dict[tuple[str, int, int], str]:
     """(代字, 年, 序号) → 标题 of the numbers already used in those series."""
+    require(actor, READ_DOCUMENTS, "查看已用的发文字号")
     result: dict[tuple[str, int, int], str] = {}
     for prefix, year in series:
         for serial, title in (Outgoing.select(Outgoing.serial, Outgoing.title)
@@ -523,7 +529,7 @@ def import_many(actor, rows: list[dict], source: str) -> int:
             highest[key] = max(highest.get(key, 0), r["serial"])
         for (prefix, year), serial in highest.items():
             counters.raise_to(_series(prefix), year, serial)
-        ids = existing_ids({(r["prefix"], r["year"], r["serial"]) for r in records})
+        ids = _existing_ids({(r["prefix"], r["year"], r["serial"]) for r in records})
         events = [dict(doc_kind="outgoing", doc_id=ids[(r["prefix"], r["year"], r["serial"])], at=stamp,
                        actor=actor.username, actor_name=actor.display_name, action="import",
                        summary=f"从旧台账「{source}」导入", person="", text="") for r in records]
@@ -534,7 +540,7 @@ def import_many(actor, rows: list[dict], source: str) -> int:
     return len(records)
 
 
-def existing_ids(keys: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], int]:
+def _existing_ids(keys: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], int]:
     result = {}
     for prefix, year in {(p, y) for p, y, _ in keys}:
         for serial, doc_id in (Outgoing.select(Outgoing.serial, Outgoing.id)

@@ -118,8 +118,8 @@ def audit_export(actor, what: str, target: str, rows: int, path: str, mark: str 
 def routing_slip(actor, doc_id: int) -> dict:
     """The 文件处理笺's values for one incoming document."""
     require(actor, READ_DOCUMENTS, "打印文件处理笺")
-    doc = documents.get(doc_id)
-    instructions = [f"{e.text}\n{e.person}　{_cn_day(e.on)}" for e in documents.instructions_of(doc.id)]
+    doc = documents.get(actor, doc_id)
+    instructions = [f"{e.text}\n{e.person}　{_cn_day(e.on)}" for e in documents.instructions_of(actor, doc.id)]
     if not instructions and doc.instructions:  # imported from an old ledger: one text, no rows
         instructions = [doc.instructions]
     result = doc.result
@@ -140,7 +140,7 @@ def routing_slip(actor, doc_id: int) -> dict:
 def reminder_slip(actor, doc_id: int, reminder_id: int | None = None) -> dict:
     """The 催办单's values: the latest 催办 of the document (or the one named)."""
     require(actor, READ_DOCUMENTS, "打印催办单")
-    doc = documents.get(doc_id)
+    doc = documents.get(actor, doc_id)
     query = doc.reminders.order_by(documents.Reminder.id.desc())
     reminder = (query.where(documents.Reminder.id == reminder_id) if reminder_id else query).first()
     if reminder is None:
@@ -157,7 +157,7 @@ def reminder_slip(actor, doc_id: int, reminder_id: int | None = None) -> dict:
 def drafting_sheet(actor, doc_id: int) -> dict:
     """The 发文稿纸's values for one outgoing document."""
     require(actor, READ_DOCUMENTS, "打印发文稿纸")
-    doc = dispatch.get(doc_id)
+    doc = dispatch.get(actor, doc_id)
     return dict(
         secrecy=doc.mark, urgency="" if doc.urgency == "无" else doc.urgency,
         sign=(f"{doc.sign_opinion}\n{doc.signer}　{_cn_day(doc.signed_on)}" if doc.signer else ""),

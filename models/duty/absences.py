@@ -15,7 +15,7 @@ from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
 from models.core.validators import parse_date
 from models.documents.terms import clean
-from models.duty.manifest import EDIT_DUTY
+from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import ABSENCE_KINDS, DAY_PARTS, month_day
 
 STATUS = {"reported": "已报备", "returned": "已返回", "void": "已作废"}
@@ -108,7 +108,7 @@ def report(actor, data: dict) -> tuple[Absence, list[str]]:
     notes = list(checked.notes)
     from models.duty import roster
 
-    for day in roster.leader_days(entry.person, entry.start_on, entry.end_on):
+    for day in roster.leader_days(actor, entry.person, entry.start_on, entry.end_on):
         notes.append(f"{entry.person}是 {month_day(day)} 的带班领导，外出期间请安排调班或替班。")
     return entry, notes
 
@@ -180,24 +180,28 @@ def void(actor, entry_id: int, reason: str) -> Absence:
     return entry
 
 
-def away_on(day: date) -> list[Absence]:
+def away_on(actor, day: date) -> list[Absence]:
     """Everyone reported away on `day` and not yet back (a 销假 before the planned end ends it early)."""
+    require(actor, READ_DUTY, "查看领导外出报备")
     query = (Absence.select().where((Absence.status != "void") & (Absence.start_on <= day) & (Absence.end_on >= day))
              .order_by(Absence.start_on, Absence.person))
     return [a for a in query if a.returned_at is None or a.returned_at.date() >= day]
 
 
-def away_between(start: date, end: date) -> list[Absence]:
+def away_between(actor, start: date, end: date) -> list[Absence]:
+    require(actor, READ_DUTY, "查看领导外出报备")
     return list(Absence.select().where((Absence.status != "void") & (Absence.start_on <= end)
                                        & (Absence.end_on >= start)))
 
 
-def overdue_returns(today: date | None = None) -> list[Absence]:
+def overdue_returns(actor, today: date | None = None) -> list[Absence]:
     """Past their planned return and not 销假: the 值班员 should ask."""
+    require(actor, READ_DUTY, "查看领导外出报备")
     today = today or date.today()
     return list(Absence.select().where((Absence.status == "reported") & (Absence.end_on < today))
                 .order_by(Absence.end_on))
 
 
-def recent(limit: int = 200) -> list[Absence]:
+def recent(actor, limit: int = 200) -> list[Absence]:
+    require(actor, READ_DUTY, "查看领导外出报备")
     return list(Absence.select().order_by(Absence.start_on.desc(), Absence.id.desc()).limit(limit))

@@ -123,25 +123,25 @@ def entry_text(entry: DutyEntry) -> str:
     return "".join(parts)
 
 
-def _whereabouts(day: date) -> str:
+def _whereabouts(actor, day: date) -> str:
     """Leaders away during the duty day, which runs into the next morning."""
     seen, away = set(), []
     for moment in (day, day + timedelta(days=1)):
-        for absence in absences.away_on(moment):
+        for absence in absences.away_on(actor, moment):
             if absence.id not in seen:
                 seen.add(absence.id)
                 away.append(absence)
     return "\n".join(a.summary + "。" for a in away) or "无领导外出报备。"
 
 
-def _open_items(exclude: set[int] = frozenset()) -> str:
-    items = [e for e in duty_log.open_entries() if e.id not in exclude]
+def _open_items(actor, exclude: set[int] = frozenset()) -> str:
+    items = [e for e in duty_log.open_entries(actor) if e.id not in exclude]
     return "\n".join(f"{month_day(e.at)}{e.source_text if e.source_text != '—' else ''}{e.kind}：{e.heading}"
                      f"（{duty_log.STATUS[e.status]}）" for e in items) or "无。"
 
 
-def _people(day: date) -> tuple[str, str, str]:
-    plan = roster.days(day, day)[0]
+def _people(actor, day: date) -> tuple[str, str, str]:
+    plan = roster.days(actor, day, day)[0]
     officers = []
     for names in plan.officers.values():
         officers += [n for n in names if n not in officers]
@@ -168,10 +168,10 @@ def draft_brief(actor, day: date) -> Draft:
     saved = _saved("brief", day=day)
     if saved is not None:
         return _from_saved(saved)
-    entries = duty_log.day_entries(day)
+    entries = duty_log.day_entries(actor, day)
     items = [Item(e.heading, entry_text(e), e.id, chosen=e.kind != "其他") for e in entries]
-    leader, officers, phone = _people(day)
-    draft = Draft("brief", day, items, _whereabouts(day), _open_items(), leader, officers, phone,
+    leader, officers, phone = _people(actor, day)
+    draft = Draft("brief", day, items, _whereabouts(actor, day), _open_items(actor), leader, officers, phone,
                   settings.get_text("brief_report_to"), settings.get_text("brief_send_to"))
     draft.number_hint = f"将编为第{counters.peek('duty_brief', day.year)}期"
     if not entries:
@@ -186,7 +186,7 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
     last = _saved("flash", entry=entry_id)
     if last is not None and not followup:
         return _from_saved(last)
-    leader, officers, phone = _people(entry.duty_shift.day)
+    leader, officers, phone = _people(actor, entry.duty_shift.day)
     if last is None:
         sections = [
             Item("接报时间", _time(entry.at) + (f"，{entry.source_text}报告" if entry.source_text != "—" else "")),
@@ -200,7 +200,7 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
         number = 0
     else:  # 续报: only what happened after the last sheet
         since = last.issued_at
-        new_steps = [ev for ev in duty_log.history(entry_id) if ev.at >= since and ev.action in
+        new_steps = [ev for ev in duty_log.history(actor, entry_id) if ev.at >= since and ev.action in
                      ("handle", "instruct", "report_up", "close", "amend")]
         sections = [
             Item("新进展", "\n".join(f"{ev.at:%H:%M} {ev.text}" for ev in new_steps) or "（请填写新情况）"),
@@ -276,12 +276,14 @@ def printed_brief(actor, day: date) -> "DutyBrief | None":
     return _saved("brief", day=day)
 
 
-def issued(kind: str, year: int) -> list[DutyBrief]:
+def issued(actor, kind: str, year: int) -> list[DutyBrief]:
+    require(actor, READ_DUTY, "查看值班要情")
     return list(DutyBrief.select().where((DutyBrief.kind == kind) & (DutyBrief.year == year))
                 .order_by(DutyBrief.serial.desc()))
 
 
-def get(brief_id: int) -> DutyBrief:
+def get(actor, brief_id: int) -> DutyBrief:
+    require(actor, READ_DUTY, "查看值班要情")
     brief = DutyBrief.get_or_none(DutyBrief.id == brief_id)
     if brief is None:
         raise ValidationError("id", f"没有编号为 {brief_id} 的值班要情或快报。")

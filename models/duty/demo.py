@@ -80,7 +80,7 @@ def demo_duty(actor, options: dict) -> str:
                 duty_log.close(zhao, entry.id, result)
             elif result and not handling:
                 duty_log.close(zhao, entry.id, result)
-        shift = duty_log.shift_of(datetime.combine(day, time(12, 0)))
+        shift = duty_log.shift_of(zhao, datetime.combine(day, time(12, 0)))
         duty_log.hand_over(zhao, shift.id, "本班接报 4 件，防汛通知已落实；信访聚集事项由人社局牵头处理中。",
                            things="值班手机 1 部、机要柜钥匙 1 把、值班记录本 1 本")
         duty_log.take_over(sun, shift.id)

@@ -23,7 +23,7 @@ from models.core.rights import require
 from models.core.validators import parse_date, parse_phone
 from models.documents.terms import NOT_SECRET, clean, parse_secrecy
 from models.duty import roster
-from models.duty.manifest import EDIT_DUTY
+from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import ENTRY_KINDS, GRADES, minutes_text, month_day, parse_grade, report_limits
 
 STATUS = {"logged": "已登记", "reported": "已报告", "instructed": "已批示", "handling": "处理中", "closed": "已办结"}
@@ -193,25 +193,36 @@ def _status(entry: DutyEntry) -> str:
 
 # --- shifts -----------------------------------------------------------------------------------------------
 
-def shift_of(moment: datetime) -> DutyShift:
+def shift_of(actor, moment: datetime) -> DutyShift:
     """The DutyShift on duty at `moment`, created on first use."""
+    require(actor, READ_DUTY, "查看值班班次")
+    return _shift_of(moment)
+
+
+def _shift_of(moment: datetime) -> DutyShift:
     day, shift = roster.current(moment)
     record, _ = DutyShift.get_or_create(day=day, shift=shift.name)
     return record
 
 
-def current_shift() -> DutyShift:
-    return shift_of(now())
+def current_shift(actor) -> DutyShift:
+    return shift_of(actor, now())
 
 
-def shift_by_id(shift_id: int) -> DutyShift:
+def shift_by_id(actor, shift_id: int) -> DutyShift:
+    require(actor, READ_DUTY, "查看值班班次")
+    return _shift_by_id(shift_id)
+
+
+def _shift_by_id(shift_id: int) -> DutyShift:
     record = DutyShift.get_or_none(DutyShift.id == shift_id)
     if record is None:
         raise ValidationError("shift", f"没有编号为 {shift_id} 的班次。")
     return record
 
 
-def recent_shifts(limit: int = 30) -> list[DutyShift]:
+def recent_shifts(actor, limit: int = 30) -> list[DutyShift]:
+    require(actor, READ_DUTY, "查看值班班次")
     return list(DutyShift.select().order_by(DutyShift.day.desc(), DutyShift.id.desc()).limit(limit))
 
 
@@ -244,7 +255,7 @@ def log(actor, data: dict) -> tuple[DutyEntry, list[str]]:
     values = check_entry(data)
     notes: list[str] = []
     with DB.atomic():
-        shift = shift_of(values["at"])
+        shift = _shift_of(values["at"])
         if shift.locked:
             raise ValidationError("at", f"{values['at']:%m-%d %H:%M} 属于已交接的{shift.label}，交接后不能再补记。"
                                         "请按实际时间登记到本班，并在「事由」中写明是补记。")
@@ -280,7 +291,7 @@ def update(actor, entry_id: int, data: dict, version: int) -> DutyEntry:
         before = {k: current[k] for k in EDITABLE if values.get(k) != current[k]}
         if not before:
             return entry
-        if shift_of(values["at"]).id != entry.duty_shift_id:
+        if _shift_of(values["at"]).id != entry.duty_shift_id:
             raise ValidationError("at", "改后的时间属于另一个班次。请只更正到本班时间范围内，或登记为新记录。")
         for key in before:
             setattr(entry, key, values[key])
@@ -423,12 +434,12 @@ def hand_over(actor, shift_id: int, note: str, things: str = "") -> DutyShift:
     if not note:
         raise ValidationError("note", "请填写本班要事摘要（没有要事就写「本班无要事」）。")
     with DB.atomic():
-        shift = shift_by_id(shift_id)
+        shift = _shift_by_id(shift_id)
         if shift.locked:
             raise ValidationError("shift", f"{shift.label}已于 {shift.received_at:%m-%d %H:%M} 交接完毕。")
         if shift.handed_at:
             raise ValidationError("shift", f"{shift.label}已由{shift.handed_by_name}交班，等待接班人确认。")
-        items = open_entries()
+        items = _open_entries()
         shift.open_items = "\n".join(f"{e.at:%m-%d %H:%M} {e.kind} {e.heading}（{STATUS[e.status]}）" for e in items) \
             or "无"
         shift.note, shift.things = note, clean(things)
@@ -442,7 +453,7 @@ def take_over(receiver, shift_id: int) -> DutyShift:
     """接班: the incoming officer confirms with their own account; the shift's entries are locked from now."""
     require(receiver, EDIT_DUTY, "接班确认")
     with DB.atomic():
-        shift = shift_by_id(shift_id)
+        shift = _shift_by_id(shift_id)
         if not shift.handed_at:
             raise ValidationError("shift", f"{shift.label}还没有交班，请交班人先填写交班记录。")
         if shift.locked:
@@ -460,35 +471,50 @@ def take_over(receiver, shift_id: int) -> DutyShift:
 
 # --- reading ----------------------------------------------------------------------------------------------
 
-def open_entries() -> list[DutyEntry]:
+def open_entries(actor) -> list[DutyEntry]:
     """Everything not 办结, oldest first: carried from shift to shift until closed."""
+    require(actor, READ_DUTY, "查看值班记录")
+    return _open_entries()
+
+
+def _open_entries() -> list[DutyEntry]:
     return list(DutyEntry.select().where(DutyEntry.closed == False).order_by(DutyEntry.at))  # noqa: E712
 
 
-def shift_entries(shift_id: int) -> list[DutyEntry]:
+def shift_entries(actor, shift_id: int) -> list[DutyEntry]:
+    require(actor, READ_DUTY, "查看值班记录")
     return list(DutyEntry.select().where(DutyEntry.duty_shift == shift_id).order_by(DutyEntry.at))
 
 
-def day_entries(day: date) -> list[DutyEntry]:
+def day_entries(actor, day: date) -> list[DutyEntry]:
     """The entries of every shift of duty day `day`."""
+    require(actor, READ_DUTY, "查看值班记录")
     return list(DutyEntry.select().join(DutyShift).where(DutyShift.day == day).order_by(DutyEntry.at))
 
 
-def history(entry_id: int) -> list[DutyEvent]:
+def history(actor, entry_id: int) -> list[DutyEvent]:
+    require(actor, READ_DUTY, "查看值班记录经过")
+    return _history(entry_id)
+
+
+def _history(entry_id: int) -> list[DutyEvent]:
     return list(DutyEvent.select().where(DutyEvent.entry == entry_id).order_by(DutyEvent.at, DutyEvent.id))
 
 
-def search(text: str, limit: int = 200) -> list[DutyEntry]:
+def search(actor, text: str, limit: int = 200) -> list[DutyEntry]:
+    require(actor, READ_DUTY, "查找值班记录")
     return list(DutyEntry.select().where(text_contains(DutyEntry, DutyEntry.search_text, text))
                 .order_by(DutyEntry.at.desc()).limit(limit))
 
 
-def known_people(limit: int = 300) -> list[str]:
+def known_people(actor, limit: int = 300) -> list[str]:
+    require(actor, READ_DUTY, "查看来电人")
     return [p for (p,) in DutyEntry.select(DutyEntry.person).where(DutyEntry.person != "").distinct()
             .order_by(DutyEntry.person).limit(limit).tuples()]
 
 
-def known_units(limit: int = 300) -> list[str]:
+def known_units(actor, limit: int = 300) -> list[str]:
+    require(actor, READ_DUTY, "查看来电单位")
     return [u for (u,) in DutyEntry.select(DutyEntry.unit).where(DutyEntry.unit != "").distinct()
             .order_by(DutyEntry.unit).limit(limit).tuples()]
 
@@ -535,7 +561,8 @@ def clock(entry: DutyEntry, moment: datetime | None = None) -> list[Clock]:
     return result
 
 
-def detail_lines(entry_id: int) -> list[tuple[str, str]]:
+def detail_lines(actor, entry_id: int) -> list[tuple[str, str]]:
+    require(actor, READ_DUTY, "查看值班记录")
     entry = _get(entry_id)
     lines = [("时间", f"{entry.at:%Y-%m-%d %H:%M}"), ("类别", entry.kind + (f"（{entry.grade}）" if entry.grade else "")),
              ("班次", f"{entry.duty_shift.label}（{entry.duty_shift.state}）"),
@@ -549,7 +576,7 @@ def detail_lines(entry_id: int) -> list[tuple[str, str]]:
     lines += [("报告时限", c.text) for c in clock(entry)]
     lines.append(("状态", STATUS[entry.status]))
     lines.append(("记录人", entry.recorder))
-    for event in history(entry.id):
+    for event in _history(entry.id):
         if event.action in ("amend", "edit"):
             what = "更正" if event.action == "amend" else "修改"
             lines.append((f"{what} {event.at:%m-%d %H:%M}",

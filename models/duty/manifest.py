@@ -46,5 +46,6 @@ MANIFEST = Manifest(
     },
     demo="models.duty.demo:demo_duty",
     demo_label="值班",
+    due="models.duty.due:due",
     tab=Tab("值班", READ_DUTY, "ui.duty.tab:DutyTab", order=30),
 )

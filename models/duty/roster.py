@@ -16,7 +16,7 @@ from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.validators import parse_phone
 from models.documents.terms import clean
-from models.duty.manifest import EDIT_DUTY
+from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import Shift, month_day, parse_shifts, shift_at
 
 WEEKDAYS = "一二三四五六日"
@@ -106,8 +106,9 @@ def _holiday(day: date) -> str:
     return ""
 
 
-def days(start: date, end: date, names: tuple[str, ...] | None = None) -> list[RosterDay]:
+def days(actor, start: date, end: date, names: tuple[str, ...] | None = None) -> list[RosterDay]:
     """The plan for each day from `start` to `end` (inclusive), with its problems."""
+    require(actor, READ_DUTY, "查看值班表")
     names = names or shift_names()
     plan = {start + timedelta(n): RosterDay(start + timedelta(n), _holiday(start + timedelta(n)),
                                             officers={s: [] for s in names})
@@ -130,17 +131,17 @@ def days(start: date, end: date, names: tuple[str, ...] | None = None) -> list[R
         plan[change.day].changes.append(change.text)
     from models.duty import absences
 
-    away = absences.away_between(start, end)
+    away = absences.away_between(actor, start, end)
     for day in plan.values():
         day.problems = _problems(day, plan.get(day.day - timedelta(1)) or around.get(day.day - timedelta(1)),
                                  names, [a for a in away if a.start_on <= day.day <= a.end_on])
     return list(plan.values())
 
 
-def month(year: int, month_number: int) -> list[RosterDay]:
+def month(actor, year: int, month_number: int) -> list[RosterDay]:
     start = date(year, month_number, 1)
     end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return days(start, end)
+    return days(actor, start, end)
 
 
 def _problems(day: RosterDay, previous: RosterDay | None, names: tuple[str, ...], away) -> list[str]:
@@ -170,25 +171,29 @@ def _problems(day: RosterDay, previous: RosterDay | None, names: tuple[str, ...]
     return problems
 
 
-def leader_days(person: str, start: date, end: date) -> list[date]:
+def leader_days(actor, person: str, start: date, end: date) -> list[date]:
+    """The days `person` is the 带班领导 between `start` and `end`."""
+    require(actor, READ_DUTY, "查看值班表")
     return [s.day for s in RosterSlot.select(RosterSlot.day).where(
         (RosterSlot.person == person) & (RosterSlot.role == "leader") & RosterSlot.day.between(start, end))
         .order_by(RosterSlot.day)]
 
 
-def on_duty(moment: datetime | None = None) -> tuple[date, Shift, RosterDay]:
+def on_duty(actor, moment: datetime | None = None) -> tuple[date, Shift, RosterDay]:
     day, shift = current(moment)
-    return day, shift, days(day, day)[0]
+    return day, shift, days(actor, day, day)[0]
 
 
-def phone_of(person: str) -> str:
+def _phone_of(person: str) -> str:
+    """The phone last given for `person`: a day planned without one keeps the known number."""
     slot = (RosterSlot.select(RosterSlot.phone).where((RosterSlot.person == person) & (RosterSlot.phone != ""))
             .order_by(RosterSlot.day.desc()).first())
     return slot.phone if slot else ""
 
 
-def people() -> list[str]:
+def people(actor) -> list[str]:
     """Everyone who was ever on the roster (completion in the dialogs)."""
+    require(actor, READ_DUTY, "查看值班人员")
     return [s.person for s in RosterSlot.select(RosterSlot.person).distinct().order_by(RosterSlot.person)]
 
 
@@ -242,7 +247,7 @@ def set_day(actor, day: date, data: dict) -> RosterDay:
         if before != after:
             audit.record(actor, "update", f"roster:{day:%Y-%m-%d}", f"排班 {day:%Y-%m-%d}",
                          before={"排班": before}, after={"排班": after})
-    return days(day, day)[0]
+    return days(actor, day, day)[0]
 
 
 def _write_day(day: date, values: dict, names: tuple[str, ...]) -> None:
@@ -253,7 +258,7 @@ def _write_day(day: date, values: dict, names: tuple[str, ...]) -> None:
         phones.setdefault(first, phones.pop(""))
 
     def phone(person: str) -> str:
-        return phones.get(person) or phone_of(person) or ""
+        return phones.get(person) or _phone_of(person) or ""
 
     for person in values["leader"]:
         RosterSlot.create(day=day, shift="", role="leader", person=person, phone=phone(person), note=values["note"])
@@ -307,7 +312,7 @@ def change(actor, day: date, shift: str, role: str, old_person: str, new_person:
                 raise ValidationError("swap_day", f"{month_day(swap_day)}{shift}没有安排{new_person}，无法对调。")
             other.person, other.phone = old_person, slot.phone
             other.save()
-        slot.person, slot.phone = new_person, phone_of(new_person) or ""
+        slot.person, slot.phone = new_person, _phone_of(new_person) or ""
         slot.save()
         kind = "调班" if swap_day else "替班"
         record = RosterChange.create(day=day, shift=shift, role=role, kind=kind, old_person=old_person,

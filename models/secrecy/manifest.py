@@ -52,5 +52,6 @@ MANIFEST = Manifest(
                            kinds=("personnel",)),),
     demo="models.secrecy.demo:demo_personnel",
     demo_label="涉密人员库",
+    due="models.secrecy.due:due",
     tab=Tab("涉密人员", READ_PERSONNEL, "ui.secrecy.tab:SecrecyTab", order=60),
 )

@@ -329,6 +329,26 @@ def custody_text(item: Passport, today: date | None = None) -> str:
     return f"在库{expired}"
 
 
+def custody_status(item: Passport, today: date, loan: "Loan | None" = None) -> str | None:
+    """The row's colour as the ledgers name it (models.core.ledger.Row.status), decided here and not from text.
+
+    overdue: out past its return date, or expired in the cabinet; due_soon: expiring within the reminder
+    period (the setting 证件到期前提醒); on_time: out and not yet due back; done: 注销; None: in the cabinet.
+    `loan` saves a query when the caller already has the open loan of a 证件 that is out.
+    """
+    if item.status == "cancelled":
+        return "done"
+    if item.status == "out":
+        loan = loan or open_loan(item)
+        if loan is not None:
+            return "overdue" if loan.due_on < today else "on_time"
+    if item.expires_on and item.expires_on < today:
+        return "overdue"
+    if item.expires_on and item.expires_on <= today + timedelta(days=settings.get("passport_expiry_days")):
+        return "due_soon"
+    return None
+
+
 @dataclass
 class StockResult:
     take: StockTake

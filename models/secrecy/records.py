@@ -8,7 +8,7 @@ summed against the policy's target.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from peewee import BooleanField, CharField, DateField, DecimalField, ForeignKeyField, TextField, fn
 
@@ -112,6 +112,28 @@ def review_due(person: Person, last_passed: date | None, periods: dict[str, int]
     dates = [d for d in (last_passed, person.on_post_since) if d]
     months = periods[person.level] if periods else review_months(person.level)
     return add_months(max(dates), months) if dates else None
+
+
+def person_status(person: Person, today: date, review: date | None) -> str | None:
+    """The row's colour as the ledgers name it (models.core.ledger.Row.status), decided here and not in a page.
+
+    `review` is the person's next 复审 (from `overview` for many people, `next_review` for one). overdue: 复审
+    past due, or a 脱密期 ended and not yet confirmed; due_soon: either falls within the reminder period (the
+    setting 复审、脱密期满提前提醒); done: 脱密期满 or 不予确定 (history); None otherwise.
+    """
+    if person.state in ("ended", "refused"):
+        return "done"
+    if person.state == "on_post":
+        limit = review
+    elif person.state == "declass":
+        limit = person.declass_end
+    else:
+        return None
+    if limit is None:
+        return None
+    if limit < today or (person.state == "declass" and limit == today):  # 脱密期 ends on its last day
+        return "overdue"
+    return "due_soon" if limit <= today + timedelta(days=settings.get("remind_ahead_days")) else None
 
 
 @dataclass

@@ -52,14 +52,14 @@ def test_register_then_route_through_the_flow(tab, monkeypatch, shown):
     page.instruct()
     fill_and_accept(monkeypatch, {"lead_unit": "保密办"})  # 特急 without a deadline: refused beside the field
     page.assign()
-    assert documents.get(doc.id).status == "instructed"
+    assert documents.get(tab.session, doc.id).status == "instructed"
     fill_and_accept(monkeypatch, {"lead_unit": "保密办", "workdays": "3"})
     page.assign()
-    assert documents.get(doc.id).status == "assigned"
+    assert documents.get(tab.session, doc.id).status == "assigned"
     fill_and_accept(monkeypatch, {"result": "已落实"})
     page.ledger.table.selectRow(0)
     page.close_docs()
-    assert documents.get(doc.id).status == "closed"
+    assert documents.get(tab.session, doc.id).status == "closed"
 
 
 def test_a_refused_step_shows_the_reason_beside_the_field(tab, monkeypatch, clerk):
@@ -184,9 +184,9 @@ def test_correct_a_registration_from_the_window(tab, monkeypatch, shown):
     opened = fill_and_accept(monkeypatch, {"title": "关于乙的通知", "source_org": "市政府办公室"})
     page.edit()
     assert opened[0].values()["received_on"] == f"{date.today():%Y-%m-%d}"  # the form opened with what was stored
-    changed = documents.get(doc.id)
+    changed = documents.get(tab.session, doc.id)
     assert (changed.title, changed.source_org, changed.receipt_no) == ("关于乙的通知", "市政府办公室", doc.receipt_no)
-    assert any("修改登记" in e.summary for e in documents.history(doc.id))
+    assert any("修改登记" in e.summary for e in documents.history(tab.session, doc.id))
 
 
 def test_down_from_the_search_box_goes_to_the_rows(qtbot, tab):

@@ -79,10 +79,11 @@ def test_handover_needs_the_receivers_password_then_locks(tab, monkeypatch, show
     duty_log.hand_over(tab.session, shift.id, "本班无要事")
     opened = fill_and_accept(monkeypatch, {"username": "sunzhiban", "password": "wrong"})
     page.take_over()
-    assert not duty_log.shift_by_id(shift.id).locked and opened[0].result() != StepDialog.DialogCode.Accepted
+    assert not duty_log.shift_by_id(tab.session, shift.id).locked
+    assert opened[0].result() != StepDialog.DialogCode.Accepted
     fill_and_accept(monkeypatch, {"username": "sunzhiban", "password": "Duty@2026abcd"})
     page.take_over()
-    assert duty_log.shift_by_id(shift.id).received_by_name == "孙值班"
+    assert duty_log.shift_by_id(tab.session, shift.id).received_by_name == "孙值班"
     page.scope.setCurrentText("近 7 日")
     page.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"field": "来电人", "value": "刘科长", "reason": "补记来电人"})

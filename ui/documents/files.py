@@ -137,7 +137,7 @@ class ImportWizard(QDialog):
         self.session, self.kind, self.path, self.imported = session, kind, path, 0
         self.targets = ledger_import.INCOMING_TARGETS if kind == "incoming" else ledger_import.OUTGOING_TARGETS
         self.setWindowTitle(self.tr("导入旧台账 — %1").replace("%1", Path(path).name))
-        self.parsed = ledger_import.parse(path, kind)
+        self.parsed = ledger_import.parse(session, path, kind)
         self.combos: dict[str, QComboBox] = {}
         mapping = QFormLayout()
         for target in self.targets:
@@ -192,7 +192,7 @@ class ImportWizard(QDialog):
 
         mapping = {k: c.currentData() for k, c in self.combos.items() if c.currentData() is not None}
         try:
-            self.parsed = ledger_import.parse(self.path, self.kind, mapping, self.year.value() or None)
+            self.parsed = ledger_import.parse(self.session, self.path, self.kind, mapping, self.year.value() or None)
         except SanbanError as exc:
             self.summary.setText(exc.message)
             self.report.clear()

@@ -105,7 +105,7 @@ class IncomingPage(QWidget):
             messages.info(self, self.tr("收文"), self.tr("请先在台账中选中一件文件。") if not ids
                           else self.tr("这一步一次只能办理一件，请只选中一行。"))
             return None
-        return documents.get(ids[0])
+        return documents.get(self.session, ids[0])
 
     def run_step(self, title: str, fields: list[Field], action, intro: str = "") -> object:
         dialog = StepDialog(title, fields, action, self, intro)
@@ -141,7 +141,7 @@ class IncomingPage(QWidget):
                 messages.info(self, self.tr("收文登记"), "\n".join(notes))
             return doc
 
-        doc = self.run_step(self.tr("收文登记"), registration_fields(documents.known_units()), save)
+        doc = self.run_step(self.tr("收文登记"), registration_fields(documents.known_units(self.session)), save)
         if doc is not None:
             self.last_registered.setText(self.tr("刚登记：%1　%2").replace("%1", doc.receipt_no).replace("%2", doc.title))
 
@@ -172,7 +172,7 @@ class IncomingPage(QWidget):
                 messages.warn(self, self.tr("办理时限"), warning)
             return result
 
-        units = tuple(documents.known_units())
+        units = tuple(documents.known_units(self.session))
         self.run_step(self.tr("交办（承办）"), [
             Field("lead_unit", "承办单位（主办）", default=doc.lead_unit, complete=units),
             Field("handler", "承办人", default=doc.handler), Field("co_units", "协办单位", default=doc.co_units),
@@ -201,7 +201,7 @@ class IncomingPage(QWidget):
     def take_back(self) -> None:
         if (doc := self.one()) is None:
             return
-        out = documents.open_circulations(doc.id)
+        out = documents.open_circulations(self.session, doc.id)
         if not out:
             messages.info(self, self.tr("收回"), self.tr("这件文件没有在外传阅的份数。"))
             return
@@ -215,7 +215,7 @@ class IncomingPage(QWidget):
         if not ids:
             messages.info(self, title, self.tr("请先在台账中选中文件（可按住 Ctrl 或 Shift 选多行）。"))
             return
-        intro = f"已选中 {len(ids)} 件" if len(ids) > 1 else self._intro(documents.get(ids[0]))
+        intro = f"已选中 {len(ids)} 件" if len(ids) > 1 else self._intro(documents.get(self.session, ids[0]))
         self.run_step(title, fields, lambda v: documents.batch(self.session, ids, action, **{key: v[key]}), intro)
 
     def close_docs(self) -> None:
@@ -226,7 +226,8 @@ class IncomingPage(QWidget):
                     "retention")
 
     def reassign(self) -> None:
-        self._batch(self.tr("更换承办单位"), [Field("lead_unit", "新的承办单位", complete=tuple(documents.known_units()))],
+        units = tuple(documents.known_units(self.session))
+        self._batch(self.tr("更换承办单位"), [Field("lead_unit", "新的承办单位", complete=units)],
                     "reassign", "lead_unit")
 
     def edit(self) -> None:
@@ -240,7 +241,7 @@ class IncomingPage(QWidget):
                    "copies": str(doc.copies), "pages": str(doc.pages or ""), "attachments": doc.attachments,
                    "kind": doc.kind, "remarks": doc.remarks}
         fields = [Field(f.key, f.label, f.kind, current.get(f.key, f.default), f.choices, f.complete, f.placeholder)
-                  for f in registration_fields(documents.known_units()) if f.key != "due_workdays"]
+                  for f in registration_fields(documents.known_units(self.session)) if f.key != "due_workdays"]
         self.run_step(self.tr("修改登记"), fields,
                       lambda v: documents.update(self.session, doc.id, v, doc.version),
                       self._intro(doc) + self.tr("\n收文编号不变；修改会记入办理经过和审计日志。"))

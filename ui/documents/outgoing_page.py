@@ -46,7 +46,7 @@ class OutgoingPage(QWidget):
         if row is None:
             messages.info(self, self.tr("发文"), self.tr("请先在台账中选中一件发文。"))
             return None
-        return dispatch.get(row.id)
+        return dispatch.get(self.session, row.id)
 
     def step(self, title: str, fields: list[Field], action) -> None:
         doc = self.one()
@@ -76,7 +76,7 @@ class OutgoingPage(QWidget):
             self.ledger.refresh()
 
     def draft(self) -> None:
-        prefixes = dispatch.prefixes()
+        prefixes = dispatch.prefixes(self.session)
         fields = [Field("prefix", "机关代字", default=prefixes[0] if prefixes else "", complete=tuple(prefixes),
                         placeholder="如 县委办发、县委办函"),
                   Field("title", "标题"), Field("doc_type", "文种", "choice", "（按标题判断）", ("（按标题判断）", *DOC_TYPES)),
@@ -143,7 +143,7 @@ class OutgoingPage(QWidget):
                   lambda d, v: dispatch.void(self.session, d.id, v["reason"]))
 
     def reserve(self) -> None:
-        prefixes = dispatch.prefixes()
+        prefixes = dispatch.prefixes(self.session)
         dialog = StepDialog(self.tr("预留发文字号"), [
             Field("prefix", "机关代字", default=prefixes[0] if prefixes else "", complete=tuple(prefixes)),
             Field("reason", "预留原因", "text")],

@@ -25,14 +25,14 @@ from ui.widgets.step_dialog import Field, StepDialog
 COLUMNS = ("外出人员", "职务", "事由", "时间", "地点", "代为主持工作", "联系方式", "审批/报备", "状态")
 
 
-def absence_fields(entry: absences.Absence | None = None) -> list[Field]:
+def absence_fields(session, entry: absences.Absence | None = None) -> list[Field]:
     def value(key: str, default: str = "") -> str:
         if entry is None:
             return default
         current = getattr(entry, key)
         return f"{current:%Y-%m-%d}" if isinstance(current, date) else str(current or "")
 
-    people = tuple(roster.people())
+    people = tuple(roster.people(session))
     return [
         Field("person", "外出人员", default=value("person"), complete=people),
         Field("position", "职务", default=value("position")),
@@ -81,14 +81,14 @@ class AbsencePage(QWidget):
         self.report()
 
     def refresh(self) -> None:
-        away = absences.away_on(date.today())
-        late = absences.overdue_returns()
+        away = absences.away_on(self.session, date.today())
+        late = absences.overdue_returns(self.session)
         text = "今日外出：" + ("；".join(a.summary for a in away) if away else "无")
         if late:
             text += "<br><span style='color:#a61b0f'>逾期未销假：" + "；".join(
                 f"{a.person}（应于{a.end_on:%m-%d}{a.end_part}返回）" for a in late) + "</span>"
         self.today.setText(text)
-        self.entries = absences.recent()
+        self.entries = absences.recent(self.session)
         self.table.setRowCount(len(self.entries))
         away_ids = {a.id for a in away}
         late_ids = {a.id for a in late}
@@ -128,11 +128,11 @@ class AbsencePage(QWidget):
                 messages.info(self, title, "\n".join(result[1]))
 
     def report(self) -> None:
-        self._run(self.tr("领导外出报备"), absence_fields(), lambda v: absences.report(self.session, v))
+        self._run(self.tr("领导外出报备"), absence_fields(self.session), lambda v: absences.report(self.session, v))
 
     def change(self) -> None:
         if entry := self.one():
-            fields = absence_fields(entry) + [Field("reason", "变更原因")]
+            fields = absence_fields(self.session, entry) + [Field("reason", "变更原因")]
             self._run(self.tr("行程变更"), fields, lambda v: absences.change(self.session, entry.id, v, entry.version),
                       entry.summary)
 

@@ -123,33 +123,35 @@ class LogPage(QWidget):
     # --- reading ------------------------------------------------------------------------------------------
     def refresh(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else (self.current().id if self.current() else None)
-        self.shift = duty_log.current_shift()
+        self.shift = duty_log.current_shift(self.session)
         self._banner()
         text = self.search.text().strip()
         if text:
-            self.entries = duty_log.search(text)
+            self.entries = duty_log.search(self.session, text)
         else:
             scope = self.scope.currentText()
             today = self.shift.day
             if scope == "本班及未办结":
-                mine = duty_log.shift_entries(self.shift.id)
-                self.entries = mine + [e for e in duty_log.open_entries() if e.duty_shift_id != self.shift.id]
+                mine = duty_log.shift_entries(self.session, self.shift.id)
+                carried = duty_log.open_entries(self.session)
+                self.entries = mine + [e for e in carried if e.duty_shift_id != self.shift.id]
             elif scope == "今日":
-                self.entries = duty_log.day_entries(today)
+                self.entries = duty_log.day_entries(self.session, today)
             elif scope == "昨日":
-                self.entries = duty_log.day_entries(today - timedelta(days=1))
+                self.entries = duty_log.day_entries(self.session, today - timedelta(days=1))
             else:
-                self.entries = [e for n in range(6, -1, -1) for e in duty_log.day_entries(today - timedelta(days=n))]
+                week = [today - timedelta(days=n) for n in range(6, -1, -1)]
+                self.entries = [e for day in week for e in duty_log.day_entries(self.session, day)]
         self._fill(keep)
 
     def _banner(self) -> None:
-        day, shift, plan = roster.on_duty()
+        day, shift, plan = roster.on_duty(self.session)
         begin, end = shift.span(day)
         officers = "、".join(plan.officers.get(shift.name, [])) or "<span style='color:#a61b0f'>未排班</span>"
         leader = escape(plan.leader) if plan.leader else "<span style='color:#a61b0f'>未排</span>"
         parts = [f"<b>当前班次：{month_day(day)}{escape(shift.name)}（{begin:%H:%M}–{end:%H:%M}）</b>　"
                  f"带班领导：{leader}　值班员：{officers}　<span style='color:#555'>班次状态：{self.shift.state}</span>"]
-        away = absences.away_on(date.today())
+        away = absences.away_on(self.session, date.today())
         if away:
             parts.append("今日外出领导：" + "；".join(escape(f"{a.person}（{a.destination or a.kind}，"
                                                      f"{a.stand_in + '主持工作' if a.stand_in else '未写代理人'}）")
@@ -157,9 +159,9 @@ class LogPage(QWidget):
         warnings = [p for p in plan.problems if p != "未排班"]
         if plan.leader and any(a.person == plan.leader for a in away):
             warnings.append(f"今日带班领导{plan.leader}外出，请安排替班")
-        late = absences.overdue_returns()
+        late = absences.overdue_returns(self.session)
         warnings += [f"{a.person}应于{month_day(a.end_on)}返回，尚未销假" for a in late]
-        open_count = len(duty_log.open_entries())
+        open_count = len(duty_log.open_entries(self.session))
         parts.append(f"未办结事项：{open_count} 件" + ("（上班遗留的也在下表中）" if open_count else ""))
         if warnings:
             parts.append("<span style='color:#a61b0f'>⚠ " + "；".join(escape(w) for w in warnings) + "</span>")
@@ -206,7 +208,7 @@ class LogPage(QWidget):
         if entry is None:
             return
         rows = []
-        for label, value in duty_log.detail_lines(entry.id):
+        for label, value in duty_log.detail_lines(self.session, entry.id):
             style = " style='color:#a61b0f'" if label == "报告时限" and ("超" in value or "未报告" in value) else ""
             rows.append(f"<tr><td style='color:#555;padding-right:12px;white-space:nowrap'>{escape(label)}</td>"
                         f"<td{style}>{escape(value).replace(chr(10), '<br>')}</td></tr>")
@@ -247,17 +249,17 @@ class LogPage(QWidget):
         self.brief()
 
     def log(self) -> None:
-        people = duty_log.known_people()
-        result = self.run_step(self.tr("登记值班记录"), entry_fields(duty_log.known_units(), people),
+        people = duty_log.known_people(self.session)
+        result = self.run_step(self.tr("登记值班记录"), entry_fields(duty_log.known_units(self.session), people),
                                lambda v: duty_log.log(self.session, v))
         if result and result[1]:
             messages.info(self, self.tr("登记值班记录"), "\n".join(result[1]))
 
     def report(self) -> None:
         if entry := self.one():
-            plan = roster.on_duty()[2]
+            plan = roster.on_duty(self.session)[2]
             self.run_step(self.tr("报告领导"), [Field("leader", "报告领导", default=plan.leader,
-                                                    complete=tuple(roster.people())),
+                                                    complete=tuple(roster.people(self.session))),
                                               Field("at", "报告时间", placeholder="留空为现在")],
                           lambda v: duty_log.report_leader(self.session, entry.id, v["leader"], v["at"]),
                           self._intro(entry))
@@ -266,7 +268,7 @@ class LogPage(QWidget):
         if entry := self.one():
             leaders = [line.split(" ")[0] for line in entry.reported_to.splitlines()]
             self.run_step(self.tr("领导批示"), [Field("leader", "批示领导", default=leaders[-1] if leaders else "",
-                                                    complete=tuple(roster.people())),
+                                                    complete=tuple(roster.people(self.session))),
                                               Field("text", "批示内容", "text"),
                                               Field("at", "批示时间", placeholder="留空为现在")],
                           lambda v: duty_log.instruct(self.session, entry.id, v["leader"], v["text"], v["at"]),
@@ -298,7 +300,7 @@ class LogPage(QWidget):
         if entry is None or not self.can_edit:
             return
         if not entry.duty_shift.locked:
-            fields = entry_fields(duty_log.known_units(), [])
+            fields = entry_fields(duty_log.known_units(self.session), [])
             defaults = {"kind": entry.kind, "at": f"{entry.at:%Y-%m-%d %H:%M}", "unit": entry.unit,
                         "person": entry.person, "phone": entry.phone, "subject": entry.subject,
                         "grade": entry.grade or "未定",
@@ -318,8 +320,8 @@ class LogPage(QWidget):
                       self.tr("本班已交接，记录已锁定：更正会和原内容、原因一起保留。\n") + self._intro(entry))
 
     def hand_over(self) -> None:
-        shift = self.shift or duty_log.current_shift()
-        items = duty_log.open_entries()
+        shift = self.shift or duty_log.current_shift(self.session)
+        items = duty_log.open_entries(self.session)
         listing = "\n".join(f"· {e.at:%m-%d %H:%M} {e.kind} {e.heading}" for e in items[:12]) or "无"
         self.run_step(self.tr("交班"), [Field("note", "本班要事摘要", "text"),
                                       Field("things", "设备、钥匙、文件", placeholder="如：值班手机 1 部、机要柜钥匙 1 把")],
@@ -327,7 +329,7 @@ class LogPage(QWidget):
                       f"{shift.label}交班。未办结事项 {len(items)} 件，将写入交班记录：\n{listing}")
 
     def take_over(self) -> None:
-        pending = [s for s in duty_log.recent_shifts(10) if s.handed_at and not s.locked]
+        pending = [s for s in duty_log.recent_shifts(self.session, 10) if s.handed_at and not s.locked]
         if not pending:
             messages.info(self, self.tr("接班确认"), self.tr("没有等待接班确认的班次：请交班人先「交班」。"))
             return
@@ -345,7 +347,7 @@ class LogPage(QWidget):
     def brief(self) -> None:
         from ui.duty.brief_dialog import BriefDialog, print_saved
 
-        day = (self.shift or duty_log.current_shift()).day
+        day = (self.shift or duty_log.current_shift(self.session)).day
         if self.scope.currentText() == "昨日":
             day -= timedelta(days=1)
         if not self.can_edit:

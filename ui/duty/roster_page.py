@@ -73,7 +73,7 @@ class RosterPage(QWidget):
         self.days: list[roster.RosterDay] = []
 
     def refresh(self) -> None:
-        self.days = roster.month(self.year.value(), self.month.value())
+        self.days = roster.month(self.session, self.year.value(), self.month.value())
         names = roster.shift_names()
         headers = ["日期", "星期", "节假日", "带班领导", *names, "联系电话", "调班记录/备注", "提醒"]
         self.table.setColumnCount(len(headers))
@@ -121,7 +121,7 @@ class RosterPage(QWidget):
         day = self.selected_day()
         if day is None or not self.can_edit:
             return
-        people = tuple(roster.people())
+        people = tuple(roster.people(self.session))
         fields = [Field("leader", "带班领导", default=day.leader, complete=people)]
         fields += [Field(n, f"{n}值班员", default="、".join(day.officers.get(n, [])), complete=people,
                          placeholder="多人用顿号分开，主班在前") for n in roster.shift_names()]
@@ -140,7 +140,7 @@ class RosterPage(QWidget):
         day = self.selected_day()
         if day is None:
             return
-        people = tuple(roster.people())
+        people = tuple(roster.people(self.session))
         options = ([f"带班：{day.leader}"] if day.leader else []) + [
             f"{s}：{p}" for s, names in day.officers.items() for p in names]
         if not options:

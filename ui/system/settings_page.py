@@ -3,8 +3,8 @@
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from models.core import settings
-from models.core.rights import Right
 from models.core.errors import SanbanError
+from models.core.rights import Right
 from ui import messages
 
 
