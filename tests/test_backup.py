@@ -7,6 +7,9 @@ from models.core.audit import AuditEntry
 from models.core.errors import ValidationError
 from models.core.rights import Role
 
+# A backup copies the SQLite file and restore swaps it; a PostgreSQL office backs up its server with pg_dump.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_backup_while_open_is_complete_and_audited(three, tmp_path):
     result = backup.backup(three[Role.SYSADMIN], tmp_path / "copy.db")

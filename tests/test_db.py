@@ -9,6 +9,7 @@ from models.core.errors import DatabaseError, StaleRecord
 from models.core.settings import Setting
 
 
+@pytest.mark.sqlite_only  # about the SQLite file
 def test_sqlite_connection_settings(database):
     pragma = lambda name: db.DB.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("journal_mode") == "wal"
@@ -18,6 +19,7 @@ def test_sqlite_connection_settings(database):
     assert pragma("application_id") == db.APPLICATION_ID
 
 
+@pytest.mark.sqlite_only  # about the SQLite file
 def test_the_stdlib_driver_is_named(database):
     assert type(db.DB.connection()).__module__ == "sqlite3"
 
@@ -41,6 +43,7 @@ def test_a_stale_save_fails_and_overwrites_nothing(database):
     assert Setting.get(Setting.key == "k").value == "theirs"
 
 
+@pytest.mark.sqlite_only  # about the SQLite file
 def test_a_newer_database_is_refused_untouched(database):
     schema.SchemaInfo.update(version=schema.LATEST_VERSION + 1).execute()
     db.close()
@@ -65,6 +68,7 @@ class Widget(BaseModel):
     name = CharField()
 
 
+@pytest.mark.sqlite_only  # about the SQLite file
 def test_an_older_database_is_backed_up_then_migrated(database, monkeypatch):
     from playhouse.migrate import SchemaMigrator, migrate
 
@@ -104,6 +108,7 @@ def test_a_failing_migration_leaves_the_database_as_it_was(database, monkeypatch
     assert "widget" not in db.DB.get_tables()
 
 
+@pytest.mark.sqlite_only  # about the SQLite file
 def test_a_missing_step_is_refused_before_anything_is_touched(database, monkeypatch):
     db.close()
     before = database.read_bytes()

@@ -16,9 +16,11 @@ def isolated_settings(tmp_path, qapp):
     yield
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def shown(monkeypatch):
-    """Every message box the code would show: (kind, title, text); confirmations answer yes."""
+    """Every message box the code would show: (kind, title, text); confirmations answer yes.
+
+    Autouse: a modal box nobody answers would hang the suite (as a failed backup's warning once did)."""
     seen: list[tuple[str, str, str]] = []
     for kind in ("info", "warn", "error"):
         monkeypatch.setattr(messages, kind, lambda parent, title, text, k=kind: seen.append((k, title, text)))

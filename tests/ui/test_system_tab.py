@@ -1,5 +1,6 @@
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from models.core import accounts, workdays
@@ -27,6 +28,7 @@ def test_each_of_the_three_sees_only_their_pages(qtbot, three):
     assert page_titles(window_for(qtbot, three[Role.AUDITOR])) == ["审计日志", "节假日安排", "我的账户"]
 
 
+@pytest.mark.sqlite_only  # names / tampers with the SQLite file
 def test_status_bar_names_user_role_and_database(qtbot, three, database):
     window = window_for(qtbot, three[Role.SECADMIN])
     assert "安全保密管理员" in window.user_label.text()
@@ -95,6 +97,7 @@ def test_audit_viewer_filters_by_user_action_and_date(qtbot, three):
     assert ledger.model.rowCount() == total and ledger.filter_error.isHidden()
 
 
+@pytest.mark.sqlite_only  # names / tampers with the SQLite file
 def test_verify_button_names_a_tampered_entry(qtbot, three, database):
     import sqlite3
 
@@ -128,6 +131,7 @@ def test_holidays_page_is_read_only_for_others(qtbot, three):
     assert not page.editable and not hasattr(page, "day")
 
 
+@pytest.mark.sqlite_only  # a backup copies the SQLite file; a PostgreSQL office uses pg_dump
 def test_backup_runs_in_the_background(qtbot, three, tmp_path):
     page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("备份与恢复")
     page.start_backup(str(tmp_path / "b.db"))
