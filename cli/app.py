@@ -10,9 +10,8 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 
-from models.core import accounts, audit, backup, db, demo, paths, workdays
+from models.core import accounts, audit, backup, clock, db, demo, paths, workdays
 from models.core.errors import SanbanError, ValidationError
 from models.core.rights import ROLE_LABELS, Role
 
@@ -290,7 +289,7 @@ def _log_crash() -> str:
     folder = paths.log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        file = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        file = folder / f"crash-{clock.now():%Y%m%d-%H%M%S}.log"
         file.write_text(traceback.format_exc(), encoding="utf-8")
         return str(file)
     except OSError:

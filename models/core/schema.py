@@ -6,12 +6,12 @@ playhouse.migrate operations inside one transaction. Keep a step's defaults equa
 """
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from peewee import Database, IntegerField
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
+from models.core import clock
 from models.core.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.core.errors import DatabaseError
 
@@ -187,7 +187,7 @@ def _backup_before_migration(db: Database, from_version: int) -> Path | None:
     if not is_sqlite(db):
         return None  # PostgreSQL DDL is transactional; the administrator's pg_dump covers the rest
     source = Path(db.database)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.stem}.v{from_version}-升级前备份-{stamp}{source.suffix}")
     from models.core.backup import copy_database
 

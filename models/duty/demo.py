@@ -4,7 +4,7 @@ and its reports, a handed-over shift, yesterday's 值班要情 and a 值班快�
 
 from datetime import date, datetime, time, timedelta
 
-from models.core import accounts
+from models.core import accounts, clock
 from models.core.db import now
 from models.core.demo import step
 from models.duty import absences, roster
@@ -52,7 +52,7 @@ def _plan(officer, first: date, last: date) -> int:
 @step("值班")
 def demo_duty(actor, options: dict) -> str:
     zhao, sun = _session("zhaozhiban"), _session("sunzhiban")
-    today = date.today()
+    today = clock.today()
     first = today.replace(day=1)
     last = ((first + timedelta(days=62)).replace(day=1)) - timedelta(days=1)
     days = _plan(zhao, first, last)

@@ -8,7 +8,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.core import settings
+from models.core import clock, settings
 from models.core.rights import Right, require
 from models.secrecy.people import Person, exit_missing
 from models.secrecy.records import has_pledge, hours_check, latest_review, next_review
@@ -29,7 +29,7 @@ def reminders(actor, today: date | None = None) -> list[Reminder]:
     require(actor, Right.READ_PERSONNEL, "查看涉密人员提醒")
     from models.secrecy import passports
 
-    today = today or date.today()
+    today = today or clock.today()
     ahead = timedelta(days=settings.get("remind_ahead_days"))
     found: list[Reminder] = []
     for p in Person.select().where(Person.state.in_(("on_post", "declass"))).order_by(Person.unit, Person.name):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core.rights import Right, allowed
 from models.duty import absences, roster
 from models.duty.terms import ABSENCE_KINDS, DAY_PARTS
@@ -80,7 +81,7 @@ class AbsencePage(QWidget):
         self.report()
 
     def refresh(self) -> None:
-        away = absences.away_on(date.today())
+        away = absences.away_on(clock.today())
         late = absences.overdue_returns()
         text = "今日外出：" + ("；".join(a.summary for a in away) if away else "无")
         if late:

@@ -1,7 +1,5 @@
 """排班: a month at a glance, problems in red; Enter edits a day, 调班/替班 with who approved; import and export."""
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core.errors import SanbanError
 from models.core.rights import Right, allowed
 from models.duty import roster
@@ -33,7 +32,7 @@ class RosterPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.can_edit = allowed(session, Right.EDIT_DUTY)
-        today = date.today()
+        today = clock.today()
         self.year, self.month = QSpinBox(), QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
@@ -78,7 +77,7 @@ class RosterPage(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(self.days))
-        today = date.today()
+        today = clock.today()
         for row, day in enumerate(self.days):
             values = [month_day(day.day), day.weekday, day.holiday, day.leader,
                       *["、".join(day.officers.get(n, [])) for n in names],
