@@ -115,6 +115,25 @@ def test_the_roster_month_shows_gaps_in_red(qtbot, tab, monkeypatch, shown):
     assert page.table.item(0, 8).text() == ""
 
 
+def test_the_roster_opens_on_this_month_and_steps_across_the_year(qtbot, duty, move_clock):
+    from ui.duty.roster_page import TODAY as TODAY_COLOUR
+    from ui.duty.roster_page import RosterPage
+
+    move_clock(date(2026, 12, 31))
+    roster.set_day(duty, date(2026, 12, 31), {"leader": "王某", "白班": "陈某", "夜班": "刘某"})
+    roster.set_day(duty, date(2027, 1, 1), {"leader": "周某", "白班": "刘某", "夜班": "孙某"})
+    page = RosterPage(duty)
+    qtbot.addWidget(page)
+    page.show()
+    assert (page.year.value(), page.month.value(), page.table.currentRow()) == (2026, 12, 30)  # today selected
+    assert page.table.item(30, 0).background().color() == QColor(TODAY_COLOUR)
+    QTest.keyClick(page.month, Qt.Key.Key_Up)  # December → January of the next year
+    assert (page.year.value(), page.month.value(), page.days[0].day) == (2027, 1, date(2027, 1, 1))
+    assert page.table.item(0, 3).text() == "周某" and "刘某昨天夜班后紧接今天白班" in page.table.item(0, 8).text()
+    QTest.keyClick(page.month, Qt.Key.Key_Down)
+    assert (page.year.value(), page.month.value(), page.table.rowCount()) == (2026, 12, 31)
+
+
 def test_compose_number_and_preview_the_brief(tab, monkeypatch, shown):
     from ui.duty import brief_dialog
 

@@ -1,6 +1,6 @@
 """排班: a month at a glance, problems in red; Enter edits a day, 调班/替班 with who approved; import and export."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,20 +27,39 @@ from ui.widgets.step_dialog import Field, StepDialog
 RED, HOLIDAY, TODAY = "#a61b0f", "#fdf1e6", "#e8f1fb"
 
 
+class MonthBox(QSpinBox):
+    """1–12 that steps across the year: Up on December shows January of the next year, not of the same one."""
+
+    def __init__(self, year: QSpinBox) -> None:
+        super().__init__()
+        self._year = year
+        self.setRange(1, 12)
+        self.setWrapping(True)  # keeps the arrows enabled on December and January
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        years, index = divmod(self.value() - 1 + steps, 12)
+        if years:
+            with QSignalBlocker(self._year):  # one refresh, for the new year and month together
+                self._year.setValue(self._year.value() + years)
+        if index + 1 == self.value():
+            self.valueChanged.emit(self.value())
+        else:
+            self.setValue(index + 1)
+
+
 class RosterPage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.can_edit = allowed(session, Right.EDIT_DUTY)
         today = clock.today()
-        self.year, self.month = QSpinBox(), QSpinBox()
+        self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
         self.year.setSuffix(" 年")
-        self.month.setRange(1, 12)
+        self.month = MonthBox(self.year)
         self.month.setValue(today.month)
         self.month.setSuffix(" 月")
-        self.month.setWrapping(True)
         for box in (self.year, self.month):
             box.valueChanged.connect(lambda _: self.refresh())
         bar = QToolBar()
