@@ -40,7 +40,8 @@ def test_a_deadline_from_30_december_runs_into_an_unknown_2027_and_firms_up_once
     assert "2027年的节假日安排尚未录入" in warning
     workdays.apply_schedule(three[Role.SYSADMIN], [ScheduleEntry(date(2027, 1, d), False, "元旦") for d in (1, 2, 3)],
                             complete_years=[2027], note="国办发明电〔2026〕N号")
-    later, warning = documents.assign(clerk, receive(clerk, "关于报送年度工作总结的通知").id, "综合科", workdays_limit=3)
+    later = receive(clerk, "关于报送年度工作总结的通知")
+    later, warning = documents.assign(clerk, later.id, "综合科", workdays_limit=3)
     assert (later.due_date, later.due_provisional, warning) == (date(2027, 1, 5), False, "")  # 元旦 now a holiday
 
 
