@@ -9,9 +9,8 @@ import logging
 import os
 import sys
 import traceback
-from datetime import datetime
 
-from models.core import accounts, db, modules, paths
+from models.core import accounts, clock, db, modules, paths
 from models.core.errors import SanbanError, ValidationError
 from models.core.manifest import resolve
 from models.core.rights import ROLE_LABELS, Role
@@ -305,7 +304,7 @@ def _log_crash() -> str:
     folder = paths.log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        file = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        file = folder / f"crash-{clock.now():%Y%m%d-%H%M%S}.log"
         file.write_text(traceback.format_exc(), encoding="utf-8")
         return str(file)
     except OSError:

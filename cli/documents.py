@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
+from models.core import clock
 from models.core.errors import ValidationError
 
 
@@ -40,11 +41,9 @@ def _day_check(actor, args) -> Path:
 
 
 def _number_check(actor, args) -> Path:
-    from datetime import date
-
     from exporters.documents import export_number_check
 
-    export_number_check(actor, args.year or date.today().year, args.output)
+    export_number_check(actor, args.year or clock.today().year, args.output)
     return Path(args.output)
 
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from models.core import clock
 from models.core.errors import ValidationError
 from models.core.validators import parse_date
 
@@ -15,11 +16,9 @@ def _roster(actor, args) -> Path:
 
 
 def _brief(actor, args) -> Path:
-    from datetime import date
-
     from exporters.duty import brief_for_day, export_brief
 
-    day = parse_date(args.date, "date") if args.date else date.today()
+    day = parse_date(args.date, "date") if args.date else clock.today()
     return export_brief(actor, brief_for_day(actor, day).id, args.output)
 
 

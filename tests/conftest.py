@@ -1,4 +1,5 @@
-"""A fresh database per test; cheap password hashing so tests stay fast (the cost is a parameter of the hash).
+"""A fresh database per test; cheap password hashing so tests stay fast (the cost is a parameter of the hash);
+the clock pinned to one ordinary working day, so no test depends on the day it runs.
 
 The suite runs on SQLite by default. With `SANBAN_TEST_DB=postgresql://USER@127.0.0.1:PORT/postgres` (as `.ci/run`
 sets it for its second pass) every test's database is a new PostgreSQL database on that server instead, and the tests
@@ -7,12 +8,13 @@ marked `sqlite_only` (about SQLite files: their bytes, WAL, backups by file copy
 
 import os
 import uuid
+from datetime import date, datetime, time
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.core import accounts, audit, db, passwords, workdays  # noqa: E402
+from models.core import accounts, audit, clock, db, passwords, workdays  # noqa: E402
 from models.core.rights import Role  # noqa: E402
 
 PASSWORDS = {
@@ -21,6 +23,23 @@ PASSWORDS = {
     Role.AUDITOR: "Shenji@2026a",
 }
 NAMES = {Role.SYSADMIN: "admin", Role.SECADMIN: "secadmin", Role.AUDITOR: "auditor"}
+
+# A Wednesday far from any holiday or year end, in a year chinesecalendar knows; 10:00 is inside the 白班.
+TODAY = date(2026, 6, 10)
+MORNING = datetime.combine(TODAY, time(10, 0))
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock():
+    """Every test runs on TODAY unless it moves the clock; the pin is undone after the test."""
+    with clock.pinned(MORNING):
+        yield
+
+
+@pytest.fixture
+def move_clock():
+    """Move the pinned clock for the rest of the test: `move_clock(date(2026, 12, 31))` (09:00) or a datetime."""
+    return clock.pin
 
 
 @pytest.fixture(autouse=True)

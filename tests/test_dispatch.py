@@ -1,15 +1,15 @@
 """发文: the flow from draft to archive, 退改, 分发 of copy numbers, and the 发文字号 integrity report."""
 
 import threading
-from datetime import date
 
 import pytest
 
-from models.core import db
+from models.core import clock, db
 from models.core.errors import ValidationError
 from models.documents import outgoing as dispatch
+from tests.conftest import TODAY
 
-YEAR = date.today().year
+YEAR = TODAY.year
 
 
 def drafted(clerk, **extra) -> dispatch.Outgoing:
@@ -113,7 +113,7 @@ def test_integrity_report_shows_gaps_voids_and_reservations(clerk):
     dispatch.sign(clerk, late.id, "张书记", number_now=False)
     dispatch.number(clerk, late.id, reservation_id=used.id)
     dispatch.Outgoing.create(prefix="县委办发", year=YEAR, serial=8, doc_no=f"县委办发〔{YEAR}〕8号", title="旧台账导入",
-                             doc_type="通知", draft_unit="秘书科", drafter="刘某", drafted_on=date.today(),
+                             doc_type="通知", draft_unit="秘书科", drafter="刘某", drafted_on=clock.today(),
                              status="distributed")
     (check,) = dispatch.number_check(clerk, YEAR, "县委办发")
     assert check.highest == 8 and check.voided == [2]

@@ -7,6 +7,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from importers import ledger_import
+from models.core import clock
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
 from models.documents import incoming as documents
@@ -132,11 +133,11 @@ def test_outgoing_numbers_used_by_another_title_are_errors(clerk, tmp_path):
 def test_ledger_export_is_print_ready_and_audited(clerk, tmp_path):
     from exporters.documents import export_ledger
 
-    documents.register(clerk, {"received_on": date.today(), "source_org": "市保密局", "title": "关于保密检查的通知",
+    documents.register(clerk, {"received_on": clock.today(), "source_org": "市保密局", "title": "关于保密检查的通知",
                                "secrecy": "机密", "copies": 1, "copy_nos": "000003"})
-    documents.register(clerk, {"received_on": date.today(), "source_org": "市财政局", "title": "关于资金的通知"})
+    documents.register(clerk, {"received_on": clock.today(), "source_org": "市财政局", "title": "关于资金的通知"})
     out = tmp_path / "ledger.xlsx"
-    assert export_ledger(clerk, "incoming-ledger", out, date.today().year) == 2
+    assert export_ledger(clerk, "incoming-ledger", out, clock.today().year) == 2
     ws = load_workbook(out).active
     assert ws["A1"].value == "机密" and "收文登记簿" in ws["A2"].value
     assert ws["A3"].value == "收文编号" and ws.freeze_panes == "A4" and ws.print_title_rows == "$3:$3"
@@ -152,7 +153,7 @@ def test_forms_are_written_and_audited(clerk, tmp_path, suffix):
 
     from exporters.documents import export_form
 
-    doc, _ = documents.register(clerk, {"received_on": date.today(), "source_org": "市委办公室",
+    doc, _ = documents.register(clerk, {"received_on": clock.today(), "source_org": "市委办公室",
                                         "title": "关于做好值班工作的通知", "urgency": "特急"})
     documents.instruct(clerk, doc.id, "周主任", "请秘书科抓紧落实")
     path = export_form(clerk, "routing-slip", doc.id, tmp_path / f"slip{suffix}")
@@ -178,7 +179,7 @@ def test_an_office_template_overrides_the_built_in_form(clerk, tmp_path):
     template = Document()
     template.add_paragraph("本单位处理笺 {{ receipt_no }} {{ title }}")
     template.save(user_templates_dir() / "routing-slip.docx")
-    doc, _ = documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    doc, _ = documents.register(clerk, {"received_on": clock.today(), "source_org": "市委", "title": "关于甲的通知"})
     path = export_form(clerk, "routing-slip", doc.id, tmp_path / "slip.docx")
     assert Document(path).paragraphs[0].text == f"本单位处理笺 {doc.receipt_no} 关于甲的通知"
 
@@ -195,10 +196,10 @@ def test_the_day_check_and_the_number_check_are_exported(clerk, tmp_path):
 
     from exporters.documents import export_day_check, export_number_check
 
-    documents.register(clerk, {"received_on": date.today(), "source_org": "市委办公室", "title": "关于甲的通知"})
+    documents.register(clerk, {"received_on": clock.today(), "source_org": "市委办公室", "title": "关于甲的通知"})
     assert export_day_check(clerk, tmp_path / "day.xlsx") == 1
     ws = load_workbook(tmp_path / "day.xlsx").active
-    assert "当日盘点" in ws["A2"].value and [c.value for c in ws[4]][:3] == ["今日收文", f"收〔{date.today().year}〕1号",
+    assert "当日盘点" in ws["A2"].value and [c.value for c in ws[4]][:3] == ["今日收文", f"收〔{clock.today().year}〕1号",
                                                                         "关于甲的通知"]
     with pytest.raises(ValidationError, match="没有编号的发文"):
         export_number_check(clerk, 2020, tmp_path / "numbers.xlsx")
@@ -222,10 +223,10 @@ def test_a_ledger_prints_as_a_pdf_with_its_header_on_every_page(clerk, tmp_path)
     from tests.pdf_text import pdf_text
 
     for n in range(60):
-        documents.register(clerk, {"received_on": date.today(), "source_org": "市委办公室", "title": f"关于第{n}项工作的通知",
+        documents.register(clerk, {"received_on": clock.today(), "source_org": "市委办公室", "title": f"关于第{n}项工作的通知",
                                    "secrecy": "秘密" if n == 5 else "", "copy_nos": "000005" if n == 5 else "",
                                    "copies": "1"})
-    assert export_ledger(clerk, "incoming-ledger", tmp_path / "ledger.pdf", date.today().year) == 60
+    assert export_ledger(clerk, "incoming-ledger", tmp_path / "ledger.pdf", clock.today().year) == 60
     pages = [p.replace(" ", "").replace("\n", "") for p in pdf_text(tmp_path / "ledger.pdf")]
     assert len(pages) >= 2 and pages[0].startswith("秘密") and "收文登记簿" in pages[0]
     assert all("收文编号" in p and f"共{len(pages)}页" in p for p in pages)  # header repeated, 第N页共M页

@@ -4,12 +4,12 @@ from datetime import date
 
 import pytest
 
+from models.core import clock
 from models.core.ledger import Query
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from models.documents.ledger import IncomingLedger, OutgoingLedger
-
-TODAY = date.today()
+from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_a_short_search_stops_counting_at_the_cap(clerk, monkeypatch):
 
     monkeypatch.setattr(ledger, "SHORT_SEARCH_CAP", 3)
     for n in range(5):
-        documents.register(clerk, {"received_on": date.today(), "source_org": "市财政局", "title": f"关于第{n}批资金的通知"})
+        documents.register(clerk, {"received_on": clock.today(), "source_org": "市财政局", "title": f"关于第{n}批资金的通知"})
     source = IncomingLedger(clerk)
     assert source.count(Query(search="资金")) == 3  # 1–2 characters: capped, the view asks for more
     assert source.count(Query(search="批资金")) == 5  # 3+: the trigram index counts them all
@@ -102,7 +102,7 @@ def test_a_short_search_stops_counting_at_the_cap(clerk, monkeypatch):
 
 def test_a_jump_past_the_middle_counts_from_the_end_and_lands_on_the_same_row(clerk):
     for n in range(9):
-        documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": f"关于第{n}项的通知"})
+        documents.register(clerk, {"received_on": clock.today(), "source_org": "市委", "title": f"关于第{n}项的通知"})
     source = IncomingLedger(clerk)
     for query in (Query(), Query(sort="title"), Query(sort="title", descending=True)):
         total = source.count(query)

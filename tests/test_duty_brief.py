@@ -1,20 +1,21 @@
 """值班要情 and 值班快报: drafting from the log, numbering per year (a reprint keeps its number), 续报, the printed
 sheet (.pdf with an embedded font, .docx, an office template), the roster export and the CLI."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from exporters import duty as duty_exports
-from models.core import counters
+from models.core import clock, counters
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
 from models.duty import absences, roster
 from models.duty import brief as duty_brief
 from models.duty import log as duty_log
+from tests.conftest import TODAY
 from tests.pdf_text import pdf_text
 
-YESTERDAY = date.today() - timedelta(days=1)
+YESTERDAY = TODAY - timedelta(days=1)
 
 
 def log_day(duty) -> list:
@@ -71,7 +72,7 @@ def test_a_chosen_item_cannot_be_empty(duty):
 
 
 def incident(duty):
-    learned = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=50)
+    learned = clock.now().replace(second=0, microsecond=0) - timedelta(minutes=50)
     entry, _ = duty_log.log(duty, {"kind": "突发事件", "grade": "较大", "at": learned, "unit": "青山镇政府",
                                    "person": "王镇长", "place": "青山镇石桥村", "occurred_at": learned - timedelta(minutes=20),
                                    "subject": "石桥村发生山体滑坡，2户民房受损，暂无人员伤亡"})

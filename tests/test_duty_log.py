@@ -4,14 +4,15 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from models.core import settings
+from models.core import clock, settings
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, StaleRecord, ValidationError
 from models.core.rights import Role
 from models.duty import log as duty_log
 from models.duty.log import DutyEntry
+from tests.conftest import TODAY
 
-YESTERDAY = date.today() - timedelta(days=1)
+YESTERDAY = TODAY - timedelta(days=1)
 
 
 def at(day: date, hhmm: str) -> str:
@@ -39,14 +40,14 @@ def test_an_entry_goes_to_the_shift_on_duty_at_its_time(duty):
 
 def test_the_time_defaults_to_now_and_bad_input_says_what_to_fix(duty):
     entry, _ = duty_log.log(duty, {"subject": "询问明天会议地点"})
-    assert abs((entry.at - datetime.now()).total_seconds()) < 120 and entry.kind == "来电"
+    assert abs((entry.at - clock.now()).total_seconds()) < 120 and entry.kind == "来电"
     with pytest.raises(ValidationError, match="请填写事由") as exc:
         duty_log.log(duty, {"at": "00:00", "subject": "  "})
     assert exc.value.field == "subject"
     with pytest.raises(ValidationError, match="看不懂"):
         duty_log.log(duty, {"at": "十点", "subject": "x"})
     with pytest.raises(ValidationError, match="晚于现在"):
-        duty_log.log(duty, {"at": at(date.today() + timedelta(days=1), "09:00"), "subject": "x"})
+        duty_log.log(duty, {"at": at(clock.today() + timedelta(days=1), "09:00"), "subject": "x"})
     with pytest.raises(ValidationError, match="类别"):
         duty_log.log(duty, {"kind": "短信", "subject": "x"})
     with pytest.raises(ValidationError, match="事件等级"):
@@ -136,7 +137,7 @@ def test_a_stale_form_does_not_overwrite(duty):
 
 
 def incident(duty, minutes_ago: int, grade: str = "较大") -> DutyEntry:
-    learned = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=minutes_ago)
+    learned = clock.now().replace(second=0, microsecond=0) - timedelta(minutes=minutes_ago)
     entry, notes = duty_log.log(duty, {"kind": "突发事件", "grade": grade, "at": learned,
                                        "unit": "青山镇政府", "person": "王镇长", "place": "青山镇石桥村",
                                        "occurred_at": learned - timedelta(minutes=20),

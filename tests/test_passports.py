@@ -1,6 +1,6 @@
 """证件柜 custody, 出国(境) approvals, the override for lending, 盘点, and the reminders."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -11,9 +11,8 @@ from models.secrecy import passports
 from models.secrecy import people as secrecy
 from models.secrecy import records as secrecy_records
 from models.secrecy.reminders import reminders
+from tests.conftest import TODAY
 from tests.test_secrecy import WU, ZHOU, on_post
-
-TODAY = date.today()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.core import settings
+from models.core import clock, settings
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, StaleRecord, ValidationError
 from models.core.rights import Role
@@ -169,7 +169,7 @@ def test_reviews_schedule_the_next_one_by_level(sec, posts):
     secrecy_records.add_review(sec, person.id, {"kind": "复审", "on": "2026-02-20", "result": "通过", "by": "组织部"})
     assert secrecy_records.next_review(secrecy.get(sec, person.id)) == date(2027, 2, 20)
     with pytest.raises(ValidationError, match="还没到"):
-        secrecy_records.add_review(sec, person.id, {"kind": "复审", "on": date.today() + timedelta(days=1),
+        secrecy_records.add_review(sec, person.id, {"kind": "复审", "on": clock.today() + timedelta(days=1),
                                                     "result": "通过", "by": "组织部"})
 
 
@@ -240,7 +240,7 @@ def test_the_bulk_overview_agrees_with_the_one_by_one_answers(sec, posts):
     b = on_post(sec, WU, "吴丽", "督查文稿起草", day="2024-02-01")
     secrecy_records.add_review(sec, b.id, {"kind": "复审", "on": "2026-01-05", "result": "通过", "by": "组织部"})
     secrecy_records.add_review(sec, b.id, {"kind": "复审", "on": "2026-02-05", "result": "不通过", "by": "组织部"})
-    secrecy_records.add_training(sec, a.id, {"on": f"{date.today().year}-01-02", "hours": "2.5", "topic": "x"})
+    secrecy_records.add_training(sec, a.id, {"on": f"{clock.today().year}-01-02", "hours": "2.5", "topic": "x"})
     facts = secrecy_records.overview([secrecy.get(sec, a.id), secrecy.get(sec, b.id)])
     for person in (secrecy.get(sec, a.id), secrecy.get(sec, b.id)):
         assert facts[person.id].next_review == secrecy_records.next_review(person)

@@ -1,11 +1,12 @@
 """The 涉密人员 exports carry what the registry holds: 登记表, 花名册, statistics, history."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import openpyxl
 import pytest
 
 from exporters import secrecy as secrecy_export
+from models.core import clock
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import Role
@@ -27,10 +28,10 @@ def registry(sec):
     zhou = on_post(sec, day="2024-03-01", political="中共党员", position="科长")
     secrecy_records.add_review(sec, zhou.id, {"kind": "复审", "on": "2026-02-01", "result": "通过", "by": "组织部"})
     secrecy_records.add_pledge(sec, zhou.id, {"kind": "上岗", "signed_on": "2024-03-01"})
-    secrecy_records.add_training(sec, zhou.id, {"on": f"{date.today().year}-03-01", "hours": "4", "topic": "保密法学习"})
+    secrecy_records.add_training(sec, zhou.id, {"on": f"{clock.today().year}-03-01", "hours": "4", "topic": "保密法学习"})
     passports.take_in(sec, zhou.id, {"kind": "普通护照", "number": "E12345678", "expires_on": "2030-01-01"})
     wu = on_post(sec, WU, "吴丽", "机要文件收发", nature="借调", home_unit="县财政局", supervisor="郑伟")
-    secrecy.leave(sec, wu.id, {"kind": "离岗", "approved_on": date.today() - timedelta(days=1)})
+    secrecy.leave(sec, wu.id, {"kind": "离岗", "approved_on": clock.today() - timedelta(days=1)})
     return zhou, wu
 
 

@@ -3,10 +3,9 @@
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from models.core import audit, workdays
+from models.core import audit, clock, workdays
 from models.core.db import APPLICATION_ID, DB, connect, is_sqlite, sqlite_path
 from models.core.errors import DatabaseError, ValidationError
 from models.core.rights import Right, require
@@ -51,7 +50,7 @@ def backup(actor, target: str | Path, progress: Progress | None = None) -> Backu
     _require_sqlite("备份")
     path = Path(target).expanduser()
     if path.is_dir():
-        path = path / f"三办备份-{datetime.now():%Y%m%d-%H%M%S}.db"
+        path = path / f"三办备份-{clock.now():%Y%m%d-%H%M%S}.db"
     if sqlite_path() and path.resolve() == sqlite_path().resolve():
         raise ValidationError("path", "备份文件不能与正在使用的数据库是同一个文件，请另选位置。")
     if not path.parent.exists():
@@ -108,7 +107,7 @@ def restore(actor, source: str | Path, progress: Progress | None = None) -> Rest
     current = sqlite_path()
     if src.resolve() == current.resolve():
         raise ValidationError("path", "不能用正在使用的数据库恢复它自己，请选择备份文件。")
-    keep = current.with_name(f"{current.stem}.恢复前-{datetime.now():%Y%m%d-%H%M%S}{current.suffix}")
+    keep = current.with_name(f"{current.stem}.恢复前-{clock.now():%Y%m%d-%H%M%S}{current.suffix}")
     with DB.atomic():
         audit.record(actor, "restore", f"file:{src.name}", f"用 {src} 恢复数据库，原库另存为 {keep.name}")
     copy_database(DB.connection(), keep)

@@ -37,6 +37,7 @@ def pin(moment: datetime | date | None) -> None:
 
 @contextmanager
 def pinned(moment: datetime | date) -> Iterator[None]:
+    """Pin the clock for a `with` block; the clock it replaced (pinned or not) comes back afterwards."""
     global _pinned, _pinned_at
     previous, previous_at = _pinned, _pinned_at
     pin(moment)

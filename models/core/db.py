@@ -18,6 +18,7 @@ from peewee import (
     SqliteDatabase,
 )
 
+from models.core import clock
 from models.core.errors import DatabaseError, StaleRecord
 
 DB = DatabaseProxy()
@@ -101,7 +102,7 @@ def describe() -> str:
 
 def now() -> datetime:
     """Local wall-clock time: offices read and file by Beijing time, not UTC."""
-    return datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 class PlainModel(Model):

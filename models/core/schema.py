@@ -7,11 +7,11 @@ frozen: it carries the DDL and data changes of its own version and never calls t
 """
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from peewee import Database, IntegerField
 
+from models.core import clock
 from models.core.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.core.errors import DatabaseError
 
@@ -123,7 +123,7 @@ def _backup_before_migration(db: Database, from_version: int) -> Path | None:
     if not is_sqlite(db):
         return None  # PostgreSQL DDL is transactional; the administrator's pg_dump covers the rest
     source = Path(db.database)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.stem}.v{from_version}-升级前备份-{stamp}{source.suffix}")
     from models.core.backup import copy_database
 

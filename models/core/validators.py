@@ -9,6 +9,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
+from models.core import clock
 from models.core.errors import ValidationError
 
 # GB 11643-1999: weights 2^(17-i) mod 11, check character by remainder.
@@ -52,7 +53,7 @@ def parse_id_number(value: object, field: str = "id_number") -> str:
         born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise ValidationError(field, f"公民身份号码中的出生日期「{text[6:14]}」不是真实日期。") from None
-    if born.year < MIN_BIRTH_YEAR or born > date.today():
+    if born.year < MIN_BIRTH_YEAR or born > clock.today():
         raise ValidationError(field, f"公民身份号码中的出生日期「{born:%Y年%m月%d日}」不合理，请核对。")
     expected = id_check_digit(text[:17])
     if text[17] != expected:

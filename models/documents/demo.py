@@ -4,6 +4,7 @@
 import random
 from datetime import date, datetime, timedelta
 
+from models.core import clock
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from models.documents.terms import DOC_TYPES
@@ -28,7 +29,7 @@ def demo_documents(actor, options: dict) -> str:
 
     clerk = accounts.session_for(accounts.User.get(accounts.User.username == "wangmishu"))
     rng = random.Random(2026)
-    today = date.today()
+    today = clock.today()
     made = 0
     for _ in range(36):
         title, kind = _title(rng)
@@ -101,8 +102,8 @@ def demo_documents(actor, options: dict) -> str:
 def _bulk(clerk, count: int, rng: random.Random) -> int:
     """`count` closed incoming documents over past years, written as an import (fast, one audit entry)."""
     rows = []
-    start = date(date.today().year - 3, 1, 1)
-    span = (date.today() - start).days
+    start = date(clock.today().year - 3, 1, 1)
+    span = (clock.today() - start).days
     for n in range(count):
         title, kind = _title(rng)
         day = start + timedelta(days=span * n // max(count, 1))

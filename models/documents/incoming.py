@@ -22,7 +22,7 @@ from peewee import (
     fn,
 )
 
-from models.core import audit, counters, workdays
+from models.core import audit, clock, counters, workdays
 from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.rights import require
@@ -187,11 +187,10 @@ def check_incoming(data: dict, year_hint: int | None = None, strict: bool = True
     if isinstance(received, datetime):
         received_at = received
     else:
-        day = parse_date(received, "received_on", year_hint)
-        if day > date.today():
+        day, moment = parse_date(received, "received_on", year_hint), now()
+        if day > moment.date():
             raise ValidationError("received_on", f"收文日期 {day:%Y-%m-%d} 晚于今天，请核对。")
-        received_at = datetime.combine(day, now().time()) if day == date.today() else datetime.combine(
-            day, datetime.min.time())
+        received_at = datetime.combine(day, moment.time() if day == moment.date() else datetime.min.time())
     source = clean(data.get("source_org"))
     if not source:
         raise ValidationError("source_org", "请填写来文单位。")
@@ -396,11 +395,12 @@ def text_value(value: object, field: str, label: str, required: bool = True, lim
 
 
 def past_day(value: object, field: str, label: str) -> date:
+    today = clock.today()
     if value in (None, ""):
-        return date.today()
+        return today
     day = value if isinstance(value, date) else parse_date(value, field)
-    if day > date.today():
-        raise ValidationError(field, f"{label}不能晚于今天（{date.today():%Y-%m-%d}）。")
+    if day > today:
+        raise ValidationError(field, f"{label}不能晚于今天（{today:%Y-%m-%d}）。")
     return day
 
 
@@ -471,7 +471,7 @@ def remind(actor, doc_id: int, target: str, method: str, request: str = "", answ
     who = text_value(target or doc.lead_unit, "target", "催办对象", limit=100)
     how = parse_choice(method, REMIND_METHODS, "催办方式", "method")
     with DB.atomic():
-        year = date.today().year
+        year = clock.today().year
         reminder = Reminder.create(incoming=doc, year=year, serial=counters.take("reminder", year), target=who,
                                    method=how, request=text_value(request, "request", "催办要求", False),
                                    answer=text_value(answer, "answer", "答复", False), by=actor.display_name)
@@ -520,7 +520,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
         raise ValidationError("status", f"收文{doc.receipt_no}还有 {len(out)} 份在{names}处传阅未退回，收回后才能归档。")
     period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
     archive_year = parse_count(year, "归档年度", "year", default=doc.year)
-    if not 1949 <= archive_year <= date.today().year + 1:
+    if not 1949 <= archive_year <= clock.today().year + 1:
         raise ValidationError("year", f"归档年度 {archive_year} 不合理，请核对。")
     with DB.atomic():
         serial = counters.take(f"archive:{period}", archive_year)
@@ -768,7 +768,7 @@ class DayCheck:
 
 def day_check(actor, day: date | None = None) -> DayCheck:
     require(actor, READ_DOCUMENTS, "查看当日盘点")
-    day = day or date.today()
+    day = day or clock.today()
     start, end = datetime.combine(day, datetime.min.time()), datetime.combine(day, datetime.max.time())
     registered = list(Incoming.select().where(Incoming.received_at.between(start, end)).order_by(Incoming.serial))
     events = (DocEvent.select().where((DocEvent.doc_kind == "incoming") & DocEvent.at.between(start, end)

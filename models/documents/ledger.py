@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from peewee import fn
 
+from models.core import clock
 from models.core.db import count_text_matches, text_contains
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
 from models.core.rights import require
@@ -21,8 +22,8 @@ from models.documents.terms import SECRECY, URGENCY, secrecy_mark
 
 def _years(field) -> tuple[tuple[str, str], ...]:
     years = [y for (y,) in field.model.select(field).distinct().order_by(field.desc()).tuples() if y]
-    if date.today().year not in years:
-        years.insert(0, date.today().year)
+    if (this_year := clock.today().year) not in years:
+        years.insert(0, this_year)
     return tuple((str(y), f"{y}年") for y in years)
 
 
@@ -104,7 +105,7 @@ class IncomingLedger:
                 select = select.where(getattr(Incoming, key) == flt[key])
         select = _day_range(select, Incoming.received_at, flt)
         if flt.get("overdue"):
-            select = select.where(Incoming.status.in_(documents.OPEN) & (Incoming.due_date < date.today()))
+            select = select.where(Incoming.status.in_(documents.OPEN) & (Incoming.due_date < clock.today()))
         if query.search.strip():
             select = select.where(text_contains(Incoming, Incoming.search_text, query.search))
         return select
@@ -113,7 +114,7 @@ class IncomingLedger:
         return _count(self._base(query), query, self._model)
 
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
-        today = date.today()
+        today = clock.today()
         soon = documents.soon_limit(today)
         rows = []
         for r in self._pager.page(self._base(query), query, self.default_sort, after, limit):

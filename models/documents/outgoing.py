@@ -11,7 +11,7 @@ from datetime import date
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
-from models.core import audit, counters
+from models.core import audit, clock, counters
 from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
 from models.core.rights import require
@@ -112,7 +112,7 @@ class Distribution(BaseModel):
     unit = CharField(max_length=100)
     copy_from = IntegerField()
     copy_to = IntegerField()
-    at = DateField(default=date.today)
+    at = DateField(default=clock.today)
     by = CharField(max_length=64)
 
 
@@ -163,7 +163,7 @@ def check_outgoing(data: dict, year_hint: int | None = None) -> dict:
         draft_unit=text_value(data.get("draft_unit"), "draft_unit", "拟稿单位", limit=100),
         drafter=text_value(data.get("drafter"), "drafter", "拟稿人", limit=40),
         drafted_on=(drafted if isinstance(drafted, date) else parse_date(drafted, "drafted_on", year_hint))
-        if clean(drafted) or isinstance(drafted, date) else date.today(),
+        if clean(drafted) or isinstance(drafted, date) else clock.today(),
         main_to=_list_text(data.get("main_to")), copy_to=_list_text(data.get("copy_to")),
         secrecy=secrecy, secrecy_term=term, urgency=parse_urgency(data.get("urgency")),
         attachments=clean(data.get("attachments")), remarks=clean(data.get("remarks")),
@@ -284,7 +284,7 @@ def number(actor, doc_id: int, reservation_id: int | None = None) -> Outgoing:
     require(actor, EDIT_DOCUMENTS, "发文编号")
     doc = _get(doc_id)
     _allow(doc, "number", ("signed",))
-    year = (doc.signed_on or date.today()).year
+    year = (doc.signed_on or clock.today()).year
     with DB.atomic():
         if reservation_id is not None:
             reserved = NumberReservation.get_or_none(NumberReservation.id == reservation_id)
@@ -364,7 +364,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
     doc = _get(doc_id)
     _allow(doc, "archive", ("printed", "distributed"))
     period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
-    archive_year = parse_count(year, "归档年度", "year", default=doc.year or date.today().year)
+    archive_year = parse_count(year, "归档年度", "year", default=doc.year or clock.today().year)
     with DB.atomic():
         serial = counters.take(f"archive:{period}", archive_year)
         before = {"status": doc.status}

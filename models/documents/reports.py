@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from models.core import audit
+from models.core import audit, clock
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.documents import incoming as documents
@@ -70,7 +70,7 @@ def _outgoing_rows(year: int, ids: list[int] | None) -> Iterator[Outgoing]:
 def ledger(actor, report: str, year: int | None = None, ids: list[int] | None = None) -> LedgerReport:
     """One of the four printed ledgers for a year (or for exactly the rows `ids`)."""
     require(actor, READ_DOCUMENTS, "导出公文台账")
-    year = year or date.today().year
+    year = year or clock.today().year
     levels, rows = set(), []
     if report in ("incoming-register", "incoming-progress"):
         for d in _incoming_rows(year, ids):

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from peewee import CharField, DateField, DateTimeField, TextField
 
-from models.core import audit
+from models.core import audit, clock
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
@@ -90,7 +90,7 @@ def check(data: dict) -> Checked:
                   transport=clean(data.get("transport"))[:20], stand_in=clean(data.get("stand_in"))[:60],
                   contact=clean(data.get("contact"))[:40], approved_by=clean(data.get("approved_by"))[:40])
     notes = []
-    if start < date.today():
+    if start < clock.today():
         notes.append(f"出发日期 {start:%Y-%m-%d} 已过，按补报登记。外出应事前报备。")
     if not values["stand_in"]:
         notes.append("未填写代为主持工作的负责同志；主要负责同志外出时应写明。")
@@ -197,7 +197,7 @@ def away_between(actor, start: date, end: date) -> list[Absence]:
 def overdue_returns(actor, today: date | None = None) -> list[Absence]:
     """Past their planned return and not 销假: the 值班员 should ask."""
     require(actor, READ_DUTY, "查看领导外出报备")
-    today = today or date.today()
+    today = today or clock.today()
     return list(Absence.select().where((Absence.status == "reported") & (Absence.end_on < today))
                 .order_by(Absence.end_on))
 

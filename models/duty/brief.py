@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from models.core import audit, counters, settings
+from models.core import audit, clock, counters, settings
 from models.core.db import DB, BaseModel, now
 from models.core.errors import ValidationError
 from models.core.rights import require
@@ -207,10 +207,10 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
             Item("下一步", "值班室将继续跟踪，及时续报。" if not entry.closed else "事件已处置完毕，此为终报。"),
         ]
         number = last.followup + 1
-    draft = Draft("flash", date.today(), sections, "", "", leader, officers, phone,
+    draft = Draft("flash", clock.today(), sections, "", "", leader, officers, phone,
                   settings.get_text("brief_report_to"), settings.get_text("brief_send_to"),
                   title=(last.title if last else _flash_title(entry)), entry=entry_id, followup=number)
-    draft.number_hint = f"将编为第{counters.peek('duty_flash', date.today().year)}期"
+    draft.number_hint = f"将编为第{counters.peek('duty_flash', clock.today().year)}期"
     return draft
 
 

@@ -4,7 +4,7 @@ and its reports, a handed-over shift, yesterday's 值班要情 and a 值班快�
 
 from datetime import date, datetime, time, timedelta
 
-from models.core import accounts
+from models.core import accounts, clock
 from models.core.db import now
 from models.duty import absences, roster
 from models.duty import brief as duty_brief
@@ -50,7 +50,7 @@ def _plan(officer, first: date, last: date) -> int:
 
 def demo_duty(actor, options: dict) -> str:
     zhao, sun = _session("zhaozhiban"), _session("sunzhiban")
-    today = date.today()
+    today = clock.today()
     first = today.replace(day=1)
     last = ((first + timedelta(days=62)).replace(day=1)) - timedelta(days=1)
     days = _plan(zhao, first, last)

@@ -136,7 +136,8 @@ def parse_moment(value: object, field: str, default: datetime | None = None) -> 
     if not match:
         raise ValidationError(field, f"时间「{clean(value)}」看不懂，请写成「14:20」或「2026-11-23 14:20」。")
     day_text, hour, minute = match.groups()
-    day = parse_date(day_text, field, date.today().year) if day_text else date.today()
+    today = now().date()
+    day = parse_date(day_text, field, today.year) if day_text else today
     if int(hour) > 23 or int(minute) > 59:
         raise ValidationError(field, f"时间「{clean(value)}」不对：小时应为 0–23，分钟 0–59。")
     return datetime(day.year, day.month, day.day, int(hour), int(minute))

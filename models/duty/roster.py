@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import CharField, DateField, DateTimeField, IntegerField, TextField
 
-from models.core import audit, settings, workdays
+from models.core import audit, clock, settings, workdays
 from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import ValidationError
 from models.core.rights import require
@@ -324,6 +324,6 @@ def change(actor, day: date, shift: str, role: str, old_person: str, new_person:
                                 reason=clean(reason), actor=actor.username)
         audit.record(actor, "update", f"roster:{day:%Y-%m-%d}", record.text)
     earliest = min(day, swap_day or day)
-    if (earliest - date.today()).days < SWAP_NOTICE_DAYS:
+    if (earliest - clock.today()).days < SWAP_NOTICE_DAYS:
         notes.append(f"调班、替班应提前 {SWAP_NOTICE_DAYS} 天报备；这次距值班日不足 {SWAP_NOTICE_DAYS} 天。")
     return record, notes

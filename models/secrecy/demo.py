@@ -1,9 +1,9 @@
 """Demo 涉密人员库: posts, a dozen people at every stage, their records, the 证件柜 and a trip — entered by the
 安全保密管理员 through the same functions the window uses."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from models.core import accounts
+from models.core import accounts, clock
 from models.core.rights import Role
 from models.secrecy import passports
 from models.secrecy import people as secrecy
@@ -28,7 +28,7 @@ PEOPLE = [
 def demo_personnel(actor, options: dict) -> str:
     sec = accounts.session_for(accounts.User.select().join(accounts.UserRole)
                                .where(accounts.UserRole.role == Role.SECADMIN.value).get())
-    today = date.today()
+    today = clock.today()
     for unit, name, level in POSTS:
         secrecy.add_post(sec, {"unit": unit, "name": name, "level": level, "duties": f"{name}相关涉密事项"})
     people = {}

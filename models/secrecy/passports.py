@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
-from models.core import audit, settings
+from models.core import audit, clock, settings
 from models.core.db import DB, BaseModel
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.rights import require
@@ -103,7 +103,7 @@ def take_in(actor, person_id: int, data: dict) -> Passport:
     kind = choice(data.get("kind"), PASSPORT_KINDS, "证件类别", "kind", "普通护照")
     number = normalize_number(data.get("number"))
     expires = parse_date(data["expires_on"], "expires_on") if clean(data.get("expires_on")) else None
-    received = parse_date(data.get("received_on") or date.today(), "received_on")
+    received = parse_date(data.get("received_on") or clock.today(), "received_on")
     with DB.atomic():
         person = get(actor, person_id)
         if Passport.get_or_none(Passport.number == number):
@@ -133,7 +133,7 @@ def apply_trip(actor, person_id: int, data: dict) -> Trip:
         trip = Trip.create(person=person, destination=destination[:60], purpose=purpose[:100], start_on=start,
                            end_on=end, unit_opinion=clean(data.get("unit_opinion"))[:100],
                            secrecy_opinion=clean(data.get("secrecy_opinion"))[:100])
-        add_event(actor, person, date.today(), "出境", f"申请{trip.label}")
+        add_event(actor, person, clock.today(), "出境", f"申请{trip.label}")
         audit.record(actor, "create", f"trip:{trip.id}", f"出国(境)申请：{person.name} {trip.label}")
     return trip
 
@@ -149,7 +149,7 @@ def decide_trip(actor, trip_id: int, data: dict) -> Trip:
         if trip.decision != "待审批":
             raise ValidationError("decision", f"这次出国(境)已{trip.decision}。")
         trip.decision, trip.approved_by = decision, approver[:40]
-        trip.decided_on = parse_date(data.get("decided_on") or date.today(), "decided_on")
+        trip.decided_on = parse_date(data.get("decided_on") or clock.today(), "decided_on")
         trip.secrecy_opinion = clean(data.get("secrecy_opinion"))[:100] or trip.secrecy_opinion
         trip.briefed_on = parse_date(data["briefed_on"], "briefed_on") if clean(data.get("briefed_on")) else None
         trip.save()
@@ -161,7 +161,7 @@ def decide_trip(actor, trip_id: int, data: dict) -> Trip:
 def report_back(actor, trip_id: int, on: object) -> Trip:
     """回国(境)报告."""
     require(actor, EDIT_PERSONNEL, "登记回国(境)报告")
-    day = parse_date(on or date.today(), "on")
+    day = parse_date(on or clock.today(), "on")
     with DB.atomic():
         trip = _trip(trip_id)
         if trip.decision != "批准":
@@ -184,7 +184,7 @@ def lend_blockers(person: Person, today: date | None = None) -> list[str]:
     """Why lending this person a 证件 needs an override: 脱密期, overdue 复审."""
     from models.secrecy.records import next_review
 
-    today = today or date.today()
+    today = today or clock.today()
     reasons = []
     if in_declass(person, today):
         reasons.append(f"{person.name}处于脱密期（至 {person.declass_end:%Y-%m-%d}）")
@@ -204,7 +204,7 @@ def lend(actor, passport_id: int, data: dict) -> tuple[Loan, list[str]]:
     approver = clean(data.get("approved_by"))
     if not approver:
         raise ValidationError("approved_by", "请填写批准领取证件的领导。")
-    lent_on = parse_date(data.get("lent_on") or date.today(), "lent_on")
+    lent_on = parse_date(data.get("lent_on") or clock.today(), "lent_on")
     override = clean(data.get("override"))
     notes = []
     with DB.atomic():
@@ -256,7 +256,7 @@ def open_loan(item: Passport) -> Loan | None:
 def give_back(actor, passport_id: int, on: object = None) -> tuple[Loan, list[str]]:
     """交回: the 证件 is back in the cabinet; a late return is noted."""
     require(actor, EDIT_PERSONNEL, "登记证件交回")
-    day = parse_date(on or date.today(), "on")
+    day = parse_date(on or clock.today(), "on")
     notes = []
     with DB.atomic():
         item = _passport(passport_id)
@@ -285,7 +285,7 @@ def cancel(actor, passport_id: int, reason: str, on: object = None) -> Passport:
     require(actor, EDIT_PERSONNEL, "注销证件")
     if not clean(reason):
         raise ValidationError("reason", "请写明注销原因（如「证件过期」「已换领新证」）。")
-    day = parse_date(on or date.today(), "on")
+    day = parse_date(on or clock.today(), "on")
     with DB.atomic():
         item = _passport(passport_id)
         if item.status == "cancelled":
@@ -317,7 +317,7 @@ def trips(actor, person_id: int | None = None) -> list[Trip]:
 
 
 def custody_text(item: Passport, today: date | None = None) -> str:
-    today = today or date.today()
+    today = today or clock.today()
     if item.status == "out":
         loan = open_loan(item)
         if loan:
@@ -359,7 +359,7 @@ class StockResult:
 def stock_take(actor, counted: list[str], note: str = "", on: object = None) -> StockResult:
     """盘点: `counted` are the numbers found in the 证件柜; compared with what should be 在库."""
     require(actor, EDIT_PERSONNEL, "盘点证件柜")
-    day = parse_date(on or date.today(), "on")
+    day = parse_date(on or clock.today(), "on")
     found = {normalize_number(n) for n in counted if clean(n)}
     with DB.atomic():
         expected = {p.number: p for p in Passport.select(Passport, Person).join(Person).where(Passport.status == "in")}

@@ -12,7 +12,7 @@ from datetime import date
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 from pypinyin import Style, pinyin
 
-from models.core import audit
+from models.core import audit, clock
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
@@ -194,7 +194,7 @@ def change_post(actor, post_id: int, data: dict, version: int) -> tuple[Post, li
                 old = person.level
                 _regrade(person)
                 if person.level != old:
-                    add_event(actor, person, date.today(), "调岗",
+                    add_event(actor, person, clock.today(), "调岗",
                               f"岗位「{post.name}」等级由{before['level']}调整为{post.level}，涉密等级{old}→{person.level}",
                               old, person.level)
                     notes.append(f"{person.name}：{old}→{person.level}，请重新签订保密承诺书并按新等级复审。")
@@ -208,7 +208,7 @@ def retire_post(actor, post_id: int) -> Post:
         holders = [a.person.name for a in Assignment.select().where((Assignment.post == post) & Assignment.end_on.is_null())]
         if holders:
             raise ValidationError("post", f"「{post.name}」岗位上还有{'、'.join(holders)}，请先为他们办理调岗或离岗。")
-        post.retired = date.today()
+        post.retired = clock.today()
         post.save()
         audit.record(actor, "void", f"secret_post:{post.id}", f"撤销涉密岗位：{post.label}")
     return post
@@ -276,7 +276,7 @@ def check_person(data: dict) -> tuple[dict, list[str]]:
         raise ValidationError("name", "姓名过长（最多 40 个字）。")
     id_number = parse_id_number(data.get("id_number"), "id_number")
     notes = []
-    born, today = id_birth_date(id_number), date.today()
+    born, today = id_birth_date(id_number), clock.today()
     if not today.replace(year=today.year - 100) <= born <= today.replace(year=today.year - 16):
         raise ValidationError("id_number", f"身份证号中的出生日期是 {born:%Y年%m月%d日}，不像在岗工作人员，请核对号码。")
     gender = clean(data.get("gender")) or id_gender(id_number)
@@ -314,7 +314,7 @@ def register(actor, data: dict) -> tuple[Person, list[str]]:
                                                f"（{existing.state_label}），请在名单中找到后办理。")
         person = Person.create(**values)
         _reindex(person)
-        add_event(actor, person, date.today(), "登记", f"登记为拟任涉密人员（{values['nature']}，{values['unit']}）")
+        add_event(actor, person, clock.today(), "登记", f"登记为拟任涉密人员（{values['nature']}，{values['unit']}）")
         audit.record(actor, "create", f"person:{person.id}", f"登记涉密人员：{person.name}", after=values)
     return person, notes
 
@@ -345,7 +345,7 @@ def update(actor, person_id: int, data: dict, version: int) -> Person:
         person.save()
         _reindex(person)
         words = "；".join(f"{FIELD_LABELS[k]}：{_show(v) or '（空）'}→{_show(values[k]) or '（空）'}" for k, v in before.items())
-        add_event(actor, person, date.today(), "信息变更", words)
+        add_event(actor, person, clock.today(), "信息变更", words)
         audit.record(actor, "update", f"person:{person.id}", f"修改涉密人员信息：{person.name}", before=before,
                      after={k: values[k] for k in before})
     return person
@@ -561,7 +561,7 @@ def complete_exit(actor, person_id: int, data: dict) -> tuple[Person, list[str]]
         if not changed:
             raise ValidationError("talk_on", "没有填写新的内容。")
         labels = dict(CHECKLIST) | {"entrusted_to": "脱密期委托管理单位"}
-        add_event(actor, person, date.today(), "离岗手续",
+        add_event(actor, person, clock.today(), "离岗手续",
                   "；".join(f"{labels[k]}：{_show(v)}" for k, v in changed.items()))
         audit.record(actor, "update", f"person:{person.id}", f"登记离岗手续：{person.name}", after=changed)
     return person, exit_missing(person)
@@ -579,7 +579,7 @@ def exit_missing(person: Person) -> list[str]:
 def end_declass(actor, person_id: int, on: object = None) -> Person:
     """脱密期满: confirmed by the 安全保密管理员 on or after the end date; the lifelong duty remains."""
     require(actor, EDIT_PERSONNEL, "确认脱密期满")
-    day = parse_date(on, "on") if clean(on) else date.today()
+    day = parse_date(on, "on") if clean(on) else clock.today()
     with DB.atomic():
         person = get(actor, person_id)
         if person.state != "declass":
@@ -603,7 +603,7 @@ def refuse(person: Person, actor, on: date) -> None:
 
 
 def in_declass(person: Person, day: date | None = None) -> bool:
-    day = day or date.today()
+    day = day or clock.today()
     return person.state == "declass" and person.declass_end is not None and day < person.declass_end
 
 

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from peewee import BooleanField, CharField, DateField, DecimalField, ForeignKeyField, TextField, fn
 
-from models.core import audit, settings
+from models.core import audit, clock, settings
 from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
 from models.core.rights import require
@@ -53,7 +53,7 @@ class Training(BaseModel):
 
 def _day(value: object, field: str) -> date:
     day = parse_date(value, field)
-    if day > date.today():
+    if day > clock.today():
         raise ValidationError(field, f"日期 {day:%Y-%m-%d} 还没到，请登记已经发生的事。")
     return day
 
@@ -147,7 +147,7 @@ def overview(people: list[Person], year: int | None = None) -> dict[int, Overvie
     """Posts, next 复审 and the year's hours for many people in four queries (the list redraws on every keystroke)."""
     from models.secrecy.people import Assignment, Post
 
-    year = year or date.today().year
+    year = year or clock.today().year
     ids = [p.id for p in people]
     posts: dict[int, list[str]] = {}
     reviewed: dict[int, date] = {}
@@ -250,7 +250,7 @@ class HoursCheck:
 
 
 def hours_check(person: Person, year: int | None = None) -> HoursCheck:
-    return HoursCheck(year_hours(person, year or date.today().year), settings.get("training_hours"))
+    return HoursCheck(year_hours(person, year or clock.today().year), settings.get("training_hours"))
 
 
 def records(actor, person_id: int) -> tuple[list[Review], list[Pledge], list[Training]]:
@@ -275,5 +275,5 @@ def void(actor, kind: str, record_id: int, reason: str) -> None:
             raise ValidationError("id", f"没有这条{label}，或已作废。")
         record.voided = True
         record.save()
-        add_event(actor, record.person, date.today(), "作废", f"作废{label}（{clean(reason)}）")
+        add_event(actor, record.person, clock.today(), "作废", f"作废{label}（{clean(reason)}）")
         audit.record(actor, "void", f"person:{record.person_id}", f"作废{label}：{record.person.name}（{clean(reason)}）")

@@ -8,7 +8,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.core import settings
+from models.core import clock, settings
 from models.core.due import day_text
 from models.core.rights import require
 from models.secrecy.manifest import READ_PERSONNEL
@@ -34,7 +34,7 @@ def reminders(actor, today: date | None = None) -> list[Reminder]:
     require(actor, READ_PERSONNEL, "查看涉密人员提醒")
     from models.secrecy import passports
 
-    today = today or date.today()
+    today = today or clock.today()
     ahead = timedelta(days=settings.get("remind_ahead_days"))
     found: list[Reminder] = []
     registry = list(Person.select().where(Person.state.in_(("on_post", "declass"))).order_by(Person.unit, Person.name))

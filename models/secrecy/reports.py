@@ -6,6 +6,7 @@ Values only; the exporters lay them out. Every export is audited (models.documen
 from dataclasses import dataclass
 from datetime import date
 
+from models.core import clock
 from models.core.rights import require
 from models.secrecy import passports
 from models.secrecy import people as secrecy
@@ -28,7 +29,7 @@ ROSTER_STATES = ("on_post", "declass")
 def roster(actor, states: tuple[str, ...] = ROSTER_STATES) -> Table:
     """涉密人员花名册: the people on post and in their 脱密期, by unit and level."""
     require(actor, READ_PERSONNEL, "导出涉密人员花名册")
-    year = date.today().year
+    year = clock.today().year
     columns = [("序号", 5), ("部门", 12), ("姓名", 8), ("性别", 5), ("公民身份号码", 20), ("政治面貌", 10),
                ("职务职级", 12), ("涉密岗位", 18), ("涉密等级", 8), ("人员性质", 8), ("上岗时间", 11),
                ("最近审查", 16), ("承诺书", 16), (f"{year}年培训", 10), ("状态", 22)]
@@ -76,7 +77,7 @@ def stats(actor) -> Table:
     rows.append(("合计", *total))
     columns = [("部门", 16), ("核心", 8), ("重要", 8), ("一般", 8), ("在岗合计", 10), ("其中借调等", 10),
                ("脱密期中", 10)]
-    return Table(f"涉密人员统计（{date.today():%Y年%m月%d日}）", columns, rows)
+    return Table(f"涉密人员统计（{clock.today():%Y年%m月%d日}）", columns, rows)
 
 
 def history(actor, person_id: int) -> Table:
@@ -99,7 +100,7 @@ def form_values(actor, person_id: int) -> dict:
     reviews, pledges, trainings = secrecy_records.records(actor, person_id)
     first = [r for r in reviews if r.kind != "复审"]
     periodic = [r for r in reviews if r.kind == "复审"]
-    year = date.today().year
+    year = clock.today().year
     hours = secrecy_records.hours_check(p, year)
     docs = passports.passports(actor, person_id)
     posts = secrecy.current_assignments(p)

@@ -1,11 +1,11 @@
 """The 公文 tab through the window: register by keyboard, route through the flow, search by two characters."""
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from models.core import clock
 from models.core.ledger import Query
 from models.documents import incoming as documents
 from tests.ui.conftest import type_text
@@ -63,7 +63,7 @@ def test_register_then_route_through_the_flow(tab, monkeypatch, shown):
 
 
 def test_a_refused_step_shows_the_reason_beside_the_field(tab, monkeypatch, clerk):
-    documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    documents.register(clerk, {"received_on": clock.today(), "source_org": "市委", "title": "关于甲的通知"})
     tab.incoming.ledger.refresh()
     tab.incoming.ledger.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"text": "同意"})  # no leader named
@@ -74,7 +74,7 @@ def test_a_refused_step_shows_the_reason_beside_the_field(tab, monkeypatch, cler
 
 def test_search_by_two_characters(tab, clerk, qtbot):
     for title in ("关于保密检查的通知", "关于资金下达的通知"):
-        documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": title})
+        documents.register(clerk, {"received_on": clock.today(), "source_org": "市委", "title": title})
     ledger = tab.incoming.ledger
     ledger.refresh()
     type_text(ledger.search, "保密")
@@ -118,7 +118,7 @@ def test_the_step_keys_work_in_the_window(qtbot, clerk, monkeypatch, shown):
 
     from ui.main_window import MainWindow
 
-    documents.register(clerk, {"received_on": date.today(), "source_org": "市委办公室", "title": "关于甲的通知"})
+    documents.register(clerk, {"received_on": clock.today(), "source_org": "市委办公室", "title": "关于甲的通知"})
     window = MainWindow(clerk)
     qtbot.addWidget(window)
     window.show()
@@ -145,7 +145,7 @@ def test_a_short_search_over_the_cap_asks_for_more_characters(tab, monkeypatch):
 
     monkeypatch.setattr(ledger_widget, "SHORT_SEARCH_CAP", 2)
     for n in range(3):
-        documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": f"关于第{n}项的通知"})
+        documents.register(tab.session, {"received_on": clock.today(), "source_org": "市委", "title": f"关于第{n}项的通知"})
     view = tab.incoming.ledger
     type_text(view.search, "通知")
     view.apply_filters()
@@ -157,9 +157,9 @@ def test_a_short_search_over_the_cap_asks_for_more_characters(tab, monkeypatch):
 
 def test_saved_searches_come_back_with_their_filters(tab, monkeypatch):
     view = tab.incoming.ledger
-    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于保密检查的通知",
+    documents.register(tab.session, {"received_on": clock.today(), "source_org": "市委", "title": "关于保密检查的通知",
                                      "urgency": "特急"})
-    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于保密培训的通知"})
+    documents.register(tab.session, {"received_on": clock.today(), "source_org": "市委", "title": "关于保密培训的通知"})
     type_text(view.search, "保密")
     view.filter_widgets["urgency"].setCurrentIndex(view.filter_widgets["urgency"].findData("特急"))
     view.apply_filters()
@@ -176,14 +176,14 @@ def test_saved_searches_come_back_with_their_filters(tab, monkeypatch):
 
 
 def test_correct_a_registration_from_the_window(tab, monkeypatch, shown):
-    doc, _ = documents.register(tab.session, {"received_on": date.today(), "source_org": "市委办公室",
+    doc, _ = documents.register(tab.session, {"received_on": clock.today(), "source_org": "市委办公室",
                                               "title": "关于甲的通知"})
     page = tab.incoming
     page.ledger.refresh()
     page.ledger.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"title": "关于乙的通知", "source_org": "市政府办公室"})
     page.edit()
-    assert opened[0].values()["received_on"] == f"{date.today():%Y-%m-%d}"  # the form opened with what was stored
+    assert opened[0].values()["received_on"] == f"{clock.today():%Y-%m-%d}"  # the form opened with what was stored
     changed = documents.get(tab.session, doc.id)
     assert (changed.title, changed.source_org, changed.receipt_no) == ("关于乙的通知", "市政府办公室", doc.receipt_no)
     assert any("修改登记" in e.summary for e in documents.history(tab.session, doc.id))
@@ -192,7 +192,7 @@ def test_correct_a_registration_from_the_window(tab, monkeypatch, shown):
 def test_down_from_the_search_box_goes_to_the_rows(qtbot, tab):
     from PySide6.QtTest import QTest
 
-    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    documents.register(tab.session, {"received_on": clock.today(), "source_org": "市委", "title": "关于甲的通知"})
     view = tab.incoming.ledger
     view.refresh()
     tab.activateWindow()
@@ -205,7 +205,7 @@ def test_down_from_the_search_box_goes_to_the_rows(qtbot, tab):
 def test_print_the_years_ledger_from_the_window(qtbot, tab, monkeypatch, shown):
     from ui.documents import files
 
-    documents.register(tab.session, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    documents.register(tab.session, {"received_on": clock.today(), "source_org": "市委", "title": "关于甲的通知"})
     previews = []
     monkeypatch.setattr(files.ExportDialog, "exec", lambda self: True)
     monkeypatch.setattr(files.PreviewDialog, "exec", lambda self: previews.append((self.pdf, self.windowTitle())))

@@ -1,22 +1,24 @@
 """The 值班 tab through the window: log by keyboard, the shortcuts reach the steps, handover with the receiver's own
 password, the red reporting clock, the roster month, and the brief composed, numbered and previewed."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
+from models.core import clock
 from models.duty import brief as duty_brief
 from models.duty import log as duty_log
 from models.duty import roster
+from tests.conftest import TODAY
 from tests.ui.test_documents_tab import fill_and_accept
 from ui.duty.tab import DutyTab
 from ui.main_window import MainWindow
 from ui.widgets.step_dialog import StepDialog
 
-YESTERDAY = date.today() - timedelta(days=1)
+YESTERDAY = TODAY - timedelta(days=1)
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def test_log_a_call_then_report_instruct_and_close(tab, monkeypatch, shown):
                                   "subject": "通报今晚有强降雨"})
     tab.action_new()  # Ctrl+N through the window's menu
     entry = duty_log.DutyEntry.get()
-    assert abs((entry.at - datetime.now()).total_seconds()) < 120  # the time defaulted to now
+    assert abs((entry.at - clock.now()).total_seconds()) < 120  # the time defaulted to now
     assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "县应急管理局刘科长"
     fill_and_accept(monkeypatch, {"leader": "周主任"})
     page.report()
@@ -92,7 +94,7 @@ def test_handover_needs_the_receivers_password_then_locks(tab, monkeypatch, show
 
 
 def test_a_late_report_shows_red(tab):
-    learned = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=45)
+    learned = clock.now().replace(second=0, microsecond=0) - timedelta(minutes=45)
     duty_log.log(tab.session, {"kind": "突发事件", "grade": "较大", "at": learned, "subject": "山体滑坡"})
     tab.log.refresh()
     item = tab.log.table.item(0, 6)
@@ -112,6 +114,25 @@ def test_the_roster_month_shows_gaps_in_red(qtbot, tab, monkeypatch, shown):
     fill_and_accept(monkeypatch, {"夜班": "孙某"})
     page.edit_day()
     assert page.table.item(0, 8).text() == ""
+
+
+def test_the_roster_opens_on_this_month_and_steps_across_the_year(qtbot, duty, move_clock):
+    from ui.duty.roster_page import TODAY as TODAY_COLOUR
+    from ui.duty.roster_page import RosterPage
+
+    move_clock(date(2026, 12, 31))
+    roster.set_day(duty, date(2026, 12, 31), {"leader": "王某", "白班": "陈某", "夜班": "刘某"})
+    roster.set_day(duty, date(2027, 1, 1), {"leader": "周某", "白班": "刘某", "夜班": "孙某"})
+    page = RosterPage(duty)
+    qtbot.addWidget(page)
+    page.show()
+    assert (page.year.value(), page.month.value(), page.table.currentRow()) == (2026, 12, 30)  # today selected
+    assert page.table.item(30, 0).background().color() == QColor(TODAY_COLOUR)
+    QTest.keyClick(page.month, Qt.Key.Key_Up)  # December → January of the next year
+    assert (page.year.value(), page.month.value(), page.days[0].day) == (2027, 1, date(2027, 1, 1))
+    assert page.table.item(0, 3).text() == "周某" and "刘某昨天夜班后紧接今天白班" in page.table.item(0, 8).text()
+    QTest.keyClick(page.month, Qt.Key.Key_Down)
+    assert (page.year.value(), page.month.value(), page.table.rowCount()) == (2026, 12, 31)
 
 
 def test_compose_number_and_preview_the_brief(tab, monkeypatch, shown):

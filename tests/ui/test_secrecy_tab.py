@@ -1,13 +1,14 @@
 """The 涉密人员 tab through the window: only for the 安全保密管理员; import wizard, pinyin search, the lifecycle by
 its shortcuts, the lending override, reminders that open the person, and the 登记表 preview."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from models.core import clock
 from models.core.audit import AuditEntry
 from models.core.rights import Role
 from models.secrecy import passports
@@ -91,7 +92,7 @@ def test_the_lifecycle_by_shortcuts_in_the_window(qtbot, sec, monkeypatch, shown
     press(Qt.Key.Key_8, "证件交存", {"number": "E12345678"})
     press(Qt.Key.Key_6, "离岗、离职、退休", {"kind": "离职"})
     person = secrecy.Person.get()
-    assert person.state == "declass" and person.declass_end.year == date.today().year + 3
+    assert person.state == "declass" and person.declass_end.year == clock.today().year + 3
     assert "脱密期中" in page.table.item(0, 9).text()
     text = page.detail.toPlainText()
     for part in ("上岗审查", "保密法学习", "E12345678", "离职", "离岗手续未完成"):
@@ -104,10 +105,10 @@ def test_lending_to_someone_in_declassification_needs_a_reason(tab, sec, monkeyp
 
     person = on_post(sec, post="机要文件收发", day="2024-03-01")
     item = passports.take_in(sec, person.id, {"kind": "普通护照", "number": "E12345678"})
-    trip = passports.apply_trip(sec, person.id, {"destination": "日本", "purpose": "探亲", "start_on": date.today(),
-                                                 "end_on": date.today() + timedelta(days=5)})
+    trip = passports.apply_trip(sec, person.id, {"destination": "日本", "purpose": "探亲", "start_on": clock.today(),
+                                                 "end_on": clock.today() + timedelta(days=5)})
     passports.decide_trip(sec, trip.id, {"decision": "批准", "approved_by": "周主任"})
-    secrecy.leave(sec, person.id, {"kind": "离职", "approved_on": date.today()})
+    secrecy.leave(sec, person.id, {"kind": "离职", "approved_on": clock.today()})
     tab.pages.setCurrentWidget(tab.cabinet)
     tab.cabinet.refresh()
     tab.cabinet.passports.selectRow(0)

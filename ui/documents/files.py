@@ -1,7 +1,6 @@
 """Files in and out of the 公文 tab: print preview of a form, ledger export, and the import wizard."""
 
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core.errors import SanbanError
 from ui import messages
 from ui.widgets.preview import PreviewDialog, save_path
@@ -63,8 +63,8 @@ class ExportDialog(QDialog):
             self.report.addItem(labels[key], key)
         self.report.addItem(self.tr("屏幕上的行和列（按当前筛选）"), "view")
         self.year = QSpinBox()
-        self.year.setRange(1990, date.today().year + 1)
-        self.year.setValue(date.today().year)
+        self.year.setRange(1990, clock.today().year + 1)
+        self.year.setValue(clock.today().year)
         self.report.currentIndexChanged.connect(lambda _: self.year.setEnabled(self.report.currentData() != "view"))
         form = QFormLayout()
         form.addRow(self.tr("台账"), self.report)
@@ -151,7 +151,7 @@ class ImportWizard(QDialog):
             mapping.addRow(target.label + (" *" if target.required else ""), combo)
             self.combos[target.key] = combo
         self.year = QSpinBox()
-        self.year.setRange(0, date.today().year)
+        self.year.setRange(0, clock.today().year)
         self.year.setSpecialValueText(self.tr("（文件中未写明）"))
         self.year.setValue(self.parsed.year or 0)
         self.year.valueChanged.connect(lambda _: self.check())

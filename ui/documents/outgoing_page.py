@@ -1,10 +1,9 @@
 """发文: from the draft to the archive; the 发文字号 is taken at 签发."""
 
-from datetime import date
-
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from models.core import clock
 from models.core.rights import allowed
 from models.documents import outgoing as dispatch
 from models.documents.ledger import OutgoingLedger
@@ -147,7 +146,7 @@ class OutgoingPage(QWidget):
         dialog = StepDialog(self.tr("预留发文字号"), [
             Field("prefix", "机关代字", default=prefixes[0] if prefixes else "", complete=tuple(prefixes)),
             Field("reason", "预留原因", "text")],
-            lambda v: dispatch.reserve(self.session, v["prefix"], date.today().year, v["reason"]), self)
+            lambda v: dispatch.reserve(self.session, v["prefix"], clock.today().year, v["reason"]), self)
         if dialog.exec():
             item = dialog.result_value
             messages.info(self, self.tr("预留发文字号"), dispatch.doc_number(item.prefix, item.year, item.serial))

@@ -1,10 +1,10 @@
 """The 公文 tab: 收文, 发文, 当日盘点 and 文号检查."""
 
-from datetime import date
 from html import escape
 
 from PySide6.QtWidgets import QPushButton, QSpinBox, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
+from models.core import clock
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from ui.documents.incoming_page import IncomingPage
@@ -20,8 +20,8 @@ class ReportPage(QWidget):
         self.view = QTextBrowser()
         bar = QToolBar()
         self.year = QSpinBox()
-        self.year.setRange(1990, date.today().year + 1)
-        self.year.setValue(date.today().year)
+        self.year.setRange(1990, clock.today().year + 1)
+        self.year.setValue(clock.today().year)
         self.year.setSuffix(" 年")
         if with_year:
             bar.addWidget(self.year)

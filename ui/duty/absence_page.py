@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core.rights import allowed
 from models.duty import absences, roster
 from models.duty.manifest import EDIT_DUTY
@@ -81,7 +82,7 @@ class AbsencePage(QWidget):
         self.report()
 
     def refresh(self) -> None:
-        away = absences.away_on(self.session, date.today())
+        away = absences.away_on(self.session, clock.today())
         late = absences.overdue_returns(self.session)
         text = "今日外出：" + ("；".join(a.summary for a in away) if away else "无")
         if late:

@@ -4,7 +4,7 @@ Ctrl+N logs (the time defaults to now); Ctrl+1…6 report, instruct, handle, rep
 Ctrl+8 hands over; Ctrl+P opens the day's 值班要情. A graded incident past its reporting limit shows red.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.core import accounts
+from models.core import accounts, clock
 from models.core.rights import allowed
 from models.duty import absences, roster
 from models.duty import log as duty_log
@@ -151,7 +151,7 @@ class LogPage(QWidget):
         leader = escape(plan.leader) if plan.leader else "<span style='color:#a61b0f'>未排</span>"
         parts = [f"<b>当前班次：{month_day(day)}{escape(shift.name)}（{begin:%H:%M}–{end:%H:%M}）</b>　"
                  f"带班领导：{leader}　值班员：{officers}　<span style='color:#555'>班次状态：{self.shift.state}</span>"]
-        away = absences.away_on(self.session, date.today())
+        away = absences.away_on(self.session, clock.today())
         if away:
             parts.append("今日外出领导：" + "；".join(escape(f"{a.person}（{a.destination or a.kind}，"
                                                      f"{a.stand_in + '主持工作' if a.stand_in else '未写代理人'}）")

@@ -1,8 +1,6 @@
 """排班: a month at a glance, problems in red; Enter edits a day, 调班/替班 with who approved; import and export."""
 
-from datetime import date
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.core.errors import SanbanError
 from models.core.rights import allowed
 from models.duty import roster
@@ -29,20 +28,39 @@ from ui.widgets.step_dialog import Field, StepDialog
 RED, HOLIDAY, TODAY = "#a61b0f", "#fdf1e6", "#e8f1fb"
 
 
+class MonthBox(QSpinBox):
+    """1–12 that steps across the year: Up on December shows January of the next year, not of the same one."""
+
+    def __init__(self, year: QSpinBox) -> None:
+        super().__init__()
+        self._year = year
+        self.setRange(1, 12)
+        self.setWrapping(True)  # keeps the arrows enabled on December and January
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        years, index = divmod(self.value() - 1 + steps, 12)
+        if years:
+            with QSignalBlocker(self._year):  # one refresh, for the new year and month together
+                self._year.setValue(self._year.value() + years)
+        if index + 1 == self.value():
+            self.valueChanged.emit(self.value())
+        else:
+            self.setValue(index + 1)
+
+
 class RosterPage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.can_edit = allowed(session, EDIT_DUTY)
-        today = date.today()
-        self.year, self.month = QSpinBox(), QSpinBox()
+        today = clock.today()
+        self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
         self.year.setSuffix(" 年")
-        self.month.setRange(1, 12)
+        self.month = MonthBox(self.year)
         self.month.setValue(today.month)
         self.month.setSuffix(" 月")
-        self.month.setWrapping(True)
         for box in (self.year, self.month):
             box.valueChanged.connect(lambda _: self.refresh())
         bar = QToolBar()
@@ -79,7 +97,7 @@ class RosterPage(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(self.days))
-        today = date.today()
+        today = clock.today()
         for row, day in enumerate(self.days):
             values = [month_day(day.day), day.weekday, day.holiday, day.leader,
                       *["、".join(day.officers.get(n, [])) for n in names],

@@ -4,11 +4,11 @@
 which is audited on its own. 盘点 compares the numbers found in the cabinet with the registry.
 """
 
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
+from models.core import clock
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.secrecy import passports
 from models.secrecy.terms import TRIP_DECISIONS
@@ -56,7 +56,7 @@ class CabinetPage(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        today = date.today()
+        today = clock.today()
         self.items = passports.passports(self.session)
         rows = []
         for item in self.items:
@@ -146,7 +146,7 @@ class CabinetPage(QWidget):
 
         self._run(self.tr("盘点证件柜"), [
             Field("numbers", "清点到的证件号码", "text", placeholder="逐本录入或扫码，空格或换行分隔"),
-            Field("note", "说明", default=f"{date.today().year}年度盘点"),
+            Field("note", "说明", default=f"{clock.today().year}年度盘点"),
         ], act, self.tr("清点证件柜中的实物，录入号码；系统与登记在库的证件比对。"))
 
     def decide(self) -> None:

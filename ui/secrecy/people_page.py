@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import clock
 from models.secrecy import passports
 from models.secrecy import people as secrecy
 from models.secrecy import records as secrecy_records
@@ -152,7 +153,7 @@ class PeoplePage(QWidget):
                       f"{due or ''}", hours.text if hours else "", state)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column == 7 and due and due < date.today() or column == 8 and hours and hours.short:
+                if column == 7 and due and due < clock.today() or column == 8 and hours and hours.short:
                     item.setForeground(QBrush(RED))
                 elif p.state in ("ended", "refused"):
                     item.setForeground(QBrush(GREY))
@@ -260,7 +261,7 @@ class PeoplePage(QWidget):
                 Field("on", "培训日期", "date"), Field("topic", "培训内容"), Field("hours", "学时", default="2"),
                 Field("organiser", "组织方", default="县委保密办"), Field("assessment", "考核", default="合格"),
             ], lambda v: secrecy_records.add_training(self.session, p.id, v),
-                f"{p.name}：{date.today().year}年已培训 {secrecy_records.hours_check(p).text}")
+                f"{p.name}：{clock.today().year}年已培训 {secrecy_records.hours_check(p).text}")
 
     def pledge(self) -> None:
         if p := self.one():
@@ -357,7 +358,7 @@ def detail_html(session, p: secrecy.Person) -> str:
              row("人员性质", p.nature + (f"（派出单位 {p.home_unit}，期满 {p.term_end or '—'}，监督人 {p.supervisor or '未指定'}）"
                                      if p.home_unit else "")),
              row("涉密岗位", posts), row("上岗时间", f"{p.on_post_since or '—'}"),
-             row("下次复审", f"{due or '—'}"), row(f"{date.today().year}年培训", hours.text)]
+             row("下次复审", f"{due or '—'}"), row(f"{clock.today().year}年培训", hours.text)]
     if p.declass_start:
         lines.append(row("脱密期", f"{p.leave_kind}，{p.declass_start} 至 {p.declass_end}"
                                   f"（{months_text(p.declass_months or 0)}）委托：{p.entrusted_to or '本单位'}"))

@@ -1,11 +1,9 @@
 """系统管理员: backup and restore, run in the background with progress."""
 
-from datetime import datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models.core import backup, db
+from models.core import backup, clock, db
 from models.core.errors import SanbanError
 from ui import messages
 from ui.workers import run_in_background
@@ -36,7 +34,7 @@ class BackupPage(QWidget):
         layout.addStretch(1)
 
     def choose_backup(self) -> None:
-        name = f"三办备份-{datetime.now():%Y%m%d-%H%M}.db"
+        name = f"三办备份-{clock.now():%Y%m%d-%H%M}.db"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), name, self.tr("三办数据库 (*.db)"))
         if path:
             self.start_backup(path)

@@ -1,7 +1,5 @@
 """节假日安排: see a year's holidays and 调休 workdays; the 系统管理员 enters years the calendar lacks."""
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -15,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from importers.holidays import import_schedule, read_schedule
-from models.core import workdays
+from models.core import clock, workdays
 from models.core.errors import SanbanError
 from models.core.rights import Right, allowed
 from models.core.validators import parse_date
@@ -34,7 +32,8 @@ class HolidaysPage(QWidget):
         self.editable = allowed(session, Right.EDIT_HOLIDAYS)
         self.year = QSpinBox()
         self.year.setRange(2004, 2100)
-        self.year.setValue(date.today().year + (1 if date.today().month >= 11 else 0))
+        today = clock.today()
+        self.year.setValue(today.year + (1 if today.month >= 11 else 0))  # from November, next year's notice is due
         self.year.valueChanged.connect(lambda _: self.refresh())
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -4,7 +4,6 @@ confirms from a text box, so a secretary never needs the mouse."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from models.core import clock
 from models.core.errors import NeedsConfirmation, SanbanError
 from ui import messages
 from ui.form import Form
@@ -74,7 +74,7 @@ class StepDialog(QDialog):
                 widget.setCurrentText(spec.default)
             return self.form.add(spec.key, spec.label, widget)
         widget = self.form.line(spec.key, spec.label, password=spec.kind == "password", placeholder=spec.placeholder)
-        widget.setText(spec.default or (f"{date.today():%Y-%m-%d}" if spec.kind == "date" else ""))
+        widget.setText(spec.default or (f"{clock.today():%Y-%m-%d}" if spec.kind == "date" else ""))
         if spec.complete:
             completer = QCompleter(list(spec.complete), widget)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
