@@ -1,0 +1,192 @@
+"""涉密人员 and 证件柜 as the shared ledger sees them: filters, search (name, 拼音, 首字母, unit, post, ID through
+`Person.search_text`), keyset pages in SQL, and each row's colour decided here: red for an overdue 复审, a loan
+not back in time or an expired 证件 still kept; amber for someone in their 脱密期; grey for what has ended.
+"""
+
+from datetime import date
+
+from peewee import Case, fn
+
+from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
+from models.core.rights import Right, require
+from models.documents.terms import clean
+from models.secrecy import passports as cabinet
+from models.secrecy import people as registry
+from models.secrecy import records
+from models.secrecy.passports import Loan, Passport
+from models.secrecy.people import Person
+from models.secrecy.terms import LEVELS, PASSPORT_KINDS, PASSPORT_STATES, STATES
+
+ACTIVE = "active"  # the 「在岗及脱密期」 choice: the people an office manages day to day
+
+
+def _words(text: str) -> str:
+    return clean(text).lower().replace(" ", "")
+
+
+class PeopleLedger:
+    name = "secrecy_people"
+    title = "涉密人员"
+    kinds = frozenset({"person", "review", "pledge", "training", "passport", "trip", "post"})
+    search_hint = "查找：姓名、拼音或首字母（如 zjh）、部门、岗位、身份证号（Ctrl+F）"
+    columns = (
+        Column("name", "姓名", 70),
+        Column("unit", "部门", 90),
+        Column("position", "职务", 90),
+        Column("posts", "涉密岗位", 180, sortable=False),
+        Column("level", "等级", 50),
+        Column("nature", "人员性质", 70),
+        Column("on_post_since", "上岗时间", 90),
+        Column("next_review", "下次复审", 90, sortable=False),
+        Column("hours", "本年培训", 80, sortable=False),
+        Column("state", "状态", 150),
+    )
+    default_sort = "default"
+    default_descending = False
+
+    def __init__(self, actor) -> None:
+        require(actor, Right.READ_PERSONNEL, "查看涉密人员库")
+        self.filters = (
+            FilterSpec("level", "等级", "choice", tuple((v, v) for v in LEVELS)),
+            FilterSpec("state", "状态", "choice", ((ACTIVE, "在岗及脱密期"), *STATES.items()), default=ACTIVE),
+        )
+        # 在岗 first, then by level (核心 → 一般), unit and name: one sortable text, so that keyset paging works
+        ranked = (Case(None, [(Person.state == "on_post", "0")], "1")
+                  .concat(Case(Person.level, [(v, str(n)) for n, v in enumerate(LEVELS)], "9"))
+                  .concat(Person.unit).concat("|").concat(Person.name))
+        self._pager = KeysetPager(Person.id, {
+            "default": ranked, "name": Person.name, "unit": Person.unit, "position": Person.position,
+            "level": Person.level, "nature": Person.nature,
+            "on_post_since": fn.COALESCE(Person.on_post_since, date(1900, 1, 1)), "state": Person.state,
+        })
+
+    def _base(self, query: Query):
+        select = Person.select()
+        flt = query.filters
+        if flt.get("level"):
+            select = select.where(Person.level == flt["level"])
+        if flt.get("state") == ACTIVE:
+            select = select.where(Person.state.in_(("on_post", "declass")))
+        elif flt.get("state"):
+            select = select.where(Person.state == flt["state"])
+        if words := _words(query.search):
+            select = select.where(Person.search_text.contains(words))
+        return select
+
+    def count(self, query: Query) -> int:
+        return count_matches(self._base(query), query)
+
+    def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
+        people = list(self._pager.select_page(self._base(query), query, self.default_sort, after, limit))
+        facts = records.overview(people)
+        today = date.today()
+        rows = []
+        for p in people:
+            fact = facts[p.id]
+            due = fact.next_review
+            hours = fact.hours if p.state == "on_post" else None
+            late = bool(due and due < today)
+            alerts = tuple(c for c, on in ((7, late), (8, bool(hours and hours.short))) if on)
+            if late:
+                status, why = "overdue", f"复审已逾期（应于 {due:%Y-%m-%d} 前）"
+            elif p.state == "declass":
+                status, why = "due_soon", f"脱密期中（至 {p.declass_end:%Y-%m-%d}）" if p.declass_end else "脱密期中"
+            elif p.state in ("ended", "refused"):
+                status, why = "done", p.state_label
+            else:
+                status, why = None, ""
+            state = p.state_label + (f"（至 {p.declass_end:%Y-%m-%d}）" if p.state == "declass" else "")
+            rows.append(Row(p.id, (p._sort_key, p.id), (
+                p.name, p.unit, p.position, fact.posts or registry.former_posts(p), p.level, p.nature,
+                f"{p.on_post_since or ''}", f"{due or ''}", hours.text if hours else "", state,
+            ), status, "", why, alerts))
+        return rows
+
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
+
+    def detail(self, row_id: int) -> list[tuple[str, str]]:
+        p = Person.get_or_none(Person.id == row_id)
+        return [("姓名", p.name), ("状态", p.state_label)] if p else []
+
+
+class CabinetLedger:
+    name = "secrecy_cabinet"
+    title = "证件柜"
+    kinds = frozenset({"passport", "person"})
+    search_hint = "查找：持证人姓名或拼音、部门、证件号码（Ctrl+F）"
+    columns = (
+        Column("holder", "持证人", 80),
+        Column("unit", "部门", 90),
+        Column("kind", "证件类别", 110),
+        Column("number", "证件号码", 110),
+        Column("expires_on", "有效期至", 90),
+        Column("received_on", "交存日期", 90),
+        Column("custody", "保管情况", 260),
+    )
+    default_sort = "custody"
+    default_descending = False
+
+    def __init__(self, actor) -> None:
+        require(actor, Right.READ_PERSONNEL, "查看证件柜")
+        self.filters = (
+            FilterSpec("status", "保管情况", "choice", tuple(PASSPORT_STATES.items())),
+            FilterSpec("kind", "证件类别", "choice", tuple((k, k) for k in PASSPORT_KINDS)),
+        )
+        self._pager = KeysetPager(Passport.id, {
+            "holder": Person.name, "unit": Person.unit, "kind": Passport.kind, "number": Passport.number,
+            "expires_on": fn.COALESCE(Passport.expires_on, date(9999, 12, 31)), "received_on": Passport.received_on,
+            "custody": Passport.status.concat(Person.name),
+        })
+
+    def _base(self, query: Query):
+        select = Passport.select(Passport, Person).join(Person)
+        flt = query.filters
+        for key in ("status", "kind"):
+            if flt.get(key):
+                select = select.where(getattr(Passport, key) == flt[key])
+        if words := _words(query.search):
+            select = select.where(Person.search_text.contains(words) | Passport.number.contains(words))
+        return select
+
+    def count(self, query: Query) -> int:
+        return count_matches(self._base(query), query)
+
+    def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
+        items = list(self._pager.select_page(self._base(query), query, self.default_sort, after, limit))
+        out = [i.id for i in items if i.status == "out"]
+        loans = {loan.passport_id: loan for loan in Loan.select().where(
+            Loan.passport.in_(out) & Loan.returned_on.is_null()).order_by(Loan.id)} if out else {}
+        today = date.today()
+        rows = []
+        for item in items:
+            text, status = cabinet.custody(item, loans.get(item.id), today)
+            rows.append(Row(item.id, (item._sort_key, item.id), (
+                item.person.name, item.person.unit, item.kind, item.number, f"{item.expires_on or ''}",
+                f"{item.received_on}", text), status, "", text if status == "overdue" else ""))
+        return rows
+
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
+
+    def detail(self, row_id: int) -> list[tuple[str, str]]:
+        item = Passport.select(Passport, Person).join(Person).where(Passport.id == row_id).first()
+        if item is None:
+            return []
+        lines = [("持证人", f"{item.person.name}（{item.person.unit}）"), ("证件", item.label),
+                 ("有效期至", f"{item.expires_on or '—'}"), ("交存日期", f"{item.received_on}"),
+                 ("保管情况", cabinet.custody_text(item))]
+        for loan in Loan.select().where(Loan.passport == item).order_by(Loan.lent_on.desc(), Loan.id.desc()):
+            back = f"，{loan.returned_on:%Y-%m-%d} 交回" if loan.returned_on else ""
+            why = loan.purpose or (loan.trip.label if loan.trip_id else "")
+            lines.append(("借出", f"{loan.lent_on:%Y-%m-%d}（{why}，{loan.approved_by}批准）应交 {loan.due_on:%Y-%m-%d}"
+                                  f"{back}" + (f"；特批理由：{loan.override}" if loan.override else "")))
+        if item.note:
+            lines.append(("备注", item.note))
+        return lines
