@@ -42,6 +42,7 @@ STATUS_COLOURS = {
     "on_time": (QColor("#e4f5e8"), QColor("#1d6b2f")),
     "done": (QColor("#efefef"), QColor("#7a7a7a")),
 }
+ALL = "*"  # a stored choice filter set to 「全部」
 MAX_CACHED_PAGES = 60  # 12,000 rows at most in memory, whatever the table's size
 SEARCH_DEBOUNCE_MS = 150
 
@@ -107,6 +108,8 @@ class LedgerModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in row.alerts:
+            return STATUS_COLOURS["overdue"][1]
         if row.status in STATUS_COLOURS:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return STATUS_COLOURS[row.status][0]
@@ -141,7 +144,7 @@ class LedgerView(QWidget):
         self.model = LedgerModel(source, self)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
+        self.search.setPlaceholderText(getattr(source, "search_hint", "") or self.tr("搜索（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
@@ -189,6 +192,13 @@ class LedgerView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.empty_hint = self.tr("没有记录。")  # the page says how to add the first one
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        self.detail_html = None  # a page may render the detail itself: (row) -> html
 
         self.detail = QTextBrowser()
         self.detail.setMinimumWidth(260)
@@ -225,6 +235,7 @@ class LedgerView(QWidget):
             widget.addItem(self.tr("全部"), None)
             for value, label in spec.choices:
                 widget.addItem(label, value)
+            widget.setCurrentIndex(max(widget.findData(spec.default), 0) if spec.default is not None else 0)
             widget.currentIndexChanged.connect(lambda _: self.apply_filters())
         elif spec.kind == "check":
             widget = QCheckBox()
@@ -269,10 +280,11 @@ class LedgerView(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        for widget in self.filter_widgets.values():
+        defaults = {spec.key: spec.default for spec in self.source.filters}
+        for key, widget in self.filter_widgets.items():
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(0)
+                widget.setCurrentIndex(max(widget.findData(defaults[key]), 0) if defaults[key] is not None else 0)
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(False)
             else:
@@ -315,17 +327,19 @@ class LedgerView(QWidget):
         row = self.model.row(index.row()) if index.isValid() else None
         if row is None:
             self.detail.setHtml(f"<p style='color:#666'>{self.tr('选中一行查看详情。')}</p>")
+        elif self.detail_html is not None:
+            self.detail.setHtml(self.detail_html(row))
         else:
-            self.detail.setHtml(self._detail_html(self.source.detail(row.id), row.status))
+            self.detail.setHtml(self._detail_html(self.source.detail(row.id), row.status, row.status_text))
         self.selection_changed.emit(row)
 
-    def _detail_html(self, lines: list[tuple[str, str]], status: str | None) -> str:
+    def _detail_html(self, lines: list[tuple[str, str]], status: str | None, why: str = "") -> str:
         from html import escape
 
         parts = []
         if status in STATUS_LABELS:
             colour = STATUS_COLOURS[status][1].name()
-            parts.append(f"<p style='color:{colour}'><b>{escape(STATUS_LABELS[status])}</b></p>")
+            parts.append(f"<p style='color:{colour}'><b>{escape(why or STATUS_LABELS[status])}</b></p>")
         for label, value in lines:
             text = escape(value).replace("\n", "<br>").replace(" ", "&nbsp;") if value else "—"
             parts.append(f"<p><b>{escape(label)}</b><br>{text}</p>")
@@ -342,9 +356,12 @@ class LedgerView(QWidget):
     def filter_state(self) -> dict[str, Any]:
         """The search text and every filter as plain values (for QSettings and saved searches)."""
         state: dict[str, Any] = {"search": self.search.text()}
+        defaults = {spec.key: spec.default for spec in self.source.filters}
         for key, widget in self.filter_widgets.items():
             if isinstance(widget, QComboBox):
                 value = widget.currentData()
+                if value is None and defaults[key] is not None:
+                    value = ALL  # 「全部」 chosen over a default, kept apart from 「nothing stored」
             elif isinstance(widget, QCheckBox):
                 value = widget.isChecked()
             else:
@@ -357,11 +374,14 @@ class LedgerView(QWidget):
         self.search.blockSignals(True)
         self.search.setText(str(state.get("search") or ""))
         self.search.blockSignals(False)
+        defaults = {spec.key: spec.default for spec in self.source.filters}
         for key, widget in self.filter_widgets.items():
             value = state.get(key)
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(widget.findData(value), 0) if value not in (None, "") else 0)
+                if value in (None, "") and defaults[key] is not None:
+                    value = defaults[key]
+                widget.setCurrentIndex(max(widget.findData(value), 0) if value not in (None, "", ALL) else 0)
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(value in (True, "true", "1"))
             else:
@@ -457,10 +477,32 @@ class LedgerView(QWidget):
 
     def _show_count(self) -> None:
         rows = self.model.rowCount()
+        self._show_empty(rows == 0)
         if rows >= SHORT_SEARCH_CAP and short_search(self.model.query):
             self.count_label.setText(self.tr("超过 %1 条，只列出前 %1 条；请多输入几个字").replace("%1", str(rows)))
         else:
             self.count_label.setText(self.tr("共 %n 条", "", rows))
+
+    def _show_empty(self, empty: bool) -> None:
+        filtered = bool(self.search.text().strip()) or any(
+            value not in (None, False) and value != spec.default
+            for spec, value in ((spec, self.model.query.filters.get(spec.key)) for spec in self.source.filters))
+        self.empty_label.setText(self.tr("没有符合条件的记录。可以换个关键词，或点「清除筛选」。") if filtered
+                                 else self.empty_hint)
+        self.empty_label.setVisible(empty)
+        if empty:
+            self.empty_label.resize(self.table.viewport().size())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.empty_label.isVisible():
+            self.empty_label.resize(self.table.viewport().size())
+
+    def visible_columns(self) -> list[int]:
+        """The columns on screen, in the order the user arranged them."""
+        header = self.table.horizontalHeader()
+        shown = [n for n in range(len(self.source.columns)) if not header.isSectionHidden(n)]
+        return sorted(shown, key=header.visualIndex)
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Re-read the rows; the rows selected before stay selected when they are still near the top."""
@@ -487,3 +529,25 @@ class LedgerView(QWidget):
                     self._current_changed(index)
                 first = False
 
+
+    def select_record(self, row_id: int, clear_filters: bool = True) -> bool:
+        """Select the row of record `row_id` and scroll to it. The source says where the record stands in the
+        sorted rows (one count through the index, wherever it is); a record the filters hide clears them first."""
+        offset_of = getattr(self.source, "offset_of", None)
+        if offset_of is None:
+            self.select_ids({row_id})
+            found = self.selected_row()
+            return found is not None and found.id == row_id
+        number = offset_of(self.model.query, row_id)
+        if number is None and clear_filters:
+            self.clear_filters()
+            number = offset_of(self.model.query, row_id)
+        row = self.model.row(number) if number is not None else None
+        if row is None or row.id != row_id:
+            return False
+        index = self.model.index(number, 0)
+        self.table.selectRow(number)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self._current_changed(index)
+        return True
