@@ -38,21 +38,23 @@ class SecrecyTab(QWidget):
         self.pages.setCurrentWidget(self.people)
         self.people.select(person_id)
 
-    def _current(self, name: str) -> None:
+    def _current(self, name: str, or_people: bool = True) -> None:
+        """The current page's action; pages without one (岗位, 提醒) send find/print/export to 涉密人员."""
         handler = getattr(self.pages.currentWidget(), name, None)
+        if handler is None and or_people:
+            self.pages.setCurrentWidget(self.people)
+            handler = getattr(self.people, name)
         if handler is not None:
             handler()
 
     def action_new(self) -> None:
-        self._current("action_new")
+        self._current("action_new", or_people=False)
 
     def action_find(self) -> None:
-        self.pages.setCurrentWidget(self.people)
-        self.people.action_find()
+        self._current("action_find")
 
     def action_print(self) -> None:
-        self.pages.setCurrentWidget(self.people)
-        self.people.action_print()
+        self._current("action_print")
 
     def action_export(self) -> None:
-        self.people.action_export()
+        self._current("action_export")

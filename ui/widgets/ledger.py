@@ -293,6 +293,12 @@ class LedgerView(QWidget):
             widget.blockSignals(False)
         self.apply_filters()
 
+    def show_everything(self) -> None:
+        """Every filter at 「全部」, the search box empty."""
+        self.set_filter_state({"search": "", **{key: ALL if isinstance(widget, QComboBox) else ""
+                                                for key, widget in self.filter_widgets.items()}})
+        self.apply_filters()
+
     def focus_rows(self) -> None:
         self.table.setFocus()
         if not self.table.currentIndex().isValid() and self.model.rowCount():
@@ -542,7 +548,15 @@ class LedgerView(QWidget):
         if number is None and clear_filters:
             self.clear_filters()
             number = offset_of(self.model.query, row_id)
-        row = self.model.row(number) if number is not None else None
+        if number is None and clear_filters and any(spec.default is not None for spec in self.source.filters):
+            self.show_everything()  # a default filter (在岗及脱密期, 本班及未办结) hides it: show 全部
+            number = offset_of(self.model.query, row_id)
+        if number is None:
+            return False
+        row = self.model.row(number)
+        if row is None or row.id != row_id:  # the rows on screen are older than the record: read them again
+            self.apply_filters()
+            row = self.model.row(number)
         if row is None or row.id != row_id:
             return False
         index = self.model.index(number, 0)
