@@ -559,9 +559,15 @@ class LedgerView(QWidget):
             row = self.model.row(number)
         if row is None or row.id != row_id:
             return False
+        from PySide6.QtCore import QItemSelectionModel
+
+        # through the selection model: the view's selectRow() reads the keyboard, and with Ctrl still held from the
+        # step's shortcut it would add the row to the old selection instead of replacing it
         index = self.model.index(number, 0)
-        self.table.selectRow(number)
-        self.table.setCurrentIndex(index)
+        flags = QItemSelectionModel.SelectionFlag
+        unchanged = self.table.currentIndex().row() == number
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.table.scrollTo(index)
-        self._current_changed(index)
+        if unchanged:  # no signal for the same row, yet the record behind it changed
+            self._current_changed(index)
         return True
