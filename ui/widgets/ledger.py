@@ -43,7 +43,7 @@ STATUS_COLOURS = {
     "done": (QColor("#efefef"), QColor("#7a7a7a")),
 }
 ALL = "*"  # a stored choice filter set to 「全部」
-MAX_CACHED_PAGES = 60  # 12,000 rows at most in memory, whatever the table's size
+MAX_CACHED_PAGES = 60  # 12,000 rows at most in memory (at 200 a page), whatever the table's size
 SEARCH_DEBOUNCE_MS = 150
 
 
@@ -56,6 +56,8 @@ class LedgerModel(QAbstractTableModel):
         self.query = Query(sort=source.default_sort, descending=source.default_descending)
         self._count = 0
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        # a source whose rows cost more than a plain select (涉密人员: posts, 复审, 学时) pages fewer at a time
+        self.page_size = getattr(source, "page_size", PAGE_SIZE)
         self.fetches = 0  # pages fetched, for tests and benchmarks
 
     def set_query(self, query: Query) -> None:
@@ -77,7 +79,7 @@ class LedgerModel(QAbstractTableModel):
     def row(self, number: int) -> Row | None:
         if not 0 <= number < self._count:
             return None
-        page_no, offset = divmod(number, PAGE_SIZE)
+        page_no, offset = divmod(number, self.page_size)
         page = self._page(page_no)
         return page[offset] if offset < len(page) else None
 
@@ -92,8 +94,8 @@ class LedgerModel(QAbstractTableModel):
         else:
             # a jump: ask the index; a capped count is not the real total, so it cannot be counted from the end
             total = None if short_search(self.query) else self._count
-            after = self.source.key_at(self.query, page_no * PAGE_SIZE - 1, total=total)
-        rows = self.source.page(self.query, after, PAGE_SIZE)
+            after = self.source.key_at(self.query, page_no * self.page_size - 1, total=total)
+        rows = self.source.page(self.query, after, self.page_size)
         self.fetches += 1
         self._pages[page_no] = rows
         while len(self._pages) > MAX_CACHED_PAGES:
