@@ -49,7 +49,7 @@ class PeopleLedger:
         Column("posts", "涉密岗位", 180, sortable=False),
         Column("level", "等级", 50),
         Column("nature", "人员性质", 70),
-        Column("on_post_since", "上岗时间", 90),
+        Column("on_post_since", "上岗时间", 90, visible=False),  # in the detail; the list needs the room
         Column("next_review", "下次复审", 90, sortable=False),
         Column("hours", "本年培训", 80, sortable=False),
         Column("state", "状态", 150),

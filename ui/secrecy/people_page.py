@@ -60,7 +60,8 @@ class PeoplePage(LedgerPage):
         super().__init__(session, PeopleLedger(session), parent,
                          empty_hint="没有涉密人员。用「导入花名册」导入现有名单，或按 Ctrl+N 登记。")
         self.ledger.detail_html = lambda row: detail_html(self.session, secrecy.get(self.session, row.id))
-        self.ledger.splitter.setStretchFactor(1, 2)  # the record and its 履历 need the room
+        if self.ledger.settings.value(self.ledger._key("splitter")) is None:
+            self.ledger.splitter.setSizes([950, 390])  # the record and its 履历 need more room than a 收文's detail
 
     def declare_steps(self) -> list[Step]:
         edit = Right.EDIT_PERSONNEL
@@ -243,7 +244,8 @@ def detail_html(session, p: secrecy.Person) -> str:
         lines.append(f"<p style='margin:6px 0 0 0'><b>{title}</b>　" + ("；".join(map(e, items)) or "无") + "</p>")
     lines.append("<p style='margin:8px 0 2px 0'><b>履历</b></p><table cellspacing='0' cellpadding='2'>")
     for event in secrecy.history(session, p.id):
-        lines.append(f"<tr><td>{event.on}</td><td><b>{e(event.kind)}</b></td><td>{e(event.text)}</td>"
+        lines.append(f"<tr><td style='white-space:nowrap'>{event.on}</td>"  # a date never breaks at its hyphen
+                     f"<td style='white-space:nowrap'><b>{e(event.kind)}</b></td><td>{e(event.text)}</td>"
                      f"<td style='color:#777'>{e(event.by)}</td></tr>")
     lines.append("</table>")
     return "".join(lines)

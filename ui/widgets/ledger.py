@@ -146,9 +146,11 @@ class LedgerView(QWidget):
         self.model = LedgerModel(source, self)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(getattr(source, "search_hint", "") or self.tr("搜索（Ctrl+F）"))
+        hint = getattr(source, "search_hint", "") or self.tr("搜索（Ctrl+F）")
+        self.search.setPlaceholderText(hint)
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        # wide enough for the whole hint (「zjh」 finds 周建华 must be readable), within reason at 1366 px
+        self.search.setMinimumWidth(min(max(220, self.search.fontMetrics().horizontalAdvance(hint) + 40), 460))
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _: self._debounce.start())
@@ -169,6 +171,7 @@ class LedgerView(QWidget):
         self.saved_button = QToolButton()
         self.saved_button.setText(self.tr("常用查询"))
         self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_button.setStyleSheet("QToolButton { padding-right: 14px; }")  # the menu arrow covered 「询」
         self.saved_menu = QMenu(self)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
@@ -456,7 +459,8 @@ class LedgerView(QWidget):
             for number, column in enumerate(self.source.columns):
                 header.resizeSection(number, column.width)
                 header.setSectionHidden(number, not column.visible)
-            sort_column = next((n for n, c in enumerate(self.source.columns) if c.key == self.source.default_sort), 0)
+            # no arrow when the default order is not one column's (涉密人员: 在岗 first, then level, unit, name)
+            sort_column = next((n for n, c in enumerate(self.source.columns) if c.key == self.source.default_sort), -1)
             header.setSortIndicator(sort_column, Qt.SortOrder.DescendingOrder if self.source.default_descending
                                     else Qt.SortOrder.AscendingOrder)
         splitter = self.settings.value(self._key("splitter"))
