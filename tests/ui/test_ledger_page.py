@@ -143,3 +143,24 @@ def test_each_page_declares_its_kind_and_its_source_names_it(qtbot, three, clerk
     page = page_type(actor)
     qtbot.addWidget(page)
     assert page.kind == kind and kind in page.source.kinds
+
+
+def test_ctrl_p_on_the_cabinet_prints_what_is_on_screen(qtbot, three, monkeypatch, shown):
+    from models.core.audit import AuditEntry
+    from models.secrecy import passports
+    from tests.test_secrecy import on_post
+    from ui.secrecy.tab import SecrecyTab
+    from ui.widgets import preview
+
+    sec = three[Role.SECADMIN]
+    secrecy.add_post(sec, {"name": "综合文稿起草", "unit": "综合科", "level": "重要"})
+    person = on_post(sec, day=f"{date.today().year}-01-02")
+    passports.take_in(sec, person.id, {"kind": "普通护照", "number": "E12345678"})
+    tab = SecrecyTab(sec)
+    qtbot.addWidget(tab)
+    tab.pages.setCurrentWidget(tab.cabinet)
+    previews = []
+    monkeypatch.setattr(preview.PreviewDialog, "exec", lambda dialog: previews.append(dialog) or 0)
+    tab.action_print()
+    assert previews and previews[0].pdf.read_bytes().startswith(b"%PDF") and "证件柜（1 条）" in previews[0].windowTitle()
+    assert AuditEntry.select().where(AuditEntry.action == "export").exists()  # printing is audited like an export

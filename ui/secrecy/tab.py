@@ -2,6 +2,8 @@
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from models.core.changes import Change
+from ui.changes import bus
 from ui.secrecy.cabinet_page import CabinetPage
 from ui.secrecy.people_page import PeoplePage
 from ui.secrecy.posts_page import PostsPage
@@ -27,6 +29,11 @@ class SecrecyTab(QWidget):
         layout.addWidget(self.pages)
         self.update_reminder_count()
         self.pages.currentChanged.connect(lambda _: self.update_reminder_count())  # after work on another page
+        bus().changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        if change.concerns(self.people.source.kinds):  # a 复审, 承诺书 or 证件 may have ended a reminder
+            self.update_reminder_count()
 
     def update_reminder_count(self) -> None:
         from models.secrecy.reminders import reminders
