@@ -162,5 +162,6 @@ def test_ctrl_p_on_the_cabinet_prints_what_is_on_screen(qtbot, three, monkeypatc
     previews = []
     monkeypatch.setattr(preview.PreviewDialog, "exec", lambda dialog: previews.append(dialog) or 0)
     tab.action_print()
-    assert previews and previews[0].pdf.read_bytes().startswith(b"%PDF") and "证件柜（1 条）" in previews[0].windowTitle()
+    assert previews and previews[0].pdf.read_bytes().startswith(b"%PDF")
+    assert "证件柜（1 条）" in previews[0].windowTitle()
     assert AuditEntry.select().where(AuditEntry.action == "export").exists()  # printing is audited like an export
