@@ -96,3 +96,20 @@ def test_each_source_checks_the_read_right(three, clerk, duty):
     for source, actor in ((DutyLogLedger, clerk), (PeopleLedger, duty), (CabinetLedger, three[Role.SYSADMIN])):
         with pytest.raises(PermissionDenied):
             source(actor)
+
+
+def test_a_trip_back_without_its_report_is_red(sec, posts):  # noqa: F811
+    from models.secrecy.ledger import TripsLedger
+
+    person = on_post(sec, day=f"{date.today().year}-01-02")
+    back = passports.apply_trip(sec, person.id, {"destination": "日本", "purpose": "探亲",
+                                                 "start_on": date.today() - timedelta(days=20),
+                                                 "end_on": date.today() - timedelta(days=10)})
+    passports.decide_trip(sec, back.id, {"decision": "批准", "approved_by": "周主任"})
+    later = passports.apply_trip(sec, person.id, {"destination": "新加坡", "purpose": "旅游",
+                                                  "start_on": date.today() + timedelta(days=5),
+                                                  "end_on": date.today() + timedelta(days=9)})
+    source = TripsLedger(sec)
+    rows = {r.id: r for r in everything(source, Query())}
+    assert rows[back.id].status == "overdue" and rows[later.id].status is None
+    assert source.count(Query(search="日本")) == 1 and source.count(Query(filters={"decision": "待审批"})) == 1

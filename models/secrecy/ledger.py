@@ -15,10 +15,10 @@ from models.documents.terms import clean
 from models.secrecy import passports as cabinet
 from models.secrecy import people as registry
 from models.secrecy import records
-from models.secrecy.passports import Loan, Passport
+from models.secrecy.passports import Loan, Passport, Trip
 from models.secrecy.people import Assignment, Person, Post
 from models.secrecy.records import Review, Training
-from models.secrecy.terms import LEVELS, PASSPORT_KINDS, PASSPORT_STATES, STATES, review_periods
+from models.secrecy.terms import LEVELS, PASSPORT_KINDS, PASSPORT_STATES, STATES, TRIP_DECISIONS, review_periods
 
 ACTIVE = "active"  # the 「在岗及脱密期」 choice: the people an office manages day to day
 
@@ -219,3 +219,72 @@ class CabinetLedger:
         if item.note:
             lines.append(("备注", item.note))
         return lines
+
+
+class TripsLedger:
+    name = "secrecy_trips"
+    title = "出国(境)申请与审批"
+    kinds = frozenset({"trip", "person"})
+    search_hint = "查找：申请人姓名或拼音、前往国家或地区"
+    columns = (
+        Column("person", "申请人", 70),
+        Column("destination", "前往", 80),
+        Column("purpose", "事由", 160),
+        Column("start_on", "出发", 90),
+        Column("end_on", "返回", 90),
+        Column("unit_opinion", "部门意见", 80),
+        Column("decision", "审批", 60),
+        Column("approved_by", "审批人", 100),
+        Column("briefed_on", "行前教育", 90),
+        Column("reported_on", "回国报告", 90),
+    )
+    default_sort = "start_on"
+    default_descending = True
+
+    def __init__(self, actor) -> None:
+        require(actor, Right.READ_PERSONNEL, "查看出国(境)记录")
+        self.filters = (FilterSpec("decision", "审批", "choice", tuple((d, d) for d in TRIP_DECISIONS)),)
+        self._pager = KeysetPager(Trip.id, {
+            "person": Person.name, "destination": Trip.destination, "purpose": Trip.purpose,
+            "start_on": Trip.start_on, "end_on": Trip.end_on, "unit_opinion": Trip.unit_opinion,
+            "decision": Trip.decision, "approved_by": Trip.approved_by,
+            "briefed_on": fn.COALESCE(Trip.briefed_on, date(1900, 1, 1)),
+            "reported_on": fn.COALESCE(Trip.reported_on, date(1900, 1, 1)),
+        })
+
+    def _base(self, query: Query):
+        select = Trip.select(Trip, Person).join(Person)
+        if query.filters.get("decision"):
+            select = select.where(Trip.decision == query.filters["decision"])
+        if words := _words(query.search):
+            select = select.where(Person.search_text.contains(words) | Trip.destination.contains(words))
+        return select
+
+    def count(self, query: Query) -> int:
+        return count_matches(self._base(query), query)
+
+    def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
+        today = date.today()
+        rows = []
+        for t in self._pager.select_page(self._base(query), query, self.default_sort, after, limit):
+            status = cabinet.trip_level(t, today)
+            why = "已返回，未作回国(境)报告" if status == "overdue" else ""
+            rows.append(Row(t.id, (t._sort_key, t.id), (
+                t.person.name, t.destination, t.purpose, f"{t.start_on}", f"{t.end_on}", t.unit_opinion, t.decision,
+                t.approved_by, f"{t.briefed_on or ''}", f"{t.reported_on or ''}"), status, "", why))
+        return rows
+
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
+
+    def detail(self, row_id: int) -> list[tuple[str, str]]:
+        t = Trip.select(Trip, Person).join(Person).where(Trip.id == row_id).first()
+        if t is None:
+            return []
+        return [("申请人", f"{t.person.name}（{t.person.unit}）"), ("行程", t.label),
+                ("所在部门意见", t.unit_opinion), ("组织人事、保密工作机构意见", t.secrecy_opinion),
+                ("审批", f"{t.decision}" + (f"（{t.approved_by}，{t.decided_on}）" if t.decided_on else "")),
+                ("行前保密教育", f"{t.briefed_on or '—'}"), ("回国(境)报告", f"{t.reported_on or '—'}")]

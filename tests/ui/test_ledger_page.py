@@ -165,3 +165,29 @@ def test_ctrl_p_on_the_cabinet_prints_what_is_on_screen(qtbot, three, monkeypatc
     assert previews and previews[0].pdf.read_bytes().startswith(b"%PDF")
     assert "证件柜（1 条）" in previews[0].windowTitle()
     assert AuditEntry.select().where(AuditEntry.action == "export").exists()  # printing is audited like an export
+
+
+def test_a_decided_trip_is_selected_in_the_cabinets_trips(qtbot, three, monkeypatch, shown):
+    from datetime import timedelta
+
+    from models.secrecy import passports
+    from tests.test_secrecy import on_post
+    from ui.secrecy.tab import SecrecyTab
+
+    sec = three[Role.SECADMIN]
+    secrecy.add_post(sec, {"name": "综合文稿起草", "unit": "综合科", "level": "重要"})
+    person = on_post(sec, day=f"{date.today().year}-01-02")
+    trips = [passports.apply_trip(sec, person.id, {"destination": place, "purpose": "探亲",
+                                                   "start_on": date.today() + timedelta(days=n),
+                                                   "end_on": date.today() + timedelta(days=n + 3)})
+             for n, place in ((5, "日本"), (30, "新加坡"))]
+    tab = SecrecyTab(sec)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.pages.setCurrentWidget(tab.cabinet)
+    view = tab.cabinet.trips
+    view.select_record(trips[0].id)
+    fill_and_accept(monkeypatch, {"decision": "批准", "approved_by": "周主任"})
+    tab.cabinet.run("decide")
+    assert passports.Trip.get_by_id(trips[0].id).decision == "批准"
+    assert view.selected_row().id == trips[0].id and view.selected_row().values[6] == "批准"

@@ -9,21 +9,18 @@ which is audited on its own. 盘点 compares the numbers found in the cabinet wi
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter
 
 from models.core.changes import Change
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.rights import Right
 from models.secrecy import passports
-from models.secrecy.ledger import CabinetLedger
+from models.secrecy.ledger import CabinetLedger, TripsLedger
 from models.secrecy.terms import TRIP_DECISIONS
 from ui import messages
-from ui.secrecy.tables import GREY, RED, fill, make_table, selected_row
+from ui.widgets.ledger import LedgerView
 from ui.widgets.ledger_page import SEPARATOR, LedgerPage, Step, StepForm
 from ui.widgets.step_dialog import Field
-
-TRIP_COLUMNS = ("申请人", "前往", "事由", "出发", "返回", "部门意见", "审批", "审批人", "行前教育", "回国报告")
-TRIP_COLOURS = {"overdue": RED, "done": GREY}
 
 
 class CabinetPage(LedgerPage):
@@ -34,23 +31,19 @@ class CabinetPage(LedgerPage):
         super().__init__(session, CabinetLedger(session), parent,
                          empty_hint="证件柜里还没有证件。在「涉密人员」页选中一个人，按 Ctrl+8 证件交存。")
         self.summary = QLabel()
-        self.trips = make_table(TRIP_COLUMNS, 2)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(6, 0, 6, 0)
-        column.addWidget(QLabel(self.tr("出国(境)申请与审批（Ctrl+3 审批，Ctrl+4 回国报告）")))
-        column.addWidget(self.trips)
+        self.summary.setContentsMargins(8, 2, 8, 2)
+        self.trips = LedgerView(TripsLedger(session))  # the 出国(境) applications: a list that grows too
+        self.trips.empty_hint = self.tr("没有出国(境)申请。在「涉密人员」页选中一个人，点「出国(境)申请」登记。")
+        self.trips._show_count()
+        self.trips.toolbar.addWidget(QLabel(self.tr("出国(境)申请与审批（Ctrl+3 审批，Ctrl+4 回国报告）")))
+        self.trips.toolbar.addAction(self.trips.columns_action)
         self.layout_.removeWidget(self.ledger)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.ledger)
-        split.addWidget(holder)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(self.trips)
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(split, 1)
-        self.summary.setContentsMargins(8, 2, 8, 2)
-        self.trip_rows: list[passports.Trip] = []
-        self._show_trips()
+        self._show_summary()
 
     def declare_steps(self) -> list[Step]:
         edit = Right.EDIT_PERSONNEL
@@ -72,31 +65,32 @@ class CabinetPage(LedgerPage):
         return found
 
     def concerns(self, change: Change) -> bool:
-        return change.concerns(self.source.kinds | {"trip", "stock_take"})
+        return change.concerns(self.source.kinds | self.trips.source.kinds | {"stock_take"})
 
     def refresh(self) -> None:
         super().refresh()
-        self._show_trips()
+        self.trips.refresh()
+        self._show_summary()
 
-    def _show_trips(self) -> None:
+    def apply_change(self, change: Change) -> None:
+        super().apply_change(change)
+        if "trip" in change.kinds and change.first_id is not None:
+            self.trips.select_record(change.first_id)
+
+    def _show_summary(self) -> None:
         items = passports.passports(self.session)
         counts = {s: sum(1 for i in items if i.status == s) for s in ("in", "out")}
         last = passports.last_stock_take()
         self.summary.setText(self.tr("在库 %1 本，借出 %2 本。上次盘点：%3").replace("%1", str(counts["in"]))
                              .replace("%2", str(counts["out"]))
                              .replace("%3", f"{last.on}（{last.by}）" if last else "无"))
-        today = date.today()
-        self.trip_rows = passports.trips(self.session)
-        fill(self.trips, [((t.person.name, t.destination, t.purpose, f"{t.start_on}", f"{t.end_on}", t.unit_opinion,
-                            t.decision, t.approved_by, f"{t.briefed_on or ''}", f"{t.reported_on or ''}"),
-                           TRIP_COLOURS.get(passports.trip_level(t, today) or "")) for t in self.trip_rows])
 
     def _trip(self) -> passports.Trip | None:
-        row = selected_row(self.trips)
-        if row is None:
+        row = self.trips.selected_row()
+        trip = passports.Trip.get_or_none(passports.Trip.id == row.id) if row is not None else None
+        if trip is None:
             messages.info(self, self.tr("出国(境)"), self.tr("请先在下面的表中选中一条出国(境)申请。"))
-            return None
-        return self.trip_rows[row]
+        return trip
 
     def lend(self, item: passports.Passport) -> StepForm:
         approved = [t for t in passports.trips(self.session, item.person_id) if t.decision == "批准"]
