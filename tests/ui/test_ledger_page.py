@@ -191,3 +191,13 @@ def test_a_decided_trip_is_selected_in_the_cabinets_trips(qtbot, three, monkeypa
     tab.cabinet.run("decide")
     assert passports.Trip.get_by_id(trips[0].id).decision == "批准"
     assert view.selected_row().id == trips[0].id and view.selected_row().values[6] == "批准"
+
+
+def test_ctrl_f_in_the_window_goes_to_the_pages_search_box(qtbot, clerk, shown):
+    documents.register(clerk, {"received_on": date.today(), "source_org": "市委", "title": "关于甲的通知"})
+    window = open_window(qtbot, clerk)
+    window.tabs.setCurrentWidget(window.documents_tab)
+    view = window.documents_tab.incoming.ledger
+    view.focus_rows()
+    press(window, Qt.Key.Key_F)  # one owner for the key: the 编辑 menu, which asks the page
+    assert view.search.hasFocus()

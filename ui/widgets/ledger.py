@@ -224,11 +224,7 @@ class LedgerView(QWidget):
         layout.addWidget(self.filter_error)
         layout.addWidget(self.splitter, 1)
 
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self.focus_search)
-        self.addAction(find)
+        # Ctrl+F is the window's (编辑 → 查找 calls the page's action_find): a second owner here made Qt fire neither
 
         self._restore_state()
         self.apply_filters()
