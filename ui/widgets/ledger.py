@@ -243,7 +243,7 @@ class LedgerView(QWidget):
             widget.toggled.connect(lambda _: self.apply_filters())
         else:  # date: typed as people write dates, checked by the shared validator
             widget = QLineEdit()
-            widget.setPlaceholderText(self.tr("如 2026-11-01"))
+            widget.setPlaceholderText(self.tr("年-月-日"))  # 「如 2026-11-01」 was clipped in a full filter bar
             widget.setMaximumWidth(120)
             widget.editingFinished.connect(self.apply_filters)
         self.filter_widgets[spec.key] = widget
