@@ -3,7 +3,9 @@
 Builds a registry far larger than one office keeps (default 3,000 people on 60 posts, each with a review, a
 pledge and two trainings), then times what the list does on each keystroke: the filtered query plus the bulk
 overview (posts, next 复审, the year's hours) — by name, by pinyin initials, by full pinyin, and the whole list.
-Also the 花名册 export and one 登记表 PDF.
+Then the same through the ledger page's source (models/secrecy/ledger.py), as the page does it: the count and the
+first screenful of rows with their posts, 复审, hours and colour, in SQL with keyset paging — and a jump to the
+last page. Also the 花名册 export and one 登记表 PDF.
 
     python3 bench/personnel.py [--people 3000] [--repeat 15]
 """
@@ -87,6 +89,39 @@ def main() -> None:
             count = keystroke(text)
             times.append((time.perf_counter() - t0) * 1000)
         print(f"search {label:28} {text!r:14} {count:5} rows  median {statistics.median(times):7.1f} ms")
+
+    from models.core.ledger import Query
+    from models.secrecy.ledger import ACTIVE, PeopleLedger
+
+    source = PeopleLedger(sec)
+
+    def ledger_keystroke(text: str, state: str | None) -> int:
+        query = Query(search=text, filters={"state": state}, sort=source.default_sort)
+        count = source.count(query)
+        if count:  # what the view asks for first: one page, two screenfuls
+            source.page(query, None, source.page_size)
+        return count
+
+    print(f"through the ledger source (count + the first page of {source.page_size} rows with their posts, 复审, "
+          "学时 and colour):")
+    for state, label in ((ACTIVE, "在岗及脱密期"), (None, "全部")):
+        for case, text in cases:
+            ledger_keystroke(text, state)
+            times = []
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                count = ledger_keystroke(text, state)
+                times.append((time.perf_counter() - t0) * 1000)
+            print(f"ledger {label:8} {case:28} {text!r:14} {count:5} rows  median {statistics.median(times):7.1f} ms")
+    query = Query(filters={"state": None}, sort=source.default_sort)
+    total = source.count(query)
+    times = []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        key = source.key_at(query, (total // source.page_size) * source.page_size - 1, total=total)
+        source.page(query, key, source.page_size)
+        times.append((time.perf_counter() - t0) * 1000)
+    print(f"ledger jump to the last page of {total}: median {statistics.median(times):.1f} ms")
 
     from exporters.secrecy import export_form, export_table
 

@@ -45,11 +45,16 @@ def export_ledger(actor, report: str, path: str | Path, year: int | None = None,
 
 def export_view(actor, title: str, columns: list[tuple[str, int]], rows: list[tuple], path: str | Path,
                 mark: str = "") -> int:
-    """Exactly what is on screen: the visible columns of the filtered rows."""
+    """Exactly what is on screen: the visible columns of the filtered rows, as .xlsx, or .pdf for printing."""
     target = Path(path)
-    _suffix(target, (".xlsx",))
+    suffix = _suffix(target, (".xlsx", ".pdf"))
     office = settings.get_text("office_name")
-    count = write_ledger(target, f"{office}{title}", columns, rows, mark, title)
+    if suffix == ".pdf":
+        from exporters.pdf_ledger import write_ledger_pdf
+
+        count = write_ledger_pdf(target, f"{office}{title}", columns, rows, mark)
+    else:
+        count = write_ledger(target, f"{office}{title}", columns, rows, mark, title)
     document_reports.audit_export(actor, f"{title}（屏幕所见）", "ledger-view", count, str(target), mark)
     return count
 

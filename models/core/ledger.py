@@ -40,6 +40,7 @@ class FilterSpec:
     label: str
     kind: str  # "choice" | "date" | "check"
     choices: tuple[tuple[str, str], ...] = ()  # (value, label); the widget adds 「全部」
+    default: Any = None  # the value chosen until the user picks another (None: 「全部」)
 
 
 @dataclass(frozen=True)
@@ -55,15 +56,27 @@ class Row:
     id: int
     key: tuple
     values: tuple[str, ...]
-    status: str | None = None  # "overdue" | "due_soon" | "on_time" | "done" (see STATUS_LABELS)
+    status: str | None = None  # "overdue" | "due_soon" | "on_time" | "done" (see STATUS_LABELS): decided in models
+    secrecy: str = ""  # the record's 密级 (非密/内部/秘密/机密/绝密), for the mark on a printed or exported view
+    status_text: str = ""  # why the row has its colour, when STATUS_LABELS does not say it (「脱密期中」)
+    alerts: tuple[int, ...] = ()  # columns whose value is itself overdue or short (red text), whatever the row's colour
 
 
 STATUS_LABELS = {"overdue": "已逾期", "due_soon": "即将到期", "on_time": "按期办理", "done": "已办结/作废"}
 
 
+def count_filtered(select, query: "Query", text_count: int | None) -> int:
+    """A search with no filter is counted on the trigram index alone (`text_count`, when the caller has it);
+    anything else through the filtered select."""
+    if text_count is not None and not any(query.filters.values()):
+        return text_count
+    return count_matches(select, query)
+
+
 class LedgerSource(Protocol):
     name: str
     title: str
+    kinds: frozenset[str]  # the kinds of record (as in `Change.kinds`) whose change alters these rows
     columns: tuple[Column, ...]
     filters: tuple[FilterSpec, ...]
     default_sort: str
@@ -73,6 +86,7 @@ class LedgerSource(Protocol):
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]: ...
     def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None: ...
     def detail(self, row_id: int) -> list[tuple[str, str]]: ...
+    def offset_of(self, query: Query, row_id: int) -> int | None: ...
 
 
 class KeysetPager:
@@ -86,15 +100,29 @@ class KeysetPager:
         key = query.sort if query.sort in self.sort_fields else default
         return self.sort_fields[key], query.descending
 
-    def page(self, base, query: Query, default_sort: str, after: tuple | None, limit: int) -> list[tuple]:
-        """Tuples of (sort value, id, *selected columns) after the key `after`."""
+    def select_page(self, base, query: Query, default_sort: str, after: tuple | None, limit: int):
+        """The select of the page after the key `after`, with `_sort_key` and `_row_id` added, not yet run."""
         sort, desc = self._order(query, default_sort)
         select = base.select_extend(sort.alias("_sort_key"), self.id_field.alias("_row_id"))
         if after is not None:
             cursor = Tuple(sort, self.id_field)
             select = select.where(cursor < Tuple(*after) if desc else cursor > Tuple(*after))
         order = (sort.desc(), self.id_field.desc()) if desc else (sort.asc(), self.id_field.asc())
-        return list(select.order_by(*order).limit(limit).dicts())
+        return select.order_by(*order).limit(limit)
+
+    def page(self, base, query: Query, default_sort: str, after: tuple | None, limit: int) -> list[dict]:
+        """Dicts of the selected columns plus `_sort_key` and `_row_id`, after the key `after`."""
+        return list(self.select_page(base, query, default_sort, after, limit).dicts())
+
+    def offset_of(self, base, query: Query, default_sort: str, row_id: int) -> int | None:
+        """Where the row `row_id` stands in the filtered, sorted rows (to select and show it after a step), or
+        None when the query does not select it. Counts the rows before its key, through the same index."""
+        sort, desc = self._order(query, default_sort)
+        found = base.select(sort).where(self.id_field == row_id).tuples().first()
+        if found is None:
+            return None
+        cursor, key = Tuple(sort, self.id_field), Tuple(found[0], row_id)
+        return base.select(self.id_field).where(cursor > key if desc else cursor < key).count()
 
     def key_at(self, base, query: Query, default_sort: str, offset: int, total: int | None = None) -> tuple | None:
         """The key of row `offset`; past the middle (when `total` is known) counted from the end, since an index

@@ -46,6 +46,7 @@ def _count(select, query: Query, model) -> int:
 
 class IncomingLedger:
     name = "incoming"
+    kinds = frozenset({"incoming"})
     _model = Incoming
     title = "收文登记簿"
     columns = (
@@ -125,11 +126,14 @@ class IncomingLedger:
                 str(r["copies"]), r["proposal"], r["instructions"].replace("\n", "；"), r["lead_unit"],
                 f"{r['due_date']:%Y-%m-%d}" if r["due_date"] else "", documents.STATUS[r["status"]], r["result"],
                 r["archive_code"],
-            ), status))
+            ), status, r["secrecy"]))
         return rows
 
     def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
         return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Incoming.get_or_none(Incoming.id == row_id)
@@ -144,6 +148,7 @@ class IncomingLedger:
 
 class OutgoingLedger:
     name = "outgoing"
+    kinds = frozenset({"outgoing"})
     _model = Outgoing
     title = "发文登记簿"
     columns = (
@@ -218,11 +223,14 @@ class OutgoingLedger:
                 secrecy_mark(r["secrecy"], r["secrecy_term"]), "" if r["urgency"] == "无" else r["urgency"],
                 r["signer"], f"{r['signed_on']:%Y-%m-%d}" if r["signed_on"] else "", r["main_to"],
                 str(r["print_copies"] or ""), dispatch.STATUS[r["status"]], f"{r['drafted_on']:%Y-%m-%d}",
-            ), done))
+            ), done, r["secrecy"]))
         return rows
 
     def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
         return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Outgoing.get_or_none(Outgoing.id == row_id)

@@ -316,17 +316,28 @@ def trips(actor, person_id: int | None = None) -> list[Trip]:
     return list(query)
 
 
-def custody_text(item: Passport, today: date | None = None) -> str:
-    today = today or clock.today()
-    if item.status == "out":
-        loan = open_loan(item)
-        if loan:
-            late = " 逾期未交" if loan.due_on < today else ""
-            return f"借出 {loan.lent_on:%Y-%m-%d}，应交 {loan.due_on:%Y-%m-%d}{late}"
+def custody(item: Passport, loan: Loan | None, today: date) -> tuple[str, str | None]:
+    """The 保管情况 in words and its colour (`custody_status`: the ledger's colours, decided here rather than read
+    back from text)."""
+    status = custody_status(item, today, loan)
+    if item.status == "out" and loan is not None:
+        late = " 逾期未交" if loan.due_on < today else ""
+        return f"借出 {loan.lent_on:%Y-%m-%d}，应交 {loan.due_on:%Y-%m-%d}{late}", status
     if item.status == "cancelled":
-        return f"已注销 {item.cancelled_on:%Y-%m-%d}" if item.cancelled_on else "已注销"
-    expired = " 已过期" if item.expires_on and item.expires_on < today else ""
-    return f"在库{expired}"
+        return (f"已注销 {item.cancelled_on:%Y-%m-%d}" if item.cancelled_on else "已注销"), status
+    expired = bool(item.expires_on and item.expires_on < today)
+    return f"在库{' 已过期' if expired else ''}", status
+
+
+def custody_text(item: Passport, today: date | None = None) -> str:
+    return custody(item, open_loan(item) if item.status == "out" else None, today or clock.today())[0]
+
+
+def trip_level(trip: Trip, today: date | None = None) -> str | None:
+    """「overdue」 when an approved trip has ended with no 回国(境)报告; 「done」 when it was refused."""
+    if trip.decision == "批准" and not trip.reported_on and trip.end_on < (today or clock.today()):
+        return "overdue"
+    return "done" if trip.decision == "不批准" else None
 
 
 def custody_status(item: Passport, today: date, loan: "Loan | None" = None) -> str | None:

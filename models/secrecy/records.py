@@ -154,9 +154,10 @@ def overview(people: list[Person], year: int | None = None) -> dict[int, Overvie
     hours: dict[int, float] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        for a in (Assignment.select(Assignment.person, Post.name, Post.level).join(Post)
-                  .where(Assignment.person.in_(chunk) & Assignment.end_on.is_null()).order_by(Post.level, Post.name)):
-            posts.setdefault(a.person_id, []).append(a.post.name)
+        for person_id, name in (Assignment.select(Assignment.person, Post.name).join(Post)
+                                .where(Assignment.person.in_(chunk) & Assignment.end_on.is_null())
+                                .order_by(Post.level, Post.name).tuples()):
+            posts.setdefault(person_id, []).append(name)
         for row in (Review.select(Review.person, fn.MAX(Review.on).alias("last"))
                     .where(Review.person.in_(chunk) & (Review.result == "通过") & ~Review.voided)
                     .group_by(Review.person).tuples()):

@@ -72,6 +72,11 @@ def review_months(level: str) -> int:
     return settings.get(f"review_months_{LEVELS.index(level) + 1}")
 
 
+def review_periods(values: dict[str, int]) -> dict[str, int]:
+    """Every level's 复审 period from `settings.all_values()` (one read for a whole page of people)."""
+    return {level: values[f"review_months_{n + 1}"] for n, level in enumerate(LEVELS)}
+
+
 def add_months(day: date, months: int) -> date:
     """Calendar months on: 2026-01-31 + 1 month is 2026-02-28, never 03-03."""
     return day + relativedelta(months=months)

@@ -47,18 +47,18 @@ def test_register_then_route_through_the_flow(tab, monkeypatch, shown):
     assert doc.receipt_no.endswith("1号") and "刚登记" in page.last_registered.text()
     page.ledger.table.selectRow(0)
     fill_and_accept(monkeypatch, {"opinion": "拟请周主任阅示"})
-    page.propose()
+    page.run("propose")
     fill_and_accept(monkeypatch, {"leader": "周主任", "text": "请保密办抓紧落实"})
-    page.instruct()
+    page.run("instruct")
     fill_and_accept(monkeypatch, {"lead_unit": "保密办"})  # 特急 without a deadline: refused beside the field
-    page.assign()
+    page.run("assign")
     assert documents.get(tab.session, doc.id).status == "instructed"
     fill_and_accept(monkeypatch, {"lead_unit": "保密办", "workdays": "3"})
-    page.assign()
+    page.run("assign")
     assert documents.get(tab.session, doc.id).status == "assigned"
     fill_and_accept(monkeypatch, {"result": "已落实"})
     page.ledger.table.selectRow(0)
-    page.close_docs()
+    page.run("close")
     assert documents.get(tab.session, doc.id).status == "closed"
 
 
@@ -67,7 +67,7 @@ def test_a_refused_step_shows_the_reason_beside_the_field(tab, monkeypatch, cler
     tab.incoming.ledger.refresh()
     tab.incoming.ledger.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"text": "同意"})  # no leader named
-    tab.incoming.instruct()
+    tab.incoming.run("instruct")
     form = opened[0].form
     assert not form.errors["leader"].isHidden() and "批示领导" in form.errors["leader"].text()
 
@@ -84,7 +84,7 @@ def test_search_by_two_characters(tab, clerk, qtbot):
 
 
 def test_nothing_selected_says_so(tab, shown):
-    tab.incoming.propose()
+    tab.incoming.run("propose")
     assert shown and "请先在台账中选中" in shown[-1][2]
 
 
@@ -182,7 +182,7 @@ def test_correct_a_registration_from_the_window(tab, monkeypatch, shown):
     page.ledger.refresh()
     page.ledger.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"title": "关于乙的通知", "source_org": "市政府办公室"})
-    page.edit()
+    page.run("edit")
     assert opened[0].values()["received_on"] == f"{clock.today():%Y-%m-%d}"  # the form opened with what was stored
     changed = documents.get(tab.session, doc.id)
     assert (changed.title, changed.source_org, changed.receipt_no) == ("关于乙的通知", "市政府办公室", doc.receipt_no)
@@ -209,7 +209,7 @@ def test_print_the_years_ledger_from_the_window(qtbot, tab, monkeypatch, shown):
     previews = []
     monkeypatch.setattr(files.ExportDialog, "exec", lambda self: True)
     monkeypatch.setattr(files.PreviewDialog, "exec", lambda self: previews.append((self.pdf, self.windowTitle())))
-    tab.incoming.print_ledger()
+    tab.incoming.run("print_ledger")
     qtbot.waitUntil(lambda: bool(previews), timeout=10000)
     pdf, title = previews[0]
     assert pdf.read_bytes().startswith(b"%PDF") and title.startswith("收文登记簿") and "1 条" in title

@@ -36,21 +36,22 @@ def test_log_a_call_then_report_instruct_and_close(tab, monkeypatch, shown):
     tab.action_new()  # Ctrl+N through the window's menu
     entry = duty_log.DutyEntry.get()
     assert abs((entry.at - clock.now()).total_seconds()) < 120  # the time defaulted to now
-    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "县应急管理局刘科长"
+    model = page.ledger.model
+    assert model.rowCount() == 1 and model.row(0).values[2] == "县应急管理局刘科长"
     fill_and_accept(monkeypatch, {"leader": "周主任"})
-    page.report()
+    page.run("report")
     fill_and_accept(monkeypatch, {"leader": "周主任", "text": "请通知各乡镇"})
-    page.instruct()
+    page.run("instruct")
     fill_and_accept(monkeypatch, {"result": "已通知"})
-    page.close_entry()
+    page.run("close")
     assert duty_log.DutyEntry.get().status == "closed"
-    assert page.table.item(0, 5).text() == "已办结"
-    assert "请通知各乡镇" in page.detail.toPlainText()
+    assert model.row(0).values[5] == "已办结"
+    assert "请通知各乡镇" in page.ledger.detail.toPlainText()
 
 
 def test_a_bad_time_is_shown_beside_the_field_and_nothing_is_logged(tab, monkeypatch):
     opened = fill_and_accept(monkeypatch, {"at": "25:99", "subject": "x"})
-    tab.log.log()
+    tab.log.run("log")
     assert "小时应为 0–23" in opened[0].form.errors["at"].text()
     assert duty_log.DutyEntry.select().count() == 0
 
@@ -64,6 +65,7 @@ def test_the_step_shortcuts_reach_the_log_page_in_the_window(qtbot, duty, monkey
     window.tabs.setCurrentWidget(window.module_tabs["duty"])
     duty_log.log(duty, {"subject": "询问会议地点"})
     window.module_tabs["duty"].log.refresh()
+    window.module_tabs["duty"].log.ledger.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"leader": "周主任"})
     # through the window system, as a real key press goes: shortcuts are resolved there
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -80,16 +82,16 @@ def test_handover_needs_the_receivers_password_then_locks(tab, monkeypatch, show
     shift = duty_log.DutyEntry.get().duty_shift
     duty_log.hand_over(tab.session, shift.id, "本班无要事")
     opened = fill_and_accept(monkeypatch, {"username": "sunzhiban", "password": "wrong"})
-    page.take_over()
-    assert not duty_log.shift_by_id(tab.session, shift.id).locked
-    assert opened[0].result() != StepDialog.DialogCode.Accepted
+    page.run("take_over")
+    assert not duty_log.shift_by_id(tab.session, shift.id).locked and opened[0].result() != StepDialog.DialogCode.Accepted
     fill_and_accept(monkeypatch, {"username": "sunzhiban", "password": "Duty@2026abcd"})
-    page.take_over()
+    page.run("take_over")
     assert duty_log.shift_by_id(tab.session, shift.id).received_by_name == "孙值班"
-    page.scope.setCurrentText("近 7 日")
-    page.table.selectRow(0)
+    scope = page.ledger.filter_widgets["scope"]
+    scope.setCurrentIndex(scope.findText("近 7 日"))
+    page.ledger.table.selectRow(0)
     opened = fill_and_accept(monkeypatch, {"field": "来电人", "value": "刘科长", "reason": "补记来电人"})
-    page.correct()
+    page.run("correct")
     assert opened[0].windowTitle() == "补充更正" and duty_log.DutyEntry.get().person == "刘科长"
 
 
@@ -97,8 +99,9 @@ def test_a_late_report_shows_red(tab):
     learned = clock.now().replace(second=0, microsecond=0) - timedelta(minutes=45)
     duty_log.log(tab.session, {"kind": "突发事件", "grade": "较大", "at": learned, "subject": "山体滑坡"})
     tab.log.refresh()
-    item = tab.log.table.item(0, 6)
-    assert "超时" in item.text() and item.foreground().color() == QColor("#a61b0f")
+    model = tab.log.ledger.model
+    index = model.index(0, 6)
+    assert "超时" in model.data(index) and model.data(index, Qt.ItemDataRole.ForegroundRole) == QColor("#a61b0f")
 
 
 def test_the_roster_month_shows_gaps_in_red(qtbot, tab, monkeypatch, shown):

@@ -79,42 +79,24 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def export_ledger(parent: QWidget, session, ledger, reports: tuple[str, str]) -> None:
+def export_ledger(parent: QWidget, session, reports: tuple[str, str], export_view) -> None:
+    """A year's ledger as .xlsx, or (「屏幕上的行和列」) what the page shows, through the page's `export_view`."""
     from exporters.documents import export_ledger as write
-    from exporters.documents import export_view
 
     dialog = ExportDialog(reports, parent)
     if not dialog.exec():
         return
     report, year = dialog.report.currentData(), dialog.year.value()
-    name = f"{dialog.report.currentText()}-{year}.xlsx" if report != "view" else f"{ledger.source.title}-筛选结果.xlsx"
+    if report == "view":
+        export_view()
+        return
+    name = f"{dialog.report.currentText()}-{year}.xlsx"
     path = save_path(parent, parent.tr("导出台账"), name, "Excel 文件 (*.xlsx)")
     if not path:
         return
-    if report == "view":
-        header = ledger.table.horizontalHeader()
-        visible = [n for n in range(len(ledger.source.columns)) if not header.isSectionHidden(n)]
-        visible.sort(key=header.visualIndex)
-        columns = [(ledger.source.columns[n].label, ledger.source.columns[n].width // 8) for n in visible]
-        query = ledger.model.query
 
-        def operation(progress, cancelled):
-            rows, after, total = [], None, ledger.source.count(query)
-            while True:
-                page = ledger.source.page(query, after, 1000)
-                if not page or cancelled() or len(rows) >= total:  # total may be capped: what the view lists
-                    break
-                rows.extend(tuple(r.values[n] for n in visible) for r in page[:total - len(rows)])
-                after = page[-1].key
-                progress(len(rows), total)
-            marks = {v for r in rows for v in r if isinstance(v, str) and "★" in v}
-            from models.documents.terms import highest_secrecy
-
-            return export_view(session, ledger.source.title, columns, rows, path,
-                               highest_secrecy(m.split("★")[0] for m in marks))
-    else:
-        def operation(progress, cancelled):
-            return write(session, report, path, year)
+    def operation(progress, cancelled):
+        return write(session, report, path, year)
 
     def done(count, error) -> None:
         if error is not None:
@@ -124,7 +106,7 @@ def export_ledger(parent: QWidget, session, ledger, reports: tuple[str, str]) ->
         messages.info(parent, parent.tr("导出台账"), parent.tr("已导出 %1 行到\n%2").replace("%1", str(count))
                       .replace("%2", path))
 
-    run_in_background(parent, parent.tr("正在导出…"), operation, done, cancellable=(report == "view"))
+    run_in_background(parent, parent.tr("正在导出…"), operation, done)
 
 
 class ImportWizard(QDialog):

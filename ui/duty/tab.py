@@ -35,3 +35,6 @@ class DutyTab(QWidget):
 
     def action_print(self) -> None:
         self._current("action_print")
+
+    def action_export(self) -> None:
+        self._current("action_export")

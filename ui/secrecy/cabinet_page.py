@@ -1,107 +1,98 @@
-"""证件柜: every 因私出入境证件 with its custody (在库/借出/逾期/注销), and the 出国(境) applications below.
+"""证件柜: every 因私出入境证件 with its custody (在库/借出/逾期/注销) on the ledger page, and the 出国(境)
+applications below.
 
 借出 needs an approved trip; to someone in their 脱密期 or with an overdue 复审 it needs a 特批理由 as well,
-which is audited on its own. 盘点 compares the numbers found in the cabinet with the registry.
+which is audited on its own. 盘点 compares the numbers found in the cabinet with the registry. The colours
+(a loan not back in time, an expired 证件 still kept, a trip with no 回国报告) are decided in models.
 """
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter
 
 from models.core import clock
+from models.core.changes import Change
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.secrecy import passports
+from models.secrecy.ledger import CabinetLedger, TripsLedger
+from models.secrecy.manifest import EDIT_PERSONNEL
 from models.secrecy.terms import TRIP_DECISIONS
 from ui import messages
-from ui.secrecy.tables import GREY, RED, fill, make_table, selected_row
-from ui.widgets.actions import step_action
-from ui.widgets.step_dialog import Field, StepDialog
-
-PASSPORT_COLUMNS = ("持证人", "部门", "证件类别", "证件号码", "有效期至", "交存日期", "保管情况")
-TRIP_COLUMNS = ("申请人", "前往", "事由", "出发", "返回", "部门意见", "审批", "审批人", "行前教育", "回国报告")
+from ui.widgets.ledger import LedgerView
+from ui.widgets.ledger_page import SEPARATOR, LedgerPage, Step, StepForm
+from ui.widgets.step_dialog import Field
 
 
-class CabinetPage(QWidget):
+class CabinetPage(LedgerPage):
+    kind = "passport"
+    noun = "本证件"
+
     def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        bar = QToolBar()
-        for label, key, slot in (("借出", "Ctrl+1", self.lend), ("交回", "Ctrl+2", self.give_back),
-                                 ("注销", "", self.cancel), ("盘点", "", self.stock_take)):
-            bar.addAction(step_action(self, label, key, slot))
-        bar.addSeparator()
-        for label, key, slot in (("出国(境)审批", "Ctrl+3", self.decide), ("回国(境)报告", "Ctrl+4", self.report_back)):
-            bar.addAction(step_action(self, label, key, slot))
+        super().__init__(session, CabinetLedger(session), parent,
+                         empty_hint="证件柜里还没有证件。在「涉密人员」页选中一个人，按 Ctrl+8 证件交存。")
         self.summary = QLabel()
-        self.passports = make_table(PASSPORT_COLUMNS, 6)
-        self.trips = make_table(TRIP_COLUMNS, 2)
+        self.summary.setContentsMargins(8, 2, 8, 2)
+        self.trips = LedgerView(TripsLedger(session))  # the 出国(境) applications: a list that grows too
+        self.trips.empty_hint = self.tr("没有出国(境)申请。在「涉密人员」页选中一个人，点「出国(境)申请」登记。")
+        self.trips._show_count()
+        self.trips.toolbar.addWidget(QLabel(self.tr("出国(境)申请与审批（Ctrl+3 审批，Ctrl+4 回国报告）")))
+        self.trips.toolbar.addAction(self.trips.columns_action)
+        self.layout_.removeWidget(self.ledger)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.passports)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel(self.tr("出国(境)申请与审批")))
-        column.addWidget(self.trips)
-        split.addWidget(holder)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(split, 1)
-        self.items: list[passports.Passport] = []
-        self.trip_rows: list[passports.Trip] = []
+        split.addWidget(self.ledger)
+        split.addWidget(self.trips)
+        self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(split, 1)
+        self._show_summary()
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        self.refresh()
-        super().showEvent(event)
+    def declare_steps(self) -> list[Step]:
+        edit = EDIT_PERSONNEL
+        trip = lambda result: Change.of("trip", getattr(result, "id", None))  # noqa: E731
+        return [
+            Step("lend", "借出", "Ctrl+1", self.lend, right=edit),
+            Step("give_back", "交回", "Ctrl+2", self.give_back, right=edit),
+            Step("cancel", "注销", "", self.cancel, right=edit),
+            Step("stock_take", "盘点", "", self.stock_take, "none", edit, change=lambda _: Change.of("stock_take")),
+            SEPARATOR,
+            Step("decide", "出国(境)审批", "Ctrl+3", self.decide, "none", edit, change=trip),
+            Step("report_back", "回国(境)报告", "Ctrl+4", self.report_back, "none", edit, change=trip),
+        ]
+
+    def get(self, row_id: int) -> passports.Passport:
+        found = passports.Passport.get_or_none(passports.Passport.id == row_id)
+        if found is None:
+            raise ValidationError("passport", "这本证件已不存在，请刷新。")
+        return found
+
+    def concerns(self, change: Change) -> bool:
+        return change.concerns(self.source.kinds | self.trips.source.kinds | {"stock_take"})
 
     def refresh(self) -> None:
-        today = clock.today()
-        self.items = passports.passports(self.session)
-        rows = []
-        for item in self.items:
-            custody = passports.custody_text(item)
-            colour = RED if ("逾期" in custody or "过期" in custody) else GREY if item.status == "cancelled" else None
-            rows.append(((item.person.name, item.person.unit, item.kind, item.number, f"{item.expires_on or ''}",
-                          f"{item.received_on}", custody), colour))
-        fill(self.passports, rows)
-        counts = {s: sum(1 for i in self.items if i.status == s) for s in ("in", "out")}
+        super().refresh()
+        self.trips.refresh()
+        self._show_summary()
+
+    def apply_change(self, change: Change) -> None:
+        super().apply_change(change)
+        if "trip" in change.kinds and change.first_id is not None:
+            self.trips.select_record(change.first_id)
+
+    def _show_summary(self) -> None:
+        items = passports.passports(self.session)
+        counts = {s: sum(1 for i in items if i.status == s) for s in ("in", "out")}
         last = passports.last_stock_take()
         self.summary.setText(self.tr("在库 %1 本，借出 %2 本。上次盘点：%3").replace("%1", str(counts["in"]))
                              .replace("%2", str(counts["out"]))
                              .replace("%3", f"{last.on}（{last.by}）" if last else "无"))
-        self.trip_rows = passports.trips(self.session)
-        fill(self.trips, [((t.person.name, t.destination, t.purpose, f"{t.start_on}", f"{t.end_on}", t.unit_opinion,
-                            t.decision, t.approved_by, f"{t.briefed_on or ''}", f"{t.reported_on or ''}"),
-                           RED if t.decision == "批准" and not t.reported_on and t.end_on < today else
-                           GREY if t.decision == "不批准" else None) for t in self.trip_rows])
-
-    def _passport(self) -> passports.Passport | None:
-        row = selected_row(self.passports)
-        if row is None:
-            messages.info(self, self.tr("证件柜"), self.tr("请先在上面的表中选中一本证件。"))
-            return None
-        return self.items[row]
 
     def _trip(self) -> passports.Trip | None:
-        row = selected_row(self.trips)
-        if row is None:
+        row = self.trips.selected_row()
+        trip = passports.Trip.get_or_none(passports.Trip.id == row.id) if row is not None else None
+        if trip is None:
             messages.info(self, self.tr("出国(境)"), self.tr("请先在下面的表中选中一条出国(境)申请。"))
-            return None
-        return self.trip_rows[row]
+        return trip
 
-    def _run(self, title: str, fields: list[Field], action, intro: str = "") -> None:
-        dialog = StepDialog(title, fields, action, self, intro)
-        if dialog.exec():
-            self.refresh()
-            result = dialog.result_value
-            if isinstance(result, tuple) and result[1]:
-                messages.info(self, title, "\n".join(result[1]))
-
-    def lend(self) -> None:
-        item = self._passport()
-        if item is None:
-            return
+    def lend(self, item: passports.Passport) -> StepForm:
         approved = [t for t in passports.trips(self.session, item.person_id) if t.decision == "批准"]
         labels = {t.label: t.id for t in approved}
         blockers = passports.lend_blockers(item.person)
@@ -116,7 +107,7 @@ class CabinetPage(QWidget):
         intro = f"{item.person.name}的{item.label}。"
         if blockers:
             intro += "\n注意：" + "；".join(blockers) + "。须写明特批理由，将单独记入审计。"
-        self._run(self.tr("借出证件"), [
+        return StepForm(self.tr("借出证件"), [
             Field("trip", "出国(境)申请（已批准）", "choice", choices=("", *labels), default=next(iter(labels), "")),
             Field("purpose", "其他用途", placeholder="不是出行时写明，如「换领新证」"),
             Field("approved_by", "批准领取的领导"),
@@ -125,17 +116,17 @@ class CabinetPage(QWidget):
             Field("override", "特批理由", placeholder="仅脱密期内或复审逾期时填写"),
         ], act, intro)
 
-    def give_back(self) -> None:
-        if item := self._passport():
-            self._run(self.tr("证件交回"), [Field("on", "交回日期", "date")],
-                      lambda v: passports.give_back(self.session, item.id, v["on"]), f"{item.person.name}的{item.label}")
+    def give_back(self, item: passports.Passport) -> StepForm:
+        return StepForm(self.tr("证件交回"), [Field("on", "交回日期", "date")],
+                        lambda v: passports.give_back(self.session, item.id, v["on"]),
+                        f"{item.person.name}的{item.label}")
 
-    def cancel(self) -> None:
-        if item := self._passport():
-            self._run(self.tr("注销证件"), [Field("reason", "注销原因", placeholder="如：证件过期、已换领新证")],
-                      lambda v: passports.cancel(self.session, item.id, v["reason"]), f"{item.person.name}的{item.label}")
+    def cancel(self, item: passports.Passport) -> StepForm:
+        return StepForm(self.tr("注销证件"), [Field("reason", "注销原因", placeholder="如：证件过期、已换领新证")],
+                        lambda v: passports.cancel(self.session, item.id, v["reason"]),
+                        f"{item.person.name}的{item.label}")
 
-    def stock_take(self) -> None:
+    def stock_take(self, _=None) -> StepForm:
         def act(values: dict):
             numbers = values["numbers"].replace("，", " ").replace(",", " ").replace("、", " ").split()
             result = passports.stock_take(self.session, numbers, values["note"])
@@ -144,23 +135,25 @@ class CabinetPage(QWidget):
             lines += ["多出：" + "；".join(result.unexpected)] if result.unexpected else []
             return result, lines
 
-        self._run(self.tr("盘点证件柜"), [
+        return StepForm(self.tr("盘点证件柜"), [
             Field("numbers", "清点到的证件号码", "text", placeholder="逐本录入或扫码，空格或换行分隔"),
             Field("note", "说明", default=f"{clock.today().year}年度盘点"),
         ], act, self.tr("清点证件柜中的实物，录入号码；系统与登记在库的证件比对。"))
 
-    def decide(self) -> None:
-        if trip := self._trip():
-            self._run(self.tr("出国(境)审批"), [
-                Field("decision", "审批结论", "choice", default="批准", choices=TRIP_DECISIONS[1:]),
-                Field("approved_by", "审批人"),
-                Field("decided_on", "审批日期", "date"),
-                Field("secrecy_opinion", "组织人事、保密工作机构意见", default=trip.secrecy_opinion),
-                Field("briefed_on", "行前保密教育日期", placeholder="已进行时填写"),
-            ], lambda v: passports.decide_trip(self.session, trip.id, v), f"{trip.person.name}：{trip.label}")
+    def decide(self, _=None) -> StepForm | None:
+        if (trip := self._trip()) is None:
+            return None
+        return StepForm(self.tr("出国(境)审批"), [
+            Field("decision", "审批结论", "choice", default="批准", choices=TRIP_DECISIONS[1:]),
+            Field("approved_by", "审批人"),
+            Field("decided_on", "审批日期", "date"),
+            Field("secrecy_opinion", "组织人事、保密工作机构意见", default=trip.secrecy_opinion),
+            Field("briefed_on", "行前保密教育日期", placeholder="已进行时填写"),
+        ], lambda v: passports.decide_trip(self.session, trip.id, v), f"{trip.person.name}：{trip.label}")
 
-    def report_back(self) -> None:
-        if trip := self._trip():
-            self._run(self.tr("回国(境)报告"), [Field("on", "报告日期", "date")],
-                      lambda v: passports.report_back(self.session, trip.id, v["on"]),
-                      f"{trip.person.name}：{trip.label}")
+    def report_back(self, _=None) -> StepForm | None:
+        if (trip := self._trip()) is None:
+            return None
+        return StepForm(self.tr("回国(境)报告"), [Field("on", "报告日期", "date")],
+                        lambda v: passports.report_back(self.session, trip.id, v["on"]),
+                        f"{trip.person.name}：{trip.label}")

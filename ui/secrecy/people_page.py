@@ -1,52 +1,32 @@
-"""涉密人员: the registry with a search box (name, 拼音, 首字母, unit, post, ID), the selected person's record and
-history below, and each step of the lifecycle on the toolbar (Ctrl+1…8)."""
+"""涉密人员: the registry on the ledger page (search by name, 拼音, 首字母, unit, post, ID; the colours are decided by
+models/secrecy/ledger.py), the selected person's record and history beside it, and each step of the lifecycle on
+the toolbar (Ctrl+1…8)."""
 
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
-
 from models.core import clock
+from models.core.changes import Change
 from models.secrecy import passports
 from models.secrecy import people as secrecy
 from models.secrecy import records as secrecy_records
+from models.secrecy.ledger import PeopleLedger
+from models.secrecy.manifest import EDIT_PERSONNEL
 from models.secrecy.terms import (
     GENDERS,
     LEAVE_KINDS,
-    LEVELS,
     NATURES,
     PASSPORT_KINDS,
     PLEDGE_KINDS,
     POLITICAL,
     REVIEW_KINDS,
     REVIEW_RESULTS,
-    STATES,
     declass_months,
     months_text,
 )
-from ui import messages
 from ui.secrecy import files
-from ui.widgets.actions import step_action
-from ui.widgets.step_dialog import Field, StepDialog
-
-COLUMNS = ("姓名", "部门", "职务", "涉密岗位", "等级", "人员性质", "上岗时间", "下次复审", "本年培训", "状态")
-RED, GREY, AMBER = QColor("#a61b0f"), QColor("#777777"), QColor("#8a5a00")
+from ui.widgets.ledger_page import SEPARATOR, LedgerPage, Step, StepForm
+from ui.widgets.step_dialog import Field
 
 
 def profile_fields(person: secrecy.Person | None = None) -> list[Field]:
@@ -70,274 +50,164 @@ def profile_fields(person: secrecy.Person | None = None) -> list[Field]:
     ]
 
 
-class PeoplePage(QWidget):
+class PeoplePage(LedgerPage):
+    kind = "person"
+    noun = "个人"
+    new_step = "register"
+    print_step = "print_form"
+    export_step = "export"
+
     def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        bar = QToolBar()
-        for label, key, slot in (("登记", "Ctrl+N", self.register), ("审查", "Ctrl+1", self.review),
-                                 ("上岗", "Ctrl+2", self.appoint), ("调岗", "Ctrl+3", self.transfer),
-                                 ("培训", "Ctrl+4", self.training), ("承诺书", "Ctrl+5", self.pledge),
-                                 ("离岗", "Ctrl+6", self.leave), ("离岗手续", "", self.exit_items),
-                                 ("脱密期满", "", self.end_declass), ("修改信息", "Ctrl+7", self.edit),
-                                 ("证件交存", "Ctrl+8", self.take_in), ("出国(境)申请", "", self.trip),
-                                 ("登记表", "Ctrl+P", self.print_form)):
-            bar.addAction(step_action(self, label, key, slot))
-        bar.addSeparator()
-        for label, slot in (("导入花名册", self.import_roster), ("导出…", self.export), ("履历", self.export_history)):
-            bar.addAction(step_action(self, label, "Ctrl+E" if label == "导出…" else "", slot))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("查找：姓名、拼音或首字母（如 zjh）、部门、岗位、身份证号（Ctrl+F）"))
-        self.search.textChanged.connect(self.refresh)
-        self.search.returnPressed.connect(lambda: self.table.setFocus())
-        self.level = QComboBox()
-        self.level.addItems(["全部等级", *LEVELS])
-        self.state = QComboBox()
-        self.state.addItem(self.tr("在岗及脱密期"), "")
-        for key, label in STATES.items():
-            self.state.addItem(label, key)
-        self.state.addItem(self.tr("全部"), "*")
-        for box in (self.level, self.state):
-            box.currentIndexChanged.connect(self.refresh)
-        self.count = QLabel()
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.level)
-        filters.addWidget(self.state)
-        filters.addWidget(self.count)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self.show_detail)
-        self.detail = QTextBrowser()
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.detail)
-        split.setSizes([300, 400])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(bar)
-        layout.addLayout(filters)
-        layout.addWidget(split, 1)
-        self.people: list[secrecy.Person] = []
+        super().__init__(session, PeopleLedger(session), parent,
+                         empty_hint="没有涉密人员。用「导入花名册」导入现有名单，或按 Ctrl+N 登记。")
+        self.ledger.detail_html = lambda row: detail_html(self.session, secrecy.get(self.session, row.id))
+        if self.ledger.settings.value(self.ledger._key("splitter")) is None:
+            self.ledger.splitter.setSizes([950, 390])  # the record and its 履历 need more room than a 收文's detail
 
-    # ---- list and detail
+    def declare_steps(self) -> list[Step]:
+        edit = EDIT_PERSONNEL
+        return [
+            Step("register", "登记", "Ctrl+N", self.register, "none", edit),
+            Step("review", "审查", "Ctrl+1", self.review, right=edit, also=("review",)),
+            Step("appoint", "上岗", "Ctrl+2", self.appoint, right=edit),
+            Step("transfer", "调岗", "Ctrl+3", self.transfer, right=edit),
+            Step("training", "培训", "Ctrl+4", self.training, right=edit, also=("training",)),
+            Step("pledge", "承诺书", "Ctrl+5", self.pledge, right=edit, also=("pledge",)),
+            Step("leave", "离岗", "Ctrl+6", self.leave, right=edit),
+            Step("exit_items", "离岗手续", "", self.exit_items, right=edit),
+            Step("end_declass", "脱密期满", "", self.end_declass, right=edit,
+                 enabled=lambda row: row is not None and row.status == "due_soon"),  # 脱密期中, as models colour it
+            Step("edit", "修改信息", "Ctrl+7", self.edit, right=edit),
+            Step("take_in", "证件交存", "Ctrl+8", self.take_in, right=edit, also=("passport",)),
+            Step("trip", "出国(境)申请", "", self.trip, right=edit, also=("trip",)),
+            Step("print_form", "登记表", "Ctrl+P", self.print_form, menu=False),
+            SEPARATOR,
+            Step("import", "导入花名册", "", self.import_roster, "none", edit),
+            Step("export", "导出…", "Ctrl+E", self.export, "none"),
+            Step("history", "履历", "", self.export_history, menu=False),
+        ]
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        self.refresh()
-        super().showEvent(event)
-
-    def refresh(self, keep: int | None = None) -> None:
-        keep = keep if isinstance(keep, int) else (self.current().id if self.current() else None)
-        state = self.state.currentData()
-        level = self.level.currentText() if self.level.currentIndex() else ""
-        found = secrecy.people(self.session, self.search.text(), level, state="" if state in ("", "*") else state)
-        if state == "":
-            found = [p for p in found if p.state in ("on_post", "declass")]
-        self.people = found
-        self.count.setText(self.tr("共 %1 人").replace("%1", str(len(found))))
-        facts = secrecy_records.overview(found)
-        self.table.setRowCount(len(found))
-        for row, p in enumerate(found):
-            due = facts[p.id].next_review
-            hours = facts[p.id].hours if p.state == "on_post" else None
-            state = p.state_label + (f"（至 {p.declass_end:%Y-%m-%d}）" if p.state == "declass" else "")
-            posts = facts[p.id].posts or secrecy.former_posts(p)
-            values = (p.name, p.unit, p.position, posts, p.level, p.nature, f"{p.on_post_since or ''}",
-                      f"{due or ''}", hours.text if hours else "", state)
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if column == 7 and due and due < clock.today() or column == 8 and hours and hours.short:
-                    item.setForeground(QBrush(RED))
-                elif p.state in ("ended", "refused"):
-                    item.setForeground(QBrush(GREY))
-                elif p.state == "declass":
-                    item.setForeground(QBrush(AMBER))
-                self.table.setItem(row, column, item)
-        target = next((i for i, p in enumerate(found) if p.id == keep), 0 if found else None)
-        if target is not None:
-            self.table.selectRow(target)
-        self.show_detail()
-
-    def current(self) -> secrecy.Person | None:
-        if not hasattr(self, "table"):
-            return None
-        rows = self.table.selectionModel().selectedRows()
-        return self.people[rows[0].row()] if rows and rows[0].row() < len(self.people) else None
+    def get(self, row_id: int) -> secrecy.Person:
+        return secrecy.get(self.session, row_id)
 
     def select(self, person_id: int) -> None:
-        self.search.clear()
-        self.state.setCurrentIndex(self.state.count() - 1)
-        self.refresh(person_id)
-        self.table.setFocus()
-
-    def show_detail(self) -> None:
-        person = self.current()
-        self.detail.setHtml(detail_html(self.session, person) if person else
-                            self.tr("<p style='color:#666'>没有涉密人员。用「导入花名册」导入现有名单，或按 Ctrl+N 登记。</p>"))
-
-    def one(self) -> secrecy.Person | None:
-        person = self.current()
-        if person is None:
-            messages.info(self, self.tr("涉密人员"), self.tr("请先在名单中选中一个人。"))
-        return person
+        """Show the person whatever the filters (from 提醒)."""
+        self.ledger.select_record(person_id)
+        self.ledger.table.setFocus()
 
     # ---- steps
 
-    def _run(self, title: str, fields: list[Field], action, intro: str = "") -> None:
-        dialog = StepDialog(title, fields, action, self, intro)
-        if dialog.exec():
-            result = dialog.result_value
-            keep = result.id if isinstance(result, secrecy.Person) else None
-            if isinstance(result, tuple):
-                keep = result[0].id if isinstance(result[0], secrecy.Person) else None
-            self.refresh(keep)
-            notes = result[1] if isinstance(result, tuple) and isinstance(result[1], list) else []
-            if notes:
-                messages.info(self, title, "\n".join(notes))
+    def register(self, _=None) -> StepForm:
+        return StepForm(self.tr("登记涉密人员"), profile_fields(), lambda v: secrecy.register(self.session, v),
+                        self.tr("登记为拟任（审查中）。审查通过后办理上岗。"))
 
-    def action_new(self) -> None:
-        self.register()
+    def edit(self, p: secrecy.Person) -> StepForm:
+        return StepForm(self.tr("修改信息"), profile_fields(p),
+                        lambda v: secrecy.update(self.session, p.id, v, p.version), p.name)
 
-    def action_find(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+    def review(self, p: secrecy.Person) -> StepForm:
+        kind = "复审" if p.state == "on_post" else ("派出单位审查" if p.home_unit else "上岗审查")
+        return StepForm(self.tr("登记审查"), [
+            Field("kind", "审查类别", "choice", default=kind, choices=REVIEW_KINDS),
+            Field("on", "审查日期", "date"),
+            Field("result", "结论", "choice", default="通过", choices=REVIEW_RESULTS),
+            Field("by", "审查部门或审查人", default="县委组织部、县委保密办"),
+            Field("note", "说明"),
+        ], lambda v: secrecy_records.add_review(self.session, p.id, v), f"{p.name}（{p.state_label}）")
 
-    def action_print(self) -> None:
-        self.print_form()
+    def appoint(self, p: secrecy.Person) -> StepForm:
+        return StepForm(self.tr("上岗"), [
+            Field("posts", "涉密岗位", default="", complete=files.post_choices(self.session),
+                  placeholder="多个岗位用顿号分开；同名岗位写「部门·岗位」"),
+            Field("on", "上岗日期", "date"),
+            Field("approved_by", "审批人"),
+        ], lambda v: secrecy.appoint(self.session, p.id, v["posts"], v["on"], v["approved_by"]),
+            f"{p.name}（{p.state_label}）。涉密等级随最高岗位确定。")
 
-    def action_export(self) -> None:
-        self.export()
+    def transfer(self, p: secrecy.Person) -> StepForm:
+        held = "、".join(a.post.name for a in secrecy.current_assignments(p))
+        return StepForm(self.tr("调岗"), [
+            Field("posts", "调整后的全部岗位", default=held, complete=files.post_choices(self.session)),
+            Field("on", "调岗日期", "date"),
+            Field("reason", "原因"),
+        ], lambda v: secrecy.transfer(self.session, p.id, v["posts"], v["on"], v["reason"]),
+            f"{p.name}：现为{p.level}涉密人员，岗位 {held or '无'}。")
 
-    def register(self) -> None:
-        self._run(self.tr("登记涉密人员"), profile_fields(), lambda v: secrecy.register(self.session, v),
-                  self.tr("登记为拟任（审查中）。审查通过后办理上岗。"))
+    def training(self, p: secrecy.Person) -> StepForm:
+        return StepForm(self.tr("登记保密教育培训"), [
+            Field("on", "培训日期", "date"), Field("topic", "培训内容"), Field("hours", "学时", default="2"),
+            Field("organiser", "组织方", default="县委保密办"), Field("assessment", "考核", default="合格"),
+        ], lambda v: secrecy_records.add_training(self.session, p.id, v),
+            f"{p.name}：{clock.today().year}年已培训 {secrecy_records.hours_check(p).text}")
 
-    def edit(self) -> None:
-        if p := self.one():
-            self._run(self.tr("修改信息"), profile_fields(p),
-                      lambda v: secrecy.update(self.session, p.id, v, p.version), p.name)
+    def pledge(self, p: secrecy.Person) -> StepForm:
+        kind = "离岗" if p.state == "declass" else ("在岗" if p.state == "on_post" else "上岗")
+        return StepForm(self.tr("登记保密承诺书"), [
+            Field("kind", "类别", "choice", default=kind, choices=PLEDGE_KINDS),
+            Field("signed_on", "签订日期", "date"), Field("kept_at", "存放", default="人事档案"),
+        ], lambda v: secrecy_records.add_pledge(self.session, p.id, v), p.name)
 
-    def review(self) -> None:
-        if p := self.one():
-            kind = "复审" if p.state == "on_post" else ("派出单位审查" if p.home_unit else "上岗审查")
-            self._run(self.tr("登记审查"), [
-                Field("kind", "审查类别", "choice", default=kind, choices=REVIEW_KINDS),
-                Field("on", "审查日期", "date"),
-                Field("result", "结论", "choice", default="通过", choices=REVIEW_RESULTS),
-                Field("by", "审查部门或审查人", default="县委组织部、县委保密办"),
-                Field("note", "说明"),
-            ], lambda v: secrecy_records.add_review(self.session, p.id, v), f"{p.name}（{p.state_label}）")
+    def leave(self, p: secrecy.Person) -> StepForm:
+        default = declass_months(p.level) if p.level else ""
+        return StepForm(self.tr("离岗、离职、退休"), [
+            Field("kind", "类别", "choice", default="离岗", choices=LEAVE_KINDS),
+            Field("approved_on", "批准离岗日期（脱密期起算）", "date"),
+            Field("months", "脱密期（月）", default=str(default),
+                  placeholder="按本单位规定；不填则按等级默认"),
+            Field("entrusted_to", "脱密期委托管理单位", default=p.home_unit),
+            Field("talk_on", "离岗保密提醒谈话日期", placeholder="已谈话时填写"),
+            Field("carriers_returned", "清退国家秘密载体", placeholder="清单，或「无」"),
+            Field("devices_returned", "清退涉密设备", placeholder="清单，或「无」"),
+            Field("access_revoked_on", "注销涉密系统权限日期"),
+            Field("whereabouts", "去向备案"),
+        ], lambda v: secrecy.leave(self.session, p.id, v),
+            f"{p.name}：{p.level}涉密人员，规定脱密期{months_text(default) if default else '—'}。")
 
-    def appoint(self) -> None:
-        if p := self.one():
-            self._run(self.tr("上岗"), [
-                Field("posts", "涉密岗位", default="", complete=files.post_choices(self.session),
-                      placeholder="多个岗位用顿号分开；同名岗位写「部门·岗位」"),
-                Field("on", "上岗日期", "date"),
-                Field("approved_by", "审批人"),
-            ], lambda v: secrecy.appoint(self.session, p.id, v["posts"], v["on"], v["approved_by"]),
-                f"{p.name}（{p.state_label}）。涉密等级随最高岗位确定。")
+    def exit_items(self, p: secrecy.Person) -> StepForm:
+        return StepForm(self.tr("离岗手续"), [
+            Field("talk_on", "离岗保密提醒谈话日期", default=f"{p.talk_on or ''}"),
+            Field("carriers_returned", "清退国家秘密载体", default=p.carriers_returned),
+            Field("devices_returned", "清退涉密设备", default=p.devices_returned),
+            Field("access_revoked_on", "注销涉密系统权限日期", default=f"{p.access_revoked_on or ''}"),
+            Field("whereabouts", "去向备案", default=p.whereabouts),
+            Field("entrusted_to", "脱密期委托管理单位", default=p.entrusted_to),
+        ], lambda v: secrecy.complete_exit(self.session, p.id, v), p.name)
 
-    def transfer(self) -> None:
-        if p := self.one():
-            held = "、".join(a.post.name for a in secrecy.current_assignments(p))
-            self._run(self.tr("调岗"), [
-                Field("posts", "调整后的全部岗位", default=held, complete=files.post_choices(self.session)),
-                Field("on", "调岗日期", "date"),
-                Field("reason", "原因"),
-            ], lambda v: secrecy.transfer(self.session, p.id, v["posts"], v["on"], v["reason"]),
-                f"{p.name}：现为{p.level}涉密人员，岗位 {held or '无'}。")
+    def end_declass(self, p: secrecy.Person) -> StepForm:
+        return StepForm(self.tr("脱密期满"), [Field("on", "确认日期", "date")],
+                  lambda v: secrecy.end_declass(self.session, p.id, v["on"]),
+                  f"{p.name}的脱密期至 {p.declass_end or '—'}。确认期满后解除脱密期管理，保密义务继续履行。")
 
-    def training(self) -> None:
-        if p := self.one():
-            self._run(self.tr("登记保密教育培训"), [
-                Field("on", "培训日期", "date"), Field("topic", "培训内容"), Field("hours", "学时", default="2"),
-                Field("organiser", "组织方", default="县委保密办"), Field("assessment", "考核", default="合格"),
-            ], lambda v: secrecy_records.add_training(self.session, p.id, v),
-                f"{p.name}：{clock.today().year}年已培训 {secrecy_records.hours_check(p).text}")
+    def take_in(self, p: secrecy.Person) -> StepForm:
+        return StepForm(self.tr("证件交存"), [
+            Field("kind", "证件类别", "choice", default="普通护照", choices=PASSPORT_KINDS),
+            Field("number", "证件号码"), Field("expires_on", "有效期至"),
+            Field("received_on", "交存日期", "date"), Field("note", "备注"),
+        ], lambda v: passports.take_in(self.session, p.id, v), f"{p.name}的因私出入境证件交证件柜保管。")
 
-    def pledge(self) -> None:
-        if p := self.one():
-            kind = "离岗" if p.state == "declass" else ("在岗" if p.state == "on_post" else "上岗")
-            self._run(self.tr("登记保密承诺书"), [
-                Field("kind", "类别", "choice", default=kind, choices=PLEDGE_KINDS),
-                Field("signed_on", "签订日期", "date"), Field("kept_at", "存放", default="人事档案"),
-            ], lambda v: secrecy_records.add_pledge(self.session, p.id, v), p.name)
-
-    def leave(self) -> None:
-        if p := self.one():
-            default = declass_months(p.level) if p.level else ""
-            self._run(self.tr("离岗、离职、退休"), [
-                Field("kind", "类别", "choice", default="离岗", choices=LEAVE_KINDS),
-                Field("approved_on", "批准离岗日期（脱密期起算）", "date"),
-                Field("months", "脱密期（月）", default=str(default),
-                      placeholder="按本单位规定；不填则按等级默认"),
-                Field("entrusted_to", "脱密期委托管理单位", default=p.home_unit),
-                Field("talk_on", "离岗保密提醒谈话日期", placeholder="已谈话时填写"),
-                Field("carriers_returned", "清退国家秘密载体", placeholder="清单，或「无」"),
-                Field("devices_returned", "清退涉密设备", placeholder="清单，或「无」"),
-                Field("access_revoked_on", "注销涉密系统权限日期"),
-                Field("whereabouts", "去向备案"),
-            ], lambda v: secrecy.leave(self.session, p.id, v),
-                f"{p.name}：{p.level}涉密人员，规定脱密期{months_text(default) if default else '—'}。")
-
-    def exit_items(self) -> None:
-        if p := self.one():
-            self._run(self.tr("离岗手续"), [
-                Field("talk_on", "离岗保密提醒谈话日期", default=f"{p.talk_on or ''}"),
-                Field("carriers_returned", "清退国家秘密载体", default=p.carriers_returned),
-                Field("devices_returned", "清退涉密设备", default=p.devices_returned),
-                Field("access_revoked_on", "注销涉密系统权限日期", default=f"{p.access_revoked_on or ''}"),
-                Field("whereabouts", "去向备案", default=p.whereabouts),
-                Field("entrusted_to", "脱密期委托管理单位", default=p.entrusted_to),
-            ], lambda v: secrecy.complete_exit(self.session, p.id, v), p.name)
-
-    def end_declass(self) -> None:
-        if p := self.one():
-            self._run(self.tr("脱密期满"), [Field("on", "确认日期", "date")],
-                      lambda v: secrecy.end_declass(self.session, p.id, v["on"]),
-                      f"{p.name}的脱密期至 {p.declass_end or '—'}。确认期满后解除脱密期管理，保密义务继续履行。")
-
-    def take_in(self) -> None:
-        if p := self.one():
-            self._run(self.tr("证件交存"), [
-                Field("kind", "证件类别", "choice", default="普通护照", choices=PASSPORT_KINDS),
-                Field("number", "证件号码"), Field("expires_on", "有效期至"),
-                Field("received_on", "交存日期", "date"), Field("note", "备注"),
-            ], lambda v: passports.take_in(self.session, p.id, v), f"{p.name}的因私出入境证件交证件柜保管。")
-
-    def trip(self) -> None:
-        if p := self.one():
-            self._run(self.tr("出国(境)申请"), [
-                Field("destination", "前往国家或地区"), Field("purpose", "事由"),
-                Field("start_on", "出发日期", "date"), Field("end_on", "返回日期", "date"),
-                Field("unit_opinion", "所在部门意见"), Field("secrecy_opinion", "组织人事、保密工作机构意见"),
-            ], lambda v: passports.apply_trip(self.session, p.id, v),
-                f"{p.name}（{p.state_label}）。审批在「证件柜」页登记。")
+    def trip(self, p: secrecy.Person) -> StepForm:
+        return StepForm(self.tr("出国(境)申请"), [
+            Field("destination", "前往国家或地区"), Field("purpose", "事由"),
+            Field("start_on", "出发日期", "date"), Field("end_on", "返回日期", "date"),
+            Field("unit_opinion", "所在部门意见"), Field("secrecy_opinion", "组织人事、保密工作机构意见"),
+        ], lambda v: passports.apply_trip(self.session, p.id, v),
+            f"{p.name}（{p.state_label}）。审批在「证件柜」页登记。")
 
     # ---- files
 
-    def print_form(self) -> None:
-        if p := self.one():
-            files.print_form(self, self.session, p)
+    def print_form(self, p: secrecy.Person) -> None:
+        files.print_form(self, self.session, p)
 
-    def export(self) -> None:
+    def export(self, _=None) -> None:
         files.export_tables(self, self.session)
 
-    def export_history(self) -> None:
-        if p := self.one():
-            files.export_history(self, self.session, p)
+    def export_history(self, p: secrecy.Person) -> None:
+        files.export_history(self, self.session, p)
 
-    def import_roster(self) -> None:
+    def import_roster(self, _=None) -> Change | None:
         if files.import_roster(self, self.session):
-            self.refresh()
+            return Change.of(self.kind, summary="导入花名册")
+        return None
 
 
 def detail_html(session, p: secrecy.Person) -> str:
@@ -375,7 +245,8 @@ def detail_html(session, p: secrecy.Person) -> str:
         lines.append(f"<p style='margin:6px 0 0 0'><b>{title}</b>　" + ("；".join(map(e, items)) or "无") + "</p>")
     lines.append("<p style='margin:8px 0 2px 0'><b>履历</b></p><table cellspacing='0' cellpadding='2'>")
     for event in secrecy.history(session, p.id):
-        lines.append(f"<tr><td>{event.on}</td><td><b>{e(event.kind)}</b></td><td>{e(event.text)}</td>"
+        lines.append(f"<tr><td style='white-space:nowrap'>{event.on}</td>"  # a date never breaks at its hyphen
+                     f"<td style='white-space:nowrap'><b>{e(event.kind)}</b></td><td>{e(event.text)}</td>"
                      f"<td style='color:#777'>{e(event.by)}</td></tr>")
     lines.append("</table>")
     return "".join(lines)

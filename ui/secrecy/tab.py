@@ -2,6 +2,8 @@
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from models.core.changes import Change
+from ui.changes import bus
 from ui.secrecy.cabinet_page import CabinetPage
 from ui.secrecy.people_page import PeoplePage
 from ui.secrecy.posts_page import PostsPage
@@ -27,6 +29,11 @@ class SecrecyTab(QWidget):
         layout.addWidget(self.pages)
         self.update_reminder_count()
         self.pages.currentChanged.connect(lambda _: self.update_reminder_count())  # after work on another page
+        bus().changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        if change.concerns(self.people.source.kinds):  # a 复审, 承诺书 or 证件 may have ended a reminder
+            self.update_reminder_count()
 
     def update_reminder_count(self) -> None:
         from models.secrecy.reminders import reminders
@@ -38,21 +45,23 @@ class SecrecyTab(QWidget):
         self.pages.setCurrentWidget(self.people)
         self.people.select(person_id)
 
-    def _current(self, name: str) -> None:
+    def _current(self, name: str, or_people: bool = True) -> None:
+        """The current page's action; pages without one (岗位, 提醒) send find/print/export to 涉密人员."""
         handler = getattr(self.pages.currentWidget(), name, None)
+        if handler is None and or_people:
+            self.pages.setCurrentWidget(self.people)
+            handler = getattr(self.people, name)
         if handler is not None:
             handler()
 
     def action_new(self) -> None:
-        self._current("action_new")
+        self._current("action_new", or_people=False)
 
     def action_find(self) -> None:
-        self.pages.setCurrentWidget(self.people)
-        self.people.action_find()
+        self._current("action_find")
 
     def action_print(self) -> None:
-        self.pages.setCurrentWidget(self.people)
-        self.people.action_print()
+        self._current("action_print")
 
     def action_export(self) -> None:
-        self.people.action_export()
+        self._current("action_export")

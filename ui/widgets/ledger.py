@@ -42,7 +42,8 @@ STATUS_COLOURS = {
     "on_time": (QColor("#e4f5e8"), QColor("#1d6b2f")),
     "done": (QColor("#efefef"), QColor("#7a7a7a")),
 }
-MAX_CACHED_PAGES = 60  # 12,000 rows at most in memory, whatever the table's size
+ALL = "*"  # a stored choice filter set to 「全部」
+MAX_CACHED_PAGES = 60  # 12,000 rows at most in memory (at 200 a page), whatever the table's size
 SEARCH_DEBOUNCE_MS = 150
 
 
@@ -55,6 +56,8 @@ class LedgerModel(QAbstractTableModel):
         self.query = Query(sort=source.default_sort, descending=source.default_descending)
         self._count = 0
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        # a source whose rows cost more than a plain select (涉密人员: posts, 复审, 学时) pages fewer at a time
+        self.page_size = getattr(source, "page_size", PAGE_SIZE)
         self.fetches = 0  # pages fetched, for tests and benchmarks
 
     def set_query(self, query: Query) -> None:
@@ -76,7 +79,7 @@ class LedgerModel(QAbstractTableModel):
     def row(self, number: int) -> Row | None:
         if not 0 <= number < self._count:
             return None
-        page_no, offset = divmod(number, PAGE_SIZE)
+        page_no, offset = divmod(number, self.page_size)
         page = self._page(page_no)
         return page[offset] if offset < len(page) else None
 
@@ -91,8 +94,8 @@ class LedgerModel(QAbstractTableModel):
         else:
             # a jump: ask the index; a capped count is not the real total, so it cannot be counted from the end
             total = None if short_search(self.query) else self._count
-            after = self.source.key_at(self.query, page_no * PAGE_SIZE - 1, total=total)
-        rows = self.source.page(self.query, after, PAGE_SIZE)
+            after = self.source.key_at(self.query, page_no * self.page_size - 1, total=total)
+        rows = self.source.page(self.query, after, self.page_size)
         self.fetches += 1
         self._pages[page_no] = rows
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -107,6 +110,8 @@ class LedgerModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.values[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in row.alerts:
+            return STATUS_COLOURS["overdue"][1]
         if row.status in STATUS_COLOURS:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return STATUS_COLOURS[row.status][0]
@@ -141,9 +146,11 @@ class LedgerView(QWidget):
         self.model = LedgerModel(source, self)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索（Ctrl+F）"))
+        hint = getattr(source, "search_hint", "") or self.tr("搜索（Ctrl+F）")
+        self.search.setPlaceholderText(hint)
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        # wide enough for the whole hint (「zjh」 finds 周建华 must be readable), within reason at 1366 px
+        self.search.setMinimumWidth(min(max(220, self.search.fontMetrics().horizontalAdvance(hint) + 40), 460))
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _: self._debounce.start())
@@ -164,6 +171,7 @@ class LedgerView(QWidget):
         self.saved_button = QToolButton()
         self.saved_button.setText(self.tr("常用查询"))
         self.saved_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.saved_button.setStyleSheet("QToolButton { padding-right: 14px; }")  # the menu arrow covered 「询」
         self.saved_menu = QMenu(self)
         self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
         self.saved_button.setMenu(self.saved_menu)
@@ -189,6 +197,13 @@ class LedgerView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.empty_hint = self.tr("没有记录。")  # the page says how to add the first one
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        self.detail_html = None  # a page may render the detail itself: (row) -> html
 
         self.detail = QTextBrowser()
         self.detail.setMinimumWidth(260)
@@ -209,11 +224,7 @@ class LedgerView(QWidget):
         layout.addWidget(self.filter_error)
         layout.addWidget(self.splitter, 1)
 
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self.focus_search)
-        self.addAction(find)
+        # Ctrl+F is the window's (编辑 → 查找 calls the page's action_find): a second owner here made Qt fire neither
 
         self._restore_state()
         self.apply_filters()
@@ -225,13 +236,14 @@ class LedgerView(QWidget):
             widget.addItem(self.tr("全部"), None)
             for value, label in spec.choices:
                 widget.addItem(label, value)
+            widget.setCurrentIndex(max(widget.findData(spec.default), 0) if spec.default is not None else 0)
             widget.currentIndexChanged.connect(lambda _: self.apply_filters())
         elif spec.kind == "check":
             widget = QCheckBox()
             widget.toggled.connect(lambda _: self.apply_filters())
         else:  # date: typed as people write dates, checked by the shared validator
             widget = QLineEdit()
-            widget.setPlaceholderText(self.tr("如 2026-11-01"))
+            widget.setPlaceholderText(self.tr("年-月-日"))  # 「如 2026-11-01」 was clipped in a full filter bar
             widget.setMaximumWidth(120)
             widget.editingFinished.connect(self.apply_filters)
         self.filter_widgets[spec.key] = widget
@@ -269,16 +281,23 @@ class LedgerView(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        for widget in self.filter_widgets.values():
+        defaults = {spec.key: spec.default for spec in self.source.filters}
+        for key, widget in self.filter_widgets.items():
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(0)
+                widget.setCurrentIndex(max(widget.findData(defaults[key]), 0) if defaults[key] is not None else 0)
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(False)
             else:
                 widget.clear()
                 widget.setStyleSheet("")
             widget.blockSignals(False)
+        self.apply_filters()
+
+    def show_everything(self) -> None:
+        """Every filter at 「全部」, the search box empty."""
+        self.set_filter_state({"search": "", **{key: ALL if isinstance(widget, QComboBox) else ""
+                                                for key, widget in self.filter_widgets.items()}})
         self.apply_filters()
 
     def focus_rows(self) -> None:
@@ -315,17 +334,19 @@ class LedgerView(QWidget):
         row = self.model.row(index.row()) if index.isValid() else None
         if row is None:
             self.detail.setHtml(f"<p style='color:#666'>{self.tr('选中一行查看详情。')}</p>")
+        elif self.detail_html is not None:
+            self.detail.setHtml(self.detail_html(row))
         else:
-            self.detail.setHtml(self._detail_html(self.source.detail(row.id), row.status))
+            self.detail.setHtml(self._detail_html(self.source.detail(row.id), row.status, row.status_text))
         self.selection_changed.emit(row)
 
-    def _detail_html(self, lines: list[tuple[str, str]], status: str | None) -> str:
+    def _detail_html(self, lines: list[tuple[str, str]], status: str | None, why: str = "") -> str:
         from html import escape
 
         parts = []
         if status in STATUS_LABELS:
             colour = STATUS_COLOURS[status][1].name()
-            parts.append(f"<p style='color:{colour}'><b>{escape(STATUS_LABELS[status])}</b></p>")
+            parts.append(f"<p style='color:{colour}'><b>{escape(why or STATUS_LABELS[status])}</b></p>")
         for label, value in lines:
             text = escape(value).replace("\n", "<br>").replace(" ", "&nbsp;") if value else "—"
             parts.append(f"<p><b>{escape(label)}</b><br>{text}</p>")
@@ -342,9 +363,12 @@ class LedgerView(QWidget):
     def filter_state(self) -> dict[str, Any]:
         """The search text and every filter as plain values (for QSettings and saved searches)."""
         state: dict[str, Any] = {"search": self.search.text()}
+        defaults = {spec.key: spec.default for spec in self.source.filters}
         for key, widget in self.filter_widgets.items():
             if isinstance(widget, QComboBox):
                 value = widget.currentData()
+                if value is None and defaults[key] is not None:
+                    value = ALL  # 「全部」 chosen over a default, kept apart from 「nothing stored」
             elif isinstance(widget, QCheckBox):
                 value = widget.isChecked()
             else:
@@ -357,11 +381,14 @@ class LedgerView(QWidget):
         self.search.blockSignals(True)
         self.search.setText(str(state.get("search") or ""))
         self.search.blockSignals(False)
+        defaults = {spec.key: spec.default for spec in self.source.filters}
         for key, widget in self.filter_widgets.items():
             value = state.get(key)
             widget.blockSignals(True)
             if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(widget.findData(value), 0) if value not in (None, "") else 0)
+                if value in (None, "") and defaults[key] is not None:
+                    value = defaults[key]
+                widget.setCurrentIndex(max(widget.findData(value), 0) if value not in (None, "", ALL) else 0)
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(value in (True, "true", "1"))
             else:
@@ -428,7 +455,8 @@ class LedgerView(QWidget):
             for number, column in enumerate(self.source.columns):
                 header.resizeSection(number, column.width)
                 header.setSectionHidden(number, not column.visible)
-            sort_column = next((n for n, c in enumerate(self.source.columns) if c.key == self.source.default_sort), 0)
+            # no arrow when the default order is not one column's (涉密人员: 在岗 first, then level, unit, name)
+            sort_column = next((n for n, c in enumerate(self.source.columns) if c.key == self.source.default_sort), -1)
             header.setSortIndicator(sort_column, Qt.SortOrder.DescendingOrder if self.source.default_descending
                                     else Qt.SortOrder.AscendingOrder)
         splitter = self.settings.value(self._key("splitter"))
@@ -457,10 +485,32 @@ class LedgerView(QWidget):
 
     def _show_count(self) -> None:
         rows = self.model.rowCount()
+        self._show_empty(rows == 0)
         if rows >= SHORT_SEARCH_CAP and short_search(self.model.query):
             self.count_label.setText(self.tr("超过 %1 条，只列出前 %1 条；请多输入几个字").replace("%1", str(rows)))
         else:
             self.count_label.setText(self.tr("共 %n 条", "", rows))
+
+    def _show_empty(self, empty: bool) -> None:
+        filtered = bool(self.search.text().strip()) or any(
+            value not in (None, False) and value != spec.default
+            for spec, value in ((spec, self.model.query.filters.get(spec.key)) for spec in self.source.filters))
+        self.empty_label.setText(self.tr("没有符合条件的记录。可以换个关键词，或点「清除筛选」。") if filtered
+                                 else self.empty_hint)
+        self.empty_label.setVisible(empty)
+        if empty:
+            self.empty_label.resize(self.table.viewport().size())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.empty_label.isVisible():
+            self.empty_label.resize(self.table.viewport().size())
+
+    def visible_columns(self) -> list[int]:
+        """The columns on screen, in the order the user arranged them."""
+        header = self.table.horizontalHeader()
+        shown = [n for n in range(len(self.source.columns)) if not header.isSectionHidden(n)]
+        return sorted(shown, key=header.visualIndex)
 
     def refresh(self, keep_selection: bool = True) -> None:
         """Re-read the rows; the rows selected before stay selected when they are still near the top."""
@@ -487,3 +537,39 @@ class LedgerView(QWidget):
                     self._current_changed(index)
                 first = False
 
+
+    def select_record(self, row_id: int, clear_filters: bool = True) -> bool:
+        """Select the row of record `row_id` and scroll to it. The source says where the record stands in the
+        sorted rows (one count through the index, wherever it is); a record the filters hide clears them first."""
+        offset_of = getattr(self.source, "offset_of", None)
+        if offset_of is None:
+            self.select_ids({row_id})
+            found = self.selected_row()
+            return found is not None and found.id == row_id
+        number = offset_of(self.model.query, row_id)
+        if number is None and clear_filters:
+            self.clear_filters()
+            number = offset_of(self.model.query, row_id)
+        if number is None and clear_filters and any(spec.default is not None for spec in self.source.filters):
+            self.show_everything()  # a default filter (在岗及脱密期, 本班及未办结) hides it: show 全部
+            number = offset_of(self.model.query, row_id)
+        if number is None:
+            return False
+        row = self.model.row(number)
+        if row is None or row.id != row_id:  # the rows on screen are older than the record: read them again
+            self.apply_filters()
+            row = self.model.row(number)
+        if row is None or row.id != row_id:
+            return False
+        from PySide6.QtCore import QItemSelectionModel
+
+        # through the selection model: the view's selectRow() reads the keyboard, and with Ctrl still held from the
+        # step's shortcut it would add the row to the old selection instead of replacing it
+        index = self.model.index(number, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        unchanged = self.table.currentIndex().row() == number
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.table.scrollTo(index)
+        if unchanged:  # no signal for the same row, yet the record behind it changed
+            self._current_changed(index)
+        return True

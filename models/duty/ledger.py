@@ -1,0 +1,129 @@
+"""值班记录 as the shared ledger sees it: the scope (本班及未办结 / 今日 / 昨日 / 近 7 日 / 全部), search over
+单位、人名、事由 (trigram index for 3+ characters), keyset pages, and each row's colour decided here:
+red when a graded incident's reporting limit has passed, amber for an open item carried from an earlier shift,
+grey when 办结.
+"""
+
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+
+from models.core.db import count_text_matches, now, text_contains
+from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_filtered
+from models.core.rights import require
+from models.duty import log as duty_log
+from models.duty import roster
+from models.duty.log import DutyEntry, DutyShift
+from models.duty.manifest import READ_DUTY
+from models.duty.terms import ENTRY_KINDS
+
+SCOPES = (("current", "本班及未办结"), ("today", "今日"), ("yesterday", "昨日"), ("week", "近 7 日"))
+
+
+def reported_text(reported_to: str, instructions: str) -> str:
+    """「周主任；李书记（已批示）」: who was told, from the dated 「周主任 14:25」 lines."""
+    text = "；".join(line.split(" ")[0] for line in reported_to.splitlines())
+    return text + ("（已批示）" if instructions else "")
+
+
+class DutyLogLedger:
+    name = "duty_log"
+    title = "值班记录"
+    kinds = frozenset({"duty_entry", "duty_shift"})
+    columns = (
+        Column("at", "时间", 110),
+        Column("kind", "类别", 110),
+        Column("source", "来电单位/人", 170),
+        Column("subject", "事由", 330),
+        Column("reported", "报告/批示", 150, sortable=False),
+        Column("status", "状态", 70),
+        Column("clock", "报告时限", 180, sortable=False),
+    )
+    default_sort = "at"
+    default_descending = True
+
+    def __init__(self, actor) -> None:
+        require(actor, READ_DUTY, "查看值班记录")
+        self._actor = actor
+        self.filters = (
+            FilterSpec("scope", "范围", "choice", SCOPES, default="current"),
+            FilterSpec("kind", "类别", "choice", tuple((k, k) for k in ENTRY_KINDS)),
+            FilterSpec("status", "状态", "choice", tuple(duty_log.STATUS.items())),
+        )
+        self._pager = KeysetPager(DutyEntry.id, {
+            "at": DutyEntry.at, "kind": DutyEntry.kind, "source": DutyEntry.unit, "subject": DutyEntry.subject,
+            "status": DutyEntry.status,
+        })
+
+    @staticmethod
+    def current_shift_id() -> int | None:
+        """The shift on duty now, without creating it (a read writes nothing)."""
+        day, shift = roster.current(now())
+        found = DutyShift.get_or_none((DutyShift.day == day) & (DutyShift.shift == shift.name))
+        return found.id if found else None
+
+    def _base(self, query: Query):
+        select = DutyEntry.select(
+            DutyEntry.duty_shift, DutyEntry.at, DutyEntry.kind, DutyEntry.grade, DutyEntry.unit, DutyEntry.person,
+            DutyEntry.subject, DutyEntry.reported_to, DutyEntry.instructions, DutyEntry.status, DutyEntry.closed,
+            DutyEntry.phoned_at, DutyEntry.written_at, DutyEntry.secrecy)
+        flt = query.filters
+        scope = flt.get("scope")
+        if scope == "current":
+            shift_id = self.current_shift_id()
+            still_open = DutyEntry.closed == False  # noqa: E712
+            select = select.where(still_open | (DutyEntry.duty_shift == shift_id) if shift_id else still_open)
+        elif scope in ("today", "yesterday", "week"):
+            day = roster.current(now())[0]
+            first = day - timedelta(days={"today": 0, "yesterday": 1, "week": 6}[scope])
+            last = day - timedelta(days=1) if scope == "yesterday" else day
+            select = select.where(DutyEntry.duty_shift.in_(
+                DutyShift.select(DutyShift.id).where(DutyShift.day.between(first, last))))
+        for key in ("kind", "status"):
+            if flt.get(key):
+                select = select.where(getattr(DutyEntry, key) == flt[key])
+        if query.search.strip():
+            select = select.where(text_contains(DutyEntry, DutyEntry.search_text, query.search))
+        return select
+
+    def count(self, query: Query) -> int:
+        return count_filtered(self._base(query), query, count_text_matches(DutyEntry, query.search))
+
+    def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
+        moment, shift_id = now(), self.current_shift_id()
+        rows = []
+        for r in self._pager.page(self._base(query), query, self.default_sort, after, limit):
+            entry = SimpleNamespace(**r)
+            if isinstance(entry.at, str):  # a sort key read back raw on some drivers
+                entry.at = datetime.fromisoformat(entry.at)
+            clocks = duty_log.clock(entry, moment)
+            carried = not r["closed"] and r["duty_shift"] != shift_id
+            if any(c.red for c in clocks):
+                status, why = "overdue", "报告超时"
+            elif r["closed"]:
+                status, why = "done", "已办结"
+            elif carried:
+                status, why = "due_soon", "上班遗留，未办结"
+            else:
+                status, why = None, ""
+            rows.append(Row(r["_row_id"], (r["_sort_key"], r["_row_id"]), (
+                f"{entry.at:%m-%d %H:%M}", r["kind"] + (f"·{r['grade']}" if r["grade"] else ""),
+                "".join(p for p in (r["unit"], r["person"]) if p) or "—", _heading(r["subject"]),
+                reported_text(r["reported_to"], r["instructions"]), duty_log.STATUS[r["status"]],
+                "　".join(f"{c.label[:2]}{'✓' if c.state == 'done' else ('超时' if c.red else '待报')}"
+                         for c in clocks),
+            ), status, r["secrecy"], why))
+        return rows
+
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
+
+    def detail(self, row_id: int) -> list[tuple[str, str]]:
+        return duty_log.detail_lines(self._actor, row_id) if DutyEntry.get_or_none(DutyEntry.id == row_id) else []
+
+
+def _heading(subject: str) -> str:
+    return DutyEntry(subject=subject).heading
+
