@@ -23,7 +23,7 @@ from peewee import (
 )
 
 from models.core import audit, counters, workdays
-from models.core.db import DB, BaseModel, PlainModel, now
+from models.core.db import DB, BaseModel, PlainModel, chunks, now
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.rights import Right, require
 from models.core.validators import normalize_doc_no, parse_date
@@ -750,10 +750,11 @@ def day_check(actor, day: date | None = None) -> DayCheck:
     day = day or date.today()
     start, end = datetime.combine(day, datetime.min.time()), datetime.combine(day, datetime.max.time())
     registered = list(Incoming.select().where(Incoming.received_at.between(start, end)).order_by(Incoming.serial))
-    events = (DocEvent.select().where((DocEvent.doc_kind == "incoming") & DocEvent.at.between(start, end)
-                                      & (DocEvent.action != "register")).order_by(DocEvent.at))
-    docs = {d.id: d for d in Incoming.select().where(Incoming.id.in_([e.doc_id for e in events]))}
-    moved = [(docs[e.doc_id], e) for e in events if e.doc_id in docs]
+    # a join, not an IN list of the day's ids: an import of 300,000 rows makes as many events in one day
+    events = (DocEvent.select(DocEvent, Incoming).join(Incoming, on=(DocEvent.doc_id == Incoming.id), attr="doc")
+              .where((DocEvent.doc_kind == "incoming") & DocEvent.at.between(start, end)
+                     & (DocEvent.action != "register")).order_by(DocEvent.at))
+    moved = [(e.doc, e) for e in events]
     circulating = list(Circulation.select(Circulation, Incoming).join(Incoming)
                        .where(Circulation.returned_at.is_null()).order_by(Circulation.lent_at))
     overdue = list(Incoming.select().where(Incoming.status.in_(OPEN) & (Incoming.due_date < day))
@@ -797,26 +798,31 @@ def import_many(actor, rows: list[dict], source: str) -> int:
             highest = max((wanted[i] for i, r in enumerate(rows) if i in wanted and r["received_at"].year == year),
                           default=0)
             counters.raise_to("incoming", year, highest)
+        fresh: dict[int, list[int]] = {}  # year → indexes of the rows that need a new number
+        for index, row in enumerate(rows):
+            if index not in wanted:
+                fresh.setdefault(row["received_at"].year, []).append(index)
+        for year, indexes in fresh.items():
+            wanted.update(zip(indexes, counters.take_many("incoming", year, len(indexes)), strict=True))
         records = []
         for index, row in enumerate(rows):
             year = row["received_at"].year
-            serial = wanted.get(index) or counters.take("incoming", year)
+            serial = wanted[index]
             doc = Incoming(year=year, serial=serial, receipt_no=receipt_number(year, serial), created_at=stamp,
                            updated_at=stamp, version=1, **row)
             doc.search_text = _search_text(doc)
             records.append(doc.__data__ | {"id": None})
-        for chunk in range(0, len(records), 500):
-            Incoming.insert_many([{k: v for k, v in r.items() if k != "id"} for r in records[chunk:chunk + 500]]
-                                 ).execute()
+        for chunk in chunks(records, per_item=len(Incoming._meta.sorted_fields)):
+            Incoming.insert_many([{k: v for k, v in r.items() if k != "id"} for r in chunk]).execute()
+        # by year, not by serial: one variable per imported row would pass SQLite's limit
         keys = {(r["year"], r["serial"]) for r in records}
         ids = {(y, s): i for i, y, s in Incoming.select(Incoming.id, Incoming.year, Incoming.serial)
-               .where(Incoming.year.in_(list(years)) & Incoming.serial.in_([k[1] for k in keys])).tuples()
-               if (y, s) in keys}
+               .where(Incoming.year.in_(list(years))).tuples() if (y, s) in keys}
         events = [dict(doc_kind="incoming", doc_id=ids[(r["year"], r["serial"])], at=stamp, actor=actor.username,
                        actor_name=actor.display_name, action="import", summary=f"从旧台账「{source}」导入",
                        person="", text="") for r in records]
-        for chunk in range(0, len(events), 500):
-            DocEvent.insert_many(events[chunk:chunk + 500]).execute()
+        for chunk in chunks(events, per_item=len(DocEvent._meta.sorted_fields)):
+            DocEvent.insert_many(chunk).execute()
         audit.record(actor, "import", "incoming", f"从「{source}」导入收文 {len(records)} 条",
                      count=len(records), file=source)
     return len(records)
