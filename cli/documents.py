@@ -48,11 +48,18 @@ def _number_check(actor, args) -> Path:
     return Path(args.output)
 
 
-def register(importers: dict, exports: dict) -> None:
-    from importers.ledger_import import cli_importer
+def _import(kind: str) -> Callable:
+    def importer(actor, path, dry_run):
+        from importers.ledger_import import cli_importer  # loaded when an import runs, not for every command
 
-    importers["incoming"] = ("旧收文登记簿（.xlsx/.csv）", cli_importer("incoming"))
-    importers["outgoing"] = ("旧发文登记簿（.xlsx/.csv）", cli_importer("outgoing"))
+        return cli_importer(kind)(actor, path, dry_run)
+
+    return importer
+
+
+def register(importers: dict, exports: dict) -> None:
+    importers["incoming"] = ("旧收文登记簿（.xlsx/.csv）", _import("incoming"))
+    importers["outgoing"] = ("旧发文登记簿（.xlsx/.csv）", _import("outgoing"))
     exports["incoming-ledger"] = ("收文登记簿 .xlsx（--year）", _ledger("incoming-ledger"))
     exports["incoming-progress"] = ("收文办理进度台账 .xlsx（--year）", _ledger("incoming-progress"))
     exports["outgoing-ledger"] = ("发文登记簿 .xlsx（--year）", _ledger("outgoing-ledger"))

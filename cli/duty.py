@@ -31,10 +31,14 @@ def _flash(actor, args) -> Path:
     return export_brief(actor, flash_for_entry(actor, args.id).id, args.output)
 
 
-def register(importers: dict, exports: dict) -> None:
-    from importers.roster_import import cli_importer
+def _import_roster(actor, path, dry_run):
+    from importers.roster_import import cli_importer  # loaded when an import runs, not for every command
 
-    importers["roster"] = ("月度值班表（.xlsx/.csv）", cli_importer())
+    return cli_importer()(actor, path, dry_run)
+
+
+def register(importers: dict, exports: dict) -> None:
+    importers["roster"] = ("月度值班表（.xlsx/.csv）", _import_roster)
     exports["duty-roster"] = ("值班表 .xlsx/.docx（--month YYYY-MM）", _roster)
     exports["duty-brief"] = ("值班要情 .pdf/.docx（--date，默认今天；已印过的保持原期号）", _brief)
     exports["duty-flash"] = ("值班快报 .pdf/.docx（--id 值班记录编号）", _flash)

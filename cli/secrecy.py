@@ -34,10 +34,14 @@ def _history(actor, args) -> Path:
     return Path(args.output)
 
 
-def register(importers: dict, exports: dict) -> None:
-    from importers.personnel_import import cli_importer
+def _import_personnel(actor, path, dry_run, create_posts=False):
+    from importers.personnel_import import cli_importer  # loaded when an import runs, not for every command
 
-    importers["personnel"] = ("涉密人员花名册（.xlsx/.csv；--create-posts 新建表中的岗位）", cli_importer())
+    return cli_importer()(actor, path, dry_run, create_posts)
+
+
+def register(importers: dict, exports: dict) -> None:
+    importers["personnel"] = ("涉密人员花名册（.xlsx/.csv；--create-posts 新建表中的岗位）", _import_personnel)
     exports["personnel-roster"] = ("涉密人员花名册 .xlsx", _table("personnel-roster"))
     exports["personnel-stats"] = ("涉密人员统计（按部门、等级） .xlsx", _table("personnel-stats"))
     exports["personnel-form"] = ("涉密人员登记表 .docx/.pdf（--id 人员编号）", _form)
