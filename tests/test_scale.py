@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from importers import ledger_import
-from models.core import counters, db
+from models.core import counters, db, schema
 from models.core.ledger import Query
 from models.documents import demo as documents_demo
 from models.documents import incoming as documents
@@ -103,3 +103,19 @@ def test_secrecy_bulk_reads_under_the_limit(three):
     assert len(reviews) == len(people[::2]) and len(pledges) == len(people[::3])
     found = secrecy.known_ids([p.id_number for p in people] + ["110101199001010000"])
     assert len(found) == ROWS
+
+
+def test_a_jump_in_the_receipt_order_walks_the_narrow_index_also_after_upgrading(clerk, database):
+    def plan(when: str) -> str:  # the query key_at runs; `when` makes the text new (sqlite3 caches statements)
+        source = IncomingLedger(clerk)
+        query = source._base(Query()).select(documents.Incoming.id, documents.Incoming.id)
+        sql, params = query.order_by(documents.Incoming.id.desc()).limit(1).offset(1000).sql()
+        return " ".join(str(r[-1]) for r in db.DB.execute_sql(f"EXPLAIN QUERY PLAN {sql} -- {when}", params))
+
+    assert "COVERING INDEX incoming_id" in plan("new")  # a new database
+    db.DB.execute_sql("DROP INDEX incoming_id")
+    schema.SchemaInfo.update(version=5).execute()
+    assert "COVERING INDEX" not in plan("v5")  # what version 5 did: walk the wide rows
+    db.close()
+    db.connect(str(database))
+    assert schema.SchemaInfo.get().version >= 6 and "COVERING INDEX incoming_id" in plan("upgraded")
