@@ -119,3 +119,15 @@ def test_a_jump_in_the_receipt_order_walks_the_narrow_index_also_after_upgrading
     db.close()
     db.connect(str(database))
     assert schema.SchemaInfo.get().version >= 6 and "COVERING INDEX incoming_id" in plan("upgraded")
+
+
+def test_distinct_values_step_through_the_index(clerk):
+    for n, unit in enumerate(["秘书科", "", "综合科", "秘书科", "督查室", "综合科"]):
+        documents.register(clerk, {"received_on": date(2021 + n % 3, 3, 1), "source_org": "市委办公室",
+                                   "title": f"关于第{n}项工作的通知"})
+        documents.Incoming.update(lead_unit=unit).where(documents.Incoming.title == f"关于第{n}项工作的通知").execute()
+    assert db.distinct_values(documents.Incoming.lead_unit) == ["督查室", "秘书科", "综合科"]  # sorted, no ""
+    assert db.distinct_values(documents.Incoming.lead_unit, limit=2) == ["督查室", "秘书科"]
+    assert db.distinct_values(documents.Incoming.year, descending=True) == [2023, 2022, 2021]
+    years = IncomingLedger(clerk).filters[0].choices
+    assert years[-3:] == (("2023", "2023年"), ("2022", "2022年"), ("2021", "2021年"))  # after this year

@@ -14,6 +14,7 @@ from peewee import (
     Database,
     DatabaseProxy,
     DateTimeField,
+    Field,
     IntegerField,
     Model,
     PostgresqlDatabase,
@@ -189,6 +190,24 @@ def chunks(items: Sequence[T], per_item: int = 1, others: int = 8, most: int = 5
     size = max(1, min(most, (variable_limit() - others) // per_item))
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+# --- the distinct values of an indexed column --------------------------------------------------------------
+# SELECT DISTINCT walks every entry of the index (10 ms for the 承办单位 of 110,000 收文, at every window start);
+# stepping from one value to the next through the index costs a lookup per distinct value (0.02 ms).
+
+def distinct_values(field: Field, descending: bool = False, limit: int | None = None) -> list:
+    """The distinct non-empty values of an indexed `field`, sorted, at most `limit` of them."""
+    table, column = field.model._meta.table_name, field.column_name
+    first, step = ("max", "<") if descending else ("min", ">")
+    sql = (f'WITH RECURSIVE v(x) AS (SELECT {first}("{column}") FROM "{table}" UNION ALL '
+           f'SELECT (SELECT {first}("{column}") FROM "{table}" WHERE "{column}" {step} v.x) FROM v '
+           f"WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL")
+    if limit is not None:
+        sql += f" LIMIT {int(limit) + 1}"  # one more, in case the empty value is among them
+    values = [field.python_value(x) for (x,) in DB.execute_sql(sql)]
+    values = [v for v in values if v != ""]
+    return values[:limit] if limit is not None else values
 
 
 # --- substring search ------------------------------------------------------------------------------------
