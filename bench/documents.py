@@ -1,11 +1,13 @@
 """公文 budgets with 100,000 documents (DESIGN.md): search latency (3+ and 1–2 characters), jump to any page,
-export of 10,000 rows, import of 10,000 rows, resident memory with the 公文 tab open.
+export of 10,000 rows, import of 10,000 rows, resident memory with the 公文 tab open; then the same database grown
+to 300,000 (one import of the rest): demo time per 100,000, search, jumps, and exports by id (all 300,000 too).
 
-    python3 bench/documents.py [--documents 100000]
+    python3 bench/documents.py [--documents 100000 300000]
 """
 
 import argparse
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -19,7 +21,8 @@ from bench.common import PASSWORD, fresh_database  # noqa: E402
 from models.core import accounts, demo  # noqa: E402
 from models.core.ledger import PAGE_SIZE, Query  # noqa: E402
 from models.core.rights import Role  # noqa: E402
-from models.documents import incoming as documents
+from models.documents import demo as documents_demo  # noqa: E402
+from models.documents import incoming as documents  # noqa: E402
 from models.documents.ledger import IncomingLedger  # noqa: E402
 
 
@@ -38,7 +41,8 @@ def timed(fn, repeat: int = 1) -> tuple[float, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--documents", type=int, nargs="+", default=[100_000, 300_000],
+                        help="sizes to measure at, growing the same database (default: 100,000 then 300,000)")
     parser.add_argument("--memory", help=argparse.SUPPRESS)  # internal: the fresh-process memory measurement
     args = parser.parse_args()
     if args.memory:
@@ -47,10 +51,27 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="sanban-bench-"))
     fresh_database(folder / "bench.db")
     admin = accounts.login(Role.SYSADMIN.value, PASSWORD)
-    seconds, _ = timed(lambda: demo.run(admin, {"documents": args.documents}))
-    print(f"demo data with {args.documents:,} documents: {seconds:.1f} s")
+    sizes = sorted(args.documents)
+    seconds, _ = timed(lambda: demo.run(admin, {"documents": sizes[0]}))
+    print(f"demo data with {sizes[0]:,} documents: {seconds:.1f} s ({seconds / sizes[0] * 100_000:.1f} s per 100,000)")
     clerk = accounts.session_for(accounts.User.get(accounts.User.username == "wangmishu"))
+    figures(clerk, folder, first=True)
+    rng = random.Random(300)
+    for size in sizes[1:]:
+        more = size - documents.Incoming.select().count()
+        if more <= 0:
+            continue
+        seconds, _ = timed(lambda n=more: documents_demo._bulk(clerk, n, rng))
+        print(f"\n{more:,} more documents, written as one import: {seconds:.1f} s "
+              f"({seconds / more * 100_000:.1f} s per 100,000)")
+        figures(clerk, folder, first=False)
+
+
+def figures(clerk, folder: Path, first: bool) -> None:
+    """Search, jumps and exports over the database as it is now; the import and memory on the first size only."""
     source = IncomingLedger(clerk)
+    total = source.count(Query())
+    print(f"--- {total:,} 收文 ---")
 
     def search(text: str) -> float:
         # what the view does for a new query: count, then the first screenful
@@ -62,21 +83,28 @@ def main() -> None:
           "(budget 16 ms)")
     print("search, 1–2 characters, median over queries:", ms(statistics.median(search(q) for q in short_queries)),
           "(budget 40 ms)")
-    total = source.count(Query())
 
-    def jump(offset: int) -> None:
-        key = source.key_at(Query(), offset - 1, total=total)  # as the view asks: it knows the total
-        source.page(Query(), key, PAGE_SIZE)
+    def jump(offset: int, sort: str | None = None) -> None:
+        query = Query(sort=sort)
+        key = source.key_at(query, offset - 1, total=total)  # as the view asks: it knows the total
+        source.page(query, key, PAGE_SIZE)
 
-    print("jump to row 50,000 (key_at + one page):", ms(timed(lambda: jump(min(50_000, total - 1)), 5)[0]),
-          "(budget 16 ms per page)")
-    print("jump to the last page:", ms(timed(lambda: jump(total - PAGE_SIZE), 5)[0]))
+    for label, offset in (("row 50,000", 50_000), ("the middle", total // 2), ("the last page", total - PAGE_SIZE)):
+        print(f"jump to {label} (key_at + one page of {PAGE_SIZE}), 收文编号 order:",
+              ms(timed(lambda o=offset: jump(min(o, total - 1)), 7)[0]), "(budget 16 ms per page)")
+    print("jump to the middle, 收文日期 order:", ms(timed(lambda: jump(total // 2, "received_at"), 7)[0]))
 
     from exporters.documents import export_ledger
 
     ids = source.ids(Query(), 10_000)
     seconds, count = timed(lambda: export_ledger(clerk, "incoming-ledger", folder / "ledger.xlsx", ids=ids))
-    print(f"export {count:,} rows to .xlsx: {seconds:.2f} s (budget 2 s)")
+    print(f"export {count:,} rows by id to .xlsx: {seconds:.2f} s (budget 2 s)")
+    if not first:  # every row by id: one variable per row used to pass SQLite's limit from 32,766 rows on
+        ids = source.ids(Query(), total)
+        seconds, count = timed(lambda: export_ledger(clerk, "incoming-ledger", folder / "all.xlsx", ids=ids))
+        print(f"export all {count:,} rows by id to .xlsx: {seconds:.1f} s "
+              f"({seconds / count * 10_000:.2f} s per 10,000)")
+        return
 
     from openpyxl import Workbook
 
@@ -93,7 +121,7 @@ def main() -> None:
     seconds, (parsed, written) = timed(lambda: ledger_import.run(clerk, folder / "old.xlsx", "incoming"))
     print(f"import {written:,} rows with validation: {seconds:.2f} s (budget 5 s); errors {len(parsed.errors)}")
 
-    # memory as a user meets it: a fresh process that opens the database and the tab, not the one that made 110k rows
+    # memory as a user meets it: a fresh process that opens the database and the tab, not the one that made the rows
     import subprocess
 
     db_path = folder / "bench.db"
@@ -103,6 +131,7 @@ def main() -> None:
     result = subprocess.run([sys.executable, __file__, "--memory", str(db_path)], capture_output=True, text=True,
                             check=False)
     print(result.stdout.strip() or result.stderr.strip()[-400:])
+    db.connect(str(db_path))
 
 
 def memory(db_path: str) -> None:

@@ -10,8 +10,6 @@ from models.core import accounts, db
 from models.core.errors import SanbanError
 from ui import messages
 from ui.login_dialog import LoginDialog, PasswordDialog
-from ui.main_window import MainWindow
-from ui.setup_dialog import SetupDialog
 
 # Office machines: Windows has 微软雅黑/宋体; Kylin and UOS ship Noto or WenQuanYi; Xvfb test boxes WenQuanYi.
 CJK_FAMILIES = ("Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
@@ -33,10 +31,12 @@ class Shell:
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self.window: MainWindow | None = None
+        self.window = None  # the MainWindow, once someone has logged in
 
     def start(self) -> bool:
         if not accounts.is_initialised():
+            from ui.setup_dialog import SetupDialog  # once per installation
+
             setup = SetupDialog()
             if not setup.exec():
                 return False
@@ -56,6 +56,8 @@ class Shell:
                     accounts.record_session_event(session, "logout", "未修改密码，退出")
                     continue
                 session = change.session
+            from ui.main_window import MainWindow  # after the log-in dialog is up: it paints first
+
             self.window = MainWindow(session)
             self.window.logout_requested.connect(self._relogin)
             self.window.show()

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from models.core import accounts, db, modules, settings
 from models.core.manifest import resolve
@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self.idle = IdleWatcher(settings.get("idle_lock_minutes"), self)
         self.idle.idle.connect(self.lock)
-        QApplication.instance().installEventFilter(self.idle)
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -156,7 +155,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         QSettings().setValue("window/geometry", self.saveGeometry())
-        QApplication.instance().removeEventFilter(self.idle)
         self.idle.pause()
         if not getattr(self, "_leaving", False):
             accounts.record_session_event(self.session, "logout", "关闭窗口")

@@ -37,6 +37,19 @@ def take(series: str, year: int) -> int:
         return Counter.get((Counter.series == series) & (Counter.year == year)).last
 
 
+def take_many(series: str, year: int, count: int) -> range:
+    """`count` consecutive numbers of `series` in `year`, in three statements rather than three per number (an
+    import of an old ledger numbers 300,000 rows). Call it inside the transaction that stores the records."""
+    if count <= 0:
+        return range(0)
+    with DB.atomic():
+        first = take(series, year)
+        if count > 1:
+            Counter.update(last=Counter.last + (count - 1)).where(
+                (Counter.series == series) & (Counter.year == year)).execute()
+    return range(first, first + count)
+
+
 def peek(series: str, year: int) -> int:
     """The number `take` would give next (for showing, never for storing)."""
     row = Counter.get_or_none((Counter.series == series) & (Counter.year == year))

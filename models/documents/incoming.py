@@ -23,7 +23,7 @@ from peewee import (
 )
 
 from models.core import audit, clock, counters, workdays
-from models.core.db import DB, BaseModel, PlainModel, now
+from models.core.db import DB, BaseModel, PlainModel, chunks, now
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.rights import require
 from models.core.validators import normalize_doc_no, parse_date
@@ -107,7 +107,8 @@ class Incoming(BaseModel):
     search_text = TextField(default="")
 
     class Meta:
-        indexes = ((("year", "serial"), True), (("source_org", "doc_no"), False))
+        # ("id",): a jump into the 收文编号 order walks this narrow index, not the wide rows (28 → 3 ms at 300k)
+        indexes = ((("year", "serial"), True), (("source_org", "doc_no"), False), (("id",), False))
 
     @property
     def mark(self) -> str:
@@ -771,10 +772,11 @@ def day_check(actor, day: date | None = None) -> DayCheck:
     day = day or clock.today()
     start, end = datetime.combine(day, datetime.min.time()), datetime.combine(day, datetime.max.time())
     registered = list(Incoming.select().where(Incoming.received_at.between(start, end)).order_by(Incoming.serial))
-    events = (DocEvent.select().where((DocEvent.doc_kind == "incoming") & DocEvent.at.between(start, end)
-                                      & (DocEvent.action != "register")).order_by(DocEvent.at))
-    docs = {d.id: d for d in Incoming.select().where(Incoming.id.in_([e.doc_id for e in events]))}
-    moved = [(docs[e.doc_id], e) for e in events if e.doc_id in docs]
+    # a join, not an IN list of the day's ids: an import of 300,000 rows makes as many events in one day
+    events = (DocEvent.select(DocEvent, Incoming).join(Incoming, on=(DocEvent.doc_id == Incoming.id), attr="doc")
+              .where((DocEvent.doc_kind == "incoming") & DocEvent.at.between(start, end)
+                     & (DocEvent.action != "register")).order_by(DocEvent.at))
+    moved = [(e.doc, e) for e in events]
     circulating = list(Circulation.select(Circulation, Incoming).join(Incoming)
                        .where(Circulation.returned_at.is_null()).order_by(Circulation.lent_at))
     overdue = list(Incoming.select().where(Incoming.status.in_(OPEN) & (Incoming.due_date < day))
@@ -819,26 +821,32 @@ def import_many(actor, rows: list[dict], source: str) -> int:
             highest = max((wanted[i] for i, r in enumerate(rows) if i in wanted and r["received_at"].year == year),
                           default=0)
             counters.raise_to("incoming", year, highest)
-        records = []
+        fresh: dict[int, list[int]] = {}  # year → indexes of the rows that need a new number
         for index, row in enumerate(rows):
-            year = row["received_at"].year
-            serial = wanted.get(index) or counters.take("incoming", year)
-            doc = Incoming(year=year, serial=serial, receipt_no=receipt_number(year, serial), created_at=stamp,
-                           updated_at=stamp, version=1, **row)
-            doc.search_text = _search_text(doc)
-            records.append(doc.__data__ | {"id": None})
-        for chunk in range(0, len(records), 500):
-            Incoming.insert_many([{k: v for k, v in r.items() if k != "id"} for r in records[chunk:chunk + 500]]
-                                 ).execute()
-        keys = {(r["year"], r["serial"]) for r in records}
+            if index not in wanted:
+                fresh.setdefault(row["received_at"].year, []).append(index)
+        for year, indexes in fresh.items():
+            wanted.update(zip(indexes, counters.take_many("incoming", year, len(indexes)), strict=True))
+        # written a statement's worth at a time, so 300,000 rows are not held twice over as records
+        numbers = []
+        for chunk in chunks(range(len(rows)), per_item=len(Incoming._meta.sorted_fields)):
+            batch = []
+            for index in chunk:
+                year, serial = rows[index]["received_at"].year, wanted[index]
+                doc = Incoming(year=year, serial=serial, receipt_no=receipt_number(year, serial), created_at=stamp,
+                               updated_at=stamp, version=1, **rows[index])
+                doc.search_text = _search_text(doc)
+                batch.append({k: v for k, v in doc.__data__.items() if k != "id"})
+                numbers.append((year, serial))
+            Incoming.insert_many(batch).execute()
+        # by year, not by serial: one variable per imported row would pass SQLite's limit
+        keys = set(numbers)
         ids = {(y, s): i for i, y, s in Incoming.select(Incoming.id, Incoming.year, Incoming.serial)
-               .where(Incoming.year.in_(list(years)) & Incoming.serial.in_([k[1] for k in keys])).tuples()
-               if (y, s) in keys}
-        events = [dict(doc_kind="incoming", doc_id=ids[(r["year"], r["serial"])], at=stamp, actor=actor.username,
-                       actor_name=actor.display_name, action="import", summary=f"从旧台账「{source}」导入",
-                       person="", text="") for r in records]
-        for chunk in range(0, len(events), 500):
-            DocEvent.insert_many(events[chunk:chunk + 500]).execute()
-        audit.record(actor, "import", "incoming", f"从「{source}」导入收文 {len(records)} 条",
-                     count=len(records), file=source)
-    return len(records)
+               .where(Incoming.year.in_(list(years))).tuples() if (y, s) in keys}
+        event = dict(doc_kind="incoming", at=stamp, actor=actor.username, actor_name=actor.display_name,
+                     action="import", summary=f"从旧台账「{source}」导入", person="", text="")
+        for chunk in chunks(numbers, per_item=len(DocEvent._meta.sorted_fields)):
+            DocEvent.insert_many([event | {"doc_id": ids[number]} for number in chunk]).execute()
+        audit.record(actor, "import", "incoming", f"从「{source}」导入收文 {len(numbers)} 条",
+                     count=len(numbers), file=source)
+    return len(numbers)

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from peewee import fn
 
 from models.core import clock
-from models.core.db import count_text_matches, text_contains
+from models.core.db import count_text_matches, distinct_values, text_contains
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
 from models.core.rights import require
 from models.documents import incoming as documents
@@ -20,8 +20,9 @@ from models.documents.outgoing import Outgoing
 from models.documents.terms import SECRECY, URGENCY, secrecy_mark
 
 
-def _years(field) -> tuple[tuple[str, str], ...]:
-    years = [y for (y,) in field.model.select(field).distinct().order_by(field.desc()).tuples() if y]
+def _years(years: list[int]) -> tuple[tuple[str, str], ...]:
+    """The 年度 filter's choices, newest first, this year always among them."""
+    years = [y for y in years if y]
     if (this_year := clock.today().year) not in years:
         years.insert(0, this_year)
     return tuple((str(y), f"{y}年") for y in years)
@@ -72,10 +73,9 @@ class IncomingLedger:
     def __init__(self, actor) -> None:
         require(actor, READ_DOCUMENTS, "查看收文登记簿")
         self._actor = actor
-        units = [u for (u,) in Incoming.select(Incoming.lead_unit).where(Incoming.lead_unit != "").distinct()
-                 .order_by(Incoming.lead_unit).limit(300).tuples()]
+        units = distinct_values(Incoming.lead_unit, limit=300)
         self.filters = (
-            FilterSpec("year", "年度", "choice", _years(Incoming.year)),
+            FilterSpec("year", "年度", "choice", _years(distinct_values(Incoming.year, descending=True))),
             FilterSpec("status", "状态", "choice", tuple(documents.STATUS.items())),
             FilterSpec("secrecy", "密级", "choice", tuple((s, s) for s in SECRECY)),
             FilterSpec("urgency", "紧急程度", "choice", tuple((u, u) for u in URGENCY if u != "无")),
@@ -173,7 +173,8 @@ class OutgoingLedger:
         require(actor, READ_DOCUMENTS, "查看发文登记簿")
         self._actor = actor
         self.filters = (
-            FilterSpec("year", "年度", "choice", _years(Outgoing.year)),
+            FilterSpec("year", "年度", "choice", _years(  # no index leads with year: one scan
+                [y for (y,) in Outgoing.select(Outgoing.year).distinct().order_by(Outgoing.year.desc()).tuples()])),
             FilterSpec("prefix", "代字", "choice", tuple((p, p) for p in dispatch.prefixes(actor))),
             FilterSpec("status", "状态", "choice", tuple(dispatch.STATUS.items())),
             FilterSpec("secrecy", "密级", "choice", tuple((s, s) for s in SECRECY)),

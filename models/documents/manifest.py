@@ -10,7 +10,8 @@ MANIFEST = Manifest(
     name="documents",
     label="公文",
     tables="models.documents.tables:models",
-    migrations={2: "models.documents.migrations:step_2", 4: "models.documents.migrations:step_4"},
+    migrations={2: "models.documents.migrations:step_2", 4: "models.documents.migrations:step_4",
+                6: "models.documents.migrations:step_6"},
     text_indexes=(("incoming", "search_text"), ("outgoing", "search_text")),
     rights=(
         RightSpec(READ_DOCUMENTS, "查阅公文", frozenset({Role.CLERK, Role.LEADER})),  # 领导: read-only overview

@@ -12,7 +12,7 @@ from datetime import date
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
 from models.core import audit, clock, counters
-from models.core.db import DB, BaseModel
+from models.core.db import DB, BaseModel, chunks
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.validators import parse_date
@@ -521,8 +521,8 @@ def import_many(actor, rows: list[dict], source: str) -> int:
             doc = Outgoing(created_at=stamp, updated_at=stamp, version=1, **row)
             doc.search_text = _search_text(doc)
             records.append({k: v for k, v in doc.__data__.items() if k != "id"})
-        for chunk in range(0, len(records), 500):
-            Outgoing.insert_many(records[chunk:chunk + 500]).execute()
+        for chunk in chunks(records, per_item=len(Outgoing._meta.sorted_fields)):
+            Outgoing.insert_many(chunk).execute()
         highest: dict[tuple[str, int], int] = {}
         for r in records:
             key = (r["prefix"], r["year"])
@@ -533,8 +533,8 @@ def import_many(actor, rows: list[dict], source: str) -> int:
         events = [dict(doc_kind="outgoing", doc_id=ids[(r["prefix"], r["year"], r["serial"])], at=stamp,
                        actor=actor.username, actor_name=actor.display_name, action="import",
                        summary=f"从旧台账「{source}」导入", person="", text="") for r in records]
-        for chunk in range(0, len(events), 500):
-            DocEvent.insert_many(events[chunk:chunk + 500]).execute()
+        for chunk in chunks(events, per_item=len(DocEvent._meta.sorted_fields)):
+            DocEvent.insert_many(chunk).execute()
         audit.record(actor, "import", "outgoing", f"从「{source}」导入发文 {len(records)} 条",
                      count=len(records), file=source)
     return len(records)

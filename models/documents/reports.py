@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.core import audit, clock
+from models.core.db import chunks
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.documents import incoming as documents
@@ -52,18 +53,32 @@ INCOMING_FIELDS = ("receipt_no", "received_at", "source_org", "doc_no", "title",
 
 def _incoming_rows(year: int, ids: list[int] | None) -> Iterator:
     """Named tuples, not model objects: building a peewee model per row was a third of a 10,000-row export."""
-    query = Incoming.select(*(getattr(Incoming, f) for f in INCOMING_FIELDS))
-    query = query.where(Incoming.id.in_(ids)) if ids is not None else query.where(Incoming.year == year)
-    yield from query.order_by(Incoming.year, Incoming.serial).namedtuples().iterator()
+    fields = [getattr(Incoming, f) for f in INCOMING_FIELDS]
+    if ids is None:
+        query = Incoming.select(*fields).where(Incoming.year == year).order_by(Incoming.year, Incoming.serial)
+        yield from query.namedtuples().iterator()
+        return
+    # exactly these rows: the ids a slice per statement (SQLite's variable limit), then one order for all
+    rows = []
+    for chunk in chunks(ids):
+        rows.extend(Incoming.select(*fields, Incoming.year, Incoming.serial).where(Incoming.id.in_(chunk))
+                    .namedtuples())
+    rows.sort(key=lambda r: (r.year, r.serial))
+    yield from rows
+
+
+def _outgoing_key(doc: Outgoing) -> tuple:
+    """ORDER BY prefix, year, serial, id, with SQLite's NULLs first (drafts have no number yet)."""
+    return (doc.prefix, doc.year is not None, doc.year or 0, doc.serial is not None, doc.serial or 0, doc.id)
 
 
 def _outgoing_rows(year: int, ids: list[int] | None) -> Iterator[Outgoing]:
-    query = Outgoing.select()
     if ids is not None:
-        query = query.where(Outgoing.id.in_(ids))
-    else:
-        query = query.where((Outgoing.year == year) | (Outgoing.year.is_null()
-                            & Outgoing.drafted_on.between(date(year, 1, 1), date(year, 12, 31))))
+        docs = [d for chunk in chunks(ids) for d in Outgoing.select().where(Outgoing.id.in_(chunk))]
+        yield from sorted(docs, key=_outgoing_key)
+        return
+    query = Outgoing.select().where((Outgoing.year == year) | (
+        Outgoing.year.is_null() & Outgoing.drafted_on.between(date(year, 1, 1), date(year, 12, 31))))
     yield from query.order_by(Outgoing.prefix, Outgoing.year, Outgoing.serial, Outgoing.id).iterator()
 
 

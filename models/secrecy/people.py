@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
-from pypinyin import Style, pinyin
 
 from models.core import audit, clock
-from models.core.db import DB, BaseModel, now
+from models.core.db import DB, BaseModel, chunks, now
 from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
 from models.core.validators import id_birth_date, id_gender, parse_date, parse_id_number, parse_phone
@@ -124,6 +123,8 @@ def add_event(actor, person: Person, on: date, kind: str, text: str, level_befor
 # ---- pinyin: 「zs」 and 「zhangsan」 find 张三; every reading of a polyphonic character is kept (曾 zeng/ceng)
 
 def pinyin_keys(name: str, limit: int = 16) -> str:
+    from pypinyin import Style, pinyin  # its dictionaries take ≈270 ms to load: only when a name is indexed
+
     readings = pinyin(name, style=Style.NORMAL, heteronym=True, errors="ignore")
     combos = [""]
     for choices in readings:
@@ -683,8 +684,8 @@ def import_people(actor, rows: list[ImportRow], source: str) -> tuple[int, list[
 def known_ids(ids: list[str]) -> dict[str, str]:
     """Of these 身份证号, those already in the registry, with the name they are under."""
     found = {}
-    for start in range(0, len(ids), 500):
-        for p in Person.select(Person.id_number, Person.name).where(Person.id_number.in_(ids[start:start + 500])):
+    for chunk in chunks(ids):
+        for p in Person.select(Person.id_number, Person.name).where(Person.id_number.in_(chunk)):
             found[p.id_number] = p.name
     return found
 

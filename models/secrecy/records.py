@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from peewee import BooleanField, CharField, DateField, DecimalField, ForeignKeyField, TextField, fn
 
 from models.core import audit, clock, settings
-from models.core.db import DB, BaseModel
+from models.core.db import DB, BaseModel, chunks
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.validators import parse_date
@@ -152,12 +152,10 @@ def overview(people: list[Person], year: int | None = None) -> dict[int, Overvie
     posts: dict[int, list[str]] = {}
     reviewed: dict[int, date] = {}
     hours: dict[int, float] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for person_id, name in (Assignment.select(Assignment.person, Post.name).join(Post)
-                                .where(Assignment.person.in_(chunk) & Assignment.end_on.is_null())
-                                .order_by(Post.level, Post.name).tuples()):
-            posts.setdefault(person_id, []).append(name)
+    for chunk in chunks(ids):
+        for a in (Assignment.select(Assignment.person, Post.name, Post.level).join(Post)
+                  .where(Assignment.person.in_(chunk) & Assignment.end_on.is_null()).order_by(Post.level, Post.name)):
+            posts.setdefault(a.person_id, []).append(a.post.name)
         for row in (Review.select(Review.person, fn.MAX(Review.on).alias("last"))
                     .where(Review.person.in_(chunk) & (Review.result == "通过") & ~Review.voided)
                     .group_by(Review.person).tuples()):
@@ -177,8 +175,7 @@ def latest_records(people: list[Person]) -> tuple[dict[int, Review], dict[int, P
     ids = [p.id for p in people]
     reviews: dict[int, Review] = {}
     pledges: dict[int, Pledge] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for chunk in chunks(ids):
         for r in Review.select().where(Review.person.in_(chunk) & ~Review.voided).order_by(Review.on, Review.id):
             reviews[r.person_id] = r
         for x in Pledge.select().where(Pledge.person.in_(chunk) & ~Pledge.voided).order_by(Pledge.signed_on, Pledge.id):

@@ -1,15 +1,16 @@
 """The 系统 tab: one page per duty, shown only to whoever holds it (the rights are still checked in models/)."""
 
+import importlib
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from models.core.rights import Right, allowed
-from ui.system.accounts_page import AccountsPage
-from ui.system.audit_page import AuditPage
-from ui.system.backup_page import BackupPage
-from ui.system.holidays_page import HolidaysPage
-from ui.system.roles_page import RolesPage
-from ui.system.settings_page import SettingsPage
+
+
+def _build(module: str, name: str, session) -> QWidget:
+    return getattr(importlib.import_module(module), name)(session)
 
 
 class MyAccountPage(QWidget):
@@ -39,25 +40,32 @@ class SystemTab(QWidget):
         self.pages: dict[str, QWidget] = {}  # built on first view: start-up builds only the first page
         self._makers: dict[str, object] = {}
         self.session = session
+        # Each page's module is imported when the page is first opened: most users never open most of them.
         candidates = [
-            (Right.READ_AUDIT, self.tr("审计日志"), lambda: AuditPage(session)),
-            (Right.MANAGE_ACCOUNTS, self.tr("账户管理"), lambda: AccountsPage(session)),
-            (Right.GRANT_ROLES, self.tr("角色授权"), lambda: RolesPage(session)),
-            (None, self.tr("节假日安排"), lambda: HolidaysPage(session)),
-            (Right.EDIT_SETTINGS, self.tr("系统设置"), lambda: SettingsPage(session)),
-            (Right.BACKUP, self.tr("备份与恢复"), lambda: BackupPage(session)),
+            (Right.READ_AUDIT, self.tr("审计日志"), "ui.system.audit_page", "AuditPage"),
+            (Right.MANAGE_ACCOUNTS, self.tr("账户管理"), "ui.system.accounts_page", "AccountsPage"),
+            (Right.GRANT_ROLES, self.tr("角色授权"), "ui.system.roles_page", "RolesPage"),
+            (None, self.tr("节假日安排"), "ui.system.holidays_page", "HolidaysPage"),
+            (Right.EDIT_SETTINGS, self.tr("系统设置"), "ui.system.settings_page", "SettingsPage"),
+            (Right.BACKUP, self.tr("备份与恢复"), "ui.system.backup_page", "BackupPage"),
         ]
-        candidates.append((None, self.tr("我的账户"), self._my_account))
-        for right, title, make in candidates:
+        for right, title, module, name in candidates:
             if right is None or allowed(session, right):
-                self._makers[title] = make
+                self._makers[title] = partial(_build, module, name, session)
                 self.nav.addItem(title)
                 self.stack.addWidget(QWidget())
+        self._makers[self.tr("我的账户")] = self._my_account
+        self.nav.addItem(self.tr("我的账户"))
+        self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._show_row)
-        self.nav.setCurrentRow(0)
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.nav.currentRow() < 0:  # the first page is built when the tab is first shown, not at window start
+            self.nav.setCurrentRow(0)
+        super().showEvent(event)
 
     def _my_account(self) -> QWidget:
         page = MyAccountPage(self.session)
@@ -71,7 +79,7 @@ class SystemTab(QWidget):
         """The page of that title, built the first time it is asked for."""
         if title not in self.pages:
             page = self._makers[title]()
-            if isinstance(page, BackupPage):
+            if hasattr(page, "restored"):  # the backup page: after a restore the window logs out
                 page.restored.connect(self.restored)
             row = self.titles().index(title)
             placeholder = self.stack.widget(row)

@@ -1,0 +1,50 @@
+"""Start-up builds what the user sees first: the log-in dialog before the main window's modules, the 系统 pages when
+the 系统 tab is first opened."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from models.core.rights import Role
+from tests.conftest import business_user
+from ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_system_pages_are_built_when_the_tab_is_first_opened(qtbot, three):
+    clerk = business_user(three, "wangmishu", "王秘书", "clerk")
+    window = MainWindow(clerk)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.tabs.currentWidget() is not window.system_tab
+    assert window.system_tab.pages == {}  # nothing built for a tab the 文书 has not opened
+    window.tabs.setCurrentWidget(window.system_tab)
+    assert list(window.system_tab.pages) == [window.system_tab.titles()[0]]  # the first page, on first view
+
+
+def test_the_auditor_sees_the_audit_log_at_once(qtbot, three):
+    window = MainWindow(three[Role.AUDITOR])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.system_tab.stack.currentWidget() is window.system_tab.pages["审计日志"]
+
+
+def test_the_login_path_and_the_main_window_import_no_page_they_do_not_show():
+    code = """
+import sys
+from ui import app
+login = set(sys.modules)
+from ui import main_window
+window = set(sys.modules)
+print(sorted(m for m in login if m.startswith(("ui.", "exporters", "importers"))))
+print(sorted(m for m in window if m.startswith("ui.system.")))
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
+    login, window = (eval(line) for line in result.stdout.splitlines())  # noqa: S307 - our own printout
+    assert "ui.main_window" not in login and "ui.setup_dialog" not in login
+    assert not [m for m in login if m.startswith(("exporters", "importers"))]
+    assert window == []  # tabs come from the manifests: each tab's module loads when the window builds it
