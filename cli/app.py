@@ -53,8 +53,11 @@ def build_parser() -> Parser:
     a.add_argument("--name", dest="display_name", required=True, help="姓名")
     a.add_argument("--unit", default="", help="单位或科室")
     u.add_parser("list", help="账户列表")
-    for verb, text in (("lock", "停用账户"), ("unlock", "解锁账户"), ("reset-password", "重置密码")):
-        u.add_parser(verb, help=f"{text}（系统管理员）").add_argument("name")
+    u.add_parser("lock", help="停用账户（系统管理员）").add_argument("name")
+    for verb, text in (("unlock", "解锁账户"), ("reset-password", "重置密码")):
+        v = u.add_parser(verb, help=f"{text}（系统管理员；三员账户须另一名三员用 --witness 见证）")
+        v.add_argument("name")
+        v.add_argument("--witness", help="见证人（另一名三员）的用户名；其密码取自 SANBAN_WITNESS_PASSWORD，否则提示输入")
     for verb, text in (("grant", "授予角色"), ("revoke", "撤销角色")):
         g = u.add_parser(verb, help=f"{text}（安全保密管理员）")
         g.add_argument("name")
@@ -116,6 +119,13 @@ def _new_password(username: str) -> str:
     return first
 
 
+def _witness(args) -> "accounts.Witness | None":
+    """The second 三员 present for a reset or unlock of a 三员 account (DOMAIN §0 三员分立)."""
+    if not getattr(args, "witness", None):
+        return None
+    return accounts.Witness(args.witness, _secret("SANBAN_WITNESS_PASSWORD", f"请见证人 {args.witness} 输入本人密码："))
+
+
 def _login(args) -> accounts.Session:
     if not args.user:
         raise ValidationError("user", "此命令需要用 --user 指定操作人。")
@@ -160,10 +170,10 @@ def cmd_user(args) -> None:
         accounts.lock_user(actor, args.name)
         print(f"已停用账户 {args.name}。")
     elif args.action == "unlock":
-        accounts.unlock_user(actor, args.name)
+        accounts.unlock_user(actor, args.name, _witness(args))
         print(f"已解锁账户 {args.name}。")
     elif args.action == "reset-password":
-        accounts.reset_password(actor, args.name, _new_password(args.name))
+        accounts.reset_password(actor, args.name, _new_password(args.name), _witness(args))
         print(f"已重置 {args.name} 的密码；其下次登录须修改密码。")
     elif args.action in ("grant", "revoke"):
         (accounts.grant if args.action == "grant" else accounts.revoke)(actor, args.name, args.role)

@@ -73,13 +73,63 @@ def test_setting_out_of_range_is_refused_with_the_range(three):
         settings.set_value(three[Role.SYSADMIN], "lockout_attempts", 1)
 
 
-def test_admin_unlocks_a_locked_out_account(three):
+def test_a_locked_out_three_account_is_unlocked_by_two_three(three):
     for _ in range(5):
         with pytest.raises(ValidationError):
             accounts.login("auditor", "wrong")
-    accounts.unlock_user(three[Role.SYSADMIN], "auditor")
+    with pytest.raises(ValidationError, match="见证"):
+        accounts.unlock_user(three[Role.SYSADMIN], "auditor")  # alone: refused, nothing changed
+    with pytest.raises(ValidationError, match="锁定"):
+        accounts.login("auditor", PASSWORDS[Role.AUDITOR])
+    accounts.unlock_user(three[Role.SYSADMIN], "auditor",
+                         accounts.Witness("secadmin", PASSWORDS[Role.SECADMIN]))
     assert accounts.login("auditor", PASSWORDS[Role.AUDITOR])
-    assert AuditEntry.select().where(AuditEntry.action == "user_unlock").count() == 1
+    entry = AuditEntry.select().where(AuditEntry.action == "admin_unlock").get()
+    assert entry.actor == "admin" and '"witness": "secadmin"' in entry.detail
+
+
+# 三员分立 (DOMAIN §0): no 三员 account can obtain another. (actor, target, witness) → allowed?
+PAIRS = [
+    (Role.SYSADMIN, "secadmin", None, "见证"),  # the 系统管理员 alone: refused
+    (Role.SYSADMIN, "auditor", None, "见证"),
+    (Role.SYSADMIN, "secadmin", "secadmin", "另一名三员"),  # the target cannot witness for himself
+    (Role.SYSADMIN, "secadmin", "zhangsan", "不是三员"),  # a business user is no witness
+    (Role.SECADMIN, "auditor", "admin", "须由系统管理员"),  # only the 系统管理员 acts on the other two
+    (Role.AUDITOR, "secadmin", "admin", "须由系统管理员"),
+    (Role.SYSADMIN, "secadmin", "auditor", None),  # the 系统管理员 with the 安全审计员 present: allowed
+    (Role.SYSADMIN, "auditor", "secadmin", None),
+    (Role.SECADMIN, "admin", "auditor", None),  # the 系统管理员's own account: the other two together
+    (Role.AUDITOR, "admin", "secadmin", "须由安全保密管理员"),
+]
+
+
+@pytest.mark.parametrize(("actor", "target", "witness", "refusal"), PAIRS)
+def test_no_three_account_can_take_over_another(three, clerk, actor, target, witness, refusal):
+    names = {Role.SYSADMIN: "admin", Role.SECADMIN: "secadmin", Role.AUDITOR: "auditor"}
+    password_of = {name: PASSWORDS[role] for role, name in names.items()} | {"zhangsan": "Zhang@2026abc"}
+    pair = accounts.Witness(witness, password_of[witness]) if witness else None
+    before = accounts.User.get(accounts.User.username == target).password_hash
+    if refusal:
+        with pytest.raises((ValidationError, PermissionDenied), match=refusal):
+            accounts.reset_password(three[actor], target, "Taken@2026over", pair)
+        assert accounts.User.get(accounts.User.username == target).password_hash == before
+        with pytest.raises(ValidationError):
+            accounts.login(target, "Taken@2026over")
+    else:
+        accounts.reset_password(three[actor], target, "Given@2026new", pair)
+        session = accounts.login(target, "Given@2026new")
+        assert session.must_change_password  # and so can do nothing else until the person chooses their own
+        entry = AuditEntry.select().where(AuditEntry.action == "admin_password_reset").get()
+        assert entry.actor == names[actor] and f'"witness": "{witness}"' in entry.detail
+        assert audit.action_label(entry.action) == "重置三员账户密码（双人）"
+
+
+def test_a_wrong_witness_password_is_refused_and_counted(three):
+    with pytest.raises(ValidationError, match="密码不正确"):
+        accounts.reset_password(three[Role.SYSADMIN], "secadmin", "Taken@2026over",
+                                accounts.Witness("auditor", "guess"))
+    assert accounts.User.get(accounts.User.username == "auditor").failed_attempts == 1
+    assert accounts.login("secadmin", PASSWORDS[Role.SECADMIN])  # untouched
 
 
 def test_stopped_account_cannot_log_in_until_unlocked(clerk, three):

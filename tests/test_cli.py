@@ -132,3 +132,20 @@ def test_a_newer_database_gives_a_message_not_a_traceback(tmp_path):
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "--user", "a1", "user", "list"],
                           env=env, capture_output=True, text=True)
     assert done.returncode == 1 and "较新版本" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_three_account_is_reset_only_with_a_second_three_present(cli, monkeypatch):
+    """The 系统管理员 cannot take over the 安全保密管理员 (三员分立): alone he is refused, exit 1, nothing written."""
+    code, _, err = cli("user", "reset-password", "secadmin", user="admin", password=PW, new_password="Taken@2026ab")
+    assert code == 1 and "见证" in err
+    assert cli("user", "list", user="secadmin", password=PW)[0] == 0  # the 安全保密管理员's password is unchanged
+    monkeypatch.setenv("SANBAN_WITNESS_PASSWORD", "wrong")
+    code, _, err = cli("user", "reset-password", "secadmin", "--witness", "auditor", user="admin", password=PW,
+                       new_password="Taken@2026ab")
+    assert code == 1 and "密码不正确" in err
+    monkeypatch.setenv("SANBAN_WITNESS_PASSWORD", PW)
+    code, out, err = cli("user", "reset-password", "secadmin", "--witness", "auditor", user="admin", password=PW,
+                         new_password="Given@2026ab")
+    assert code == 0, err
+    code, _, err = cli("user", "list", user="secadmin", password="Given@2026ab")
+    assert code == 1 and "请先" in err  # a password set by another must be changed before anything else

@@ -8,7 +8,7 @@ from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, Inte
 
 from models.core import audit, passwords, settings
 from models.core.db import DB, BaseModel, now
-from models.core.errors import ValidationError
+from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import ADMIN_ROLES, BUSINESS_ROLES, ROLE_LABELS, Right, Role, require
 
 
@@ -253,10 +253,12 @@ def lock_user(actor: Session, username: str) -> None:
                      before={"disabled": False}, after={"disabled": True})
 
 
-def unlock_user(actor: Session, username: str) -> None:
-    """Lift both an administrator's stop and a lock-out after wrong passwords."""
-    require(actor, Right.MANAGE_ACCOUNTS, "解锁账户")
+def unlock_user(actor: Session, username: str, witness: "Witness | None" = None) -> None:
+    """Lift both an administrator's stop and a lock-out after wrong passwords (a 三员 account: see `_admin_pair`)."""
     user = _user(username)
+    pair = _admin_pair(actor, user, witness, "解锁三员账户")
+    if pair is None:
+        require(actor, Right.MANAGE_ACCOUNTS, "解锁账户")
     before = {"disabled": user.disabled, "locked_until": user.locked_until, "failed_attempts": user.failed_attempts}
     if not user.disabled and not (user.locked_until and user.locked_until > now()) and not user.failed_attempts:
         raise ValidationError("username", f"账户「{user.username}」没有被锁定，无需解锁。")
@@ -265,16 +267,25 @@ def unlock_user(actor: Session, username: str) -> None:
         user.locked_until = None
         user.failed_attempts = 0
         user.save()
-        audit.record(actor, "user_unlock", f"user:{user.username}", f"解锁账户 {user.username}",
-                     before=before, after={"disabled": False, "locked_until": None, "failed_attempts": 0})
+        after = {"disabled": False, "locked_until": None, "failed_attempts": 0}
+        if pair is None:
+            audit.record(actor, "user_unlock", f"user:{user.username}", f"解锁账户 {user.username}",
+                         before=before, after=after)
+        else:
+            audit.record(actor, "admin_unlock", f"user:{user.username}",
+                         f"解锁三员账户 {user.username}，见证人 {pair.username}", before=before, after=after,
+                         witness=pair.username)
 
 
-def reset_password(actor: Session, username: str, new_password: str) -> None:
-    """系统管理员 sets a new password; the person must change it at the next log-in."""
-    require(actor, Right.MANAGE_ACCOUNTS, "重置密码")
+def reset_password(actor: Session, username: str, new_password: str, witness: "Witness | None" = None) -> None:
+    """Set a new password that the person must change at the next log-in. A business account: the 系统管理员 alone;
+    a 三员 account: two 三员 together (`_admin_pair`)."""
     user = _user(username)
     if user.id == actor.user_id:
         raise ValidationError("username", "不能重置自己的密码，请使用「修改密码」。")
+    pair = _admin_pair(actor, user, witness, "重置三员账户的密码")
+    if pair is None:
+        require(actor, Right.MANAGE_ACCOUNTS, "重置密码")
     check_new_password(new_password, user.username)
     with DB.atomic():
         user.password_hash = passwords.hash_password(new_password)
@@ -282,7 +293,47 @@ def reset_password(actor: Session, username: str, new_password: str) -> None:
         user.failed_attempts = 0
         user.locked_until = None
         user.save()
-        audit.record(actor, "password_reset", f"user:{user.username}", f"重置 {user.username} 的密码")
+        if pair is None:
+            audit.record(actor, "password_reset", f"user:{user.username}", f"重置 {user.username} 的密码")
+        else:
+            audit.record(actor, "admin_password_reset", f"user:{user.username}",
+                         f"重置三员账户 {user.username} 的密码，见证人 {pair.username}", witness=pair.username)
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A second 三员, present at the workstation, who confirms with their own password."""
+
+    username: str
+    password: str
+
+
+def _admin_pair(actor: Session, user: User, witness: Witness | None, what: str) -> User | None:
+    """三员分立 (DOMAIN §0): nobody resets or unlocks a 三员 account alone.
+
+    For a 三员 account the 系统管理员 acts and one of the other two 三员 witnesses; when the account is the
+    系统管理员's own, the 安全保密管理员 acts and the 安全审计员 witnesses. The witness gives their own password now.
+    Returns the witness for a 三员 account, None for a business account (the 系统管理员's ordinary duty).
+    """
+    target_roles = roles_of(user) & ADMIN_ROLES
+    if not target_roles:
+        return None
+    acting = Role.SECADMIN if Role.SYSADMIN in target_roles else Role.SYSADMIN
+    if acting not in actor.roles or actor.must_change_password:
+        audit.record(actor, "denied", f"user:{user.username}", f"被拒绝：{what}（须由{ROLE_LABELS[acting]}办理）")
+        raise PermissionDenied(
+            f"您没有权限{what}：三员账户须由{ROLE_LABELS[acting]}办理，并由另一名三员在场输入本人密码见证。")
+    if witness is None or not (witness.username or "").strip():
+        raise ValidationError(
+            "witness", f"{what}须有另一名三员在场见证：请见证人输入本人的用户名和密码（三员分立，不能一人办理）。")
+    name = witness.username.strip()
+    if name in (actor.username, user.username):
+        raise ValidationError("witness", "见证人须是办理人和被办理账户以外的另一名三员。")
+    seen = User.get_or_none(User.username == name)
+    if seen is None or not roles_of(seen) & ADMIN_ROLES:
+        raise ValidationError("witness", f"「{name}」不是三员账户，不能作为见证人。见证人须是另一名三员。")
+    login(name, witness.password)  # counts a wrong password toward the witness's lock-out, audited as such
+    return seen
 
 
 def change_password(actor: Session, old_password: str, new_password: str) -> Session:

@@ -22,6 +22,8 @@ MANIFEST = Manifest(
         "user_lock": "停用账户",
         "user_unlock": "解锁账户",
         "password_reset": "重置密码",
+        "admin_password_reset": "重置三员账户密码（双人）",
+        "admin_unlock": "解锁三员账户（双人）",
         "password_change": "修改密码",
         "role_grant": "授予角色",
         "role_revoke": "撤销角色",
