@@ -57,7 +57,8 @@ def build_parser() -> Parser:
     for verb, text in (("unlock", "解锁账户"), ("reset-password", "重置密码")):
         v = u.add_parser(verb, help=f"{text}（系统管理员；三员账户须另一名三员用 --witness 见证）")
         v.add_argument("name")
-        v.add_argument("--witness", help="见证人（另一名三员）的用户名；其密码取自 SANBAN_WITNESS_PASSWORD，否则提示输入")
+        v.add_argument("--witness",
+                       help="见证人（另一名三员）的用户名；其密码取自 SANBAN_WITNESS_PASSWORD，否则提示输入")
     for verb, text in (("grant", "授予角色"), ("revoke", "撤销角色")):
         g = u.add_parser(verb, help=f"{text}（安全保密管理员）")
         g.add_argument("name")
