@@ -300,6 +300,12 @@ def reset_password(actor: Session, username: str, new_password: str, witness: "W
                          f"重置三员账户 {user.username} 的密码，见证人 {pair.username}", witness=pair.username)
 
 
+def needs_witness(username: str) -> bool:
+    """Whether resetting or unlocking this account needs a second 三员 present (it is a 三员 account)."""
+    user = User.get_or_none(User.username == (username or "").strip())
+    return user is not None and bool(roles_of(user) & ADMIN_ROLES)
+
+
 @dataclass(frozen=True)
 class Witness:
     """A second 三员, present at the workstation, who confirms with their own password."""

@@ -157,3 +157,26 @@ def test_idle_lock_hides_the_content_until_the_password(qtbot, three):
     qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.tabs
     assert AuditEntry.select().where(AuditEntry.action == "session_locked").count() == 1
+
+
+def test_resetting_a_three_account_asks_for_a_witness_in_the_dialog(qtbot, three):
+    """三员分立 in the window: the 系统管理员 alone cannot set the 安全保密管理员's password."""
+    from tests.conftest import PASSWORDS
+
+    dialog = NewAccountDialog(three[Role.SYSADMIN], reset_for="secadmin")
+    qtbot.addWidget(dialog)
+    assert "witness" in dialog.form.fields
+    type_text(dialog.form.fields["password"], "Taken@2026over")
+    type_text(dialog.form.fields["confirm"], "Taken@2026over")
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted  # no witness: refused beside the field
+    assert "见证" in dialog.form.errors["witness"].text()
+    type_text(dialog.form.fields["witness"], "auditor")
+    type_text(dialog.form.fields["witness_password"], PASSWORDS[Role.AUDITOR])
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert accounts.login("secadmin", "Taken@2026over").must_change_password
+    accounts.add_user(three[Role.SYSADMIN], "zhangsan", "张三", "Temp@2026abc")
+    plain = NewAccountDialog(three[Role.SYSADMIN], reset_for="zhangsan")  # a business account: no witness asked
+    qtbot.addWidget(plain)
+    assert "witness" not in plain.form.fields

@@ -39,7 +39,15 @@ class NewAccountDialog(QDialog):
             self.form.line("unit", self.tr("单位/科室"))
         self.form.line("password", self.tr("初始密码") if not reset_for else self.tr("新密码"), password=True)
         self.form.line("confirm", self.tr("确认密码"), password=True)
-        note = QLabel(self.tr("对方首次登录时须修改此密码。角色由安全保密管理员授予。"))
+        self.witnessed = bool(reset_for) and accounts.needs_witness(reset_for)
+        if self.witnessed:  # 三员分立: a second 三员 confirms at this workstation with their own password
+            self.form.line("witness", self.tr("见证人用户名"), placeholder=self.tr("另一名三员"))
+            self.form.line("witness_password", self.tr("见证人密码"), password=True)
+        plain = self.tr("对方首次登录时须修改此密码。角色由安全保密管理员授予。")
+        witnessed = self.tr("这是三员账户：须另一名三员在场，输入本人的用户名和密码见证（三员分立，不能一人办理）。"
+                            "对方登录时须先修改此密码。")
+        note = QLabel(witnessed if self.witnessed else plain)
+        note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -60,7 +68,9 @@ class NewAccountDialog(QDialog):
             return
         try:
             if self.reset_for:
-                accounts.reset_password(self.session, self.reset_for, self.form.text("password"))
+                witness = (accounts.Witness(self.form.text("witness"), self.form.text("witness_password"))
+                           if self.witnessed else None)
+                accounts.reset_password(self.session, self.reset_for, self.form.text("password"), witness)
             else:
                 accounts.add_user(self.session, self.form.text("username"), self.form.text("display_name"),
                                   self.form.text("password"), self.form.text("unit"))
@@ -121,5 +131,46 @@ class AccountsPage(QWidget):
 
     def unlock(self) -> None:
         name = self.selected()
-        if name:
+        if not name:
+            return
+        if not accounts.needs_witness(name):
             self._act(accounts.unlock_user, name)
+            return
+        dialog = WitnessDialog(self.session, name, self)
+        if dialog.exec():
+            self.refresh()
+
+
+class WitnessDialog(QDialog):
+    """Unlocking a 三员 account: a second 三员 present confirms with their own password."""
+
+    def __init__(self, session, username: str, parent=None) -> None:
+        super().__init__(parent)
+        self.session, self.username = session, username
+        self.setWindowTitle(self.tr("解锁三员账户"))
+        self.form = Form()
+        self.form.line("witness", self.tr("见证人用户名"), placeholder=self.tr("另一名三员"))
+        self.form.line("witness_password", self.tr("见证人密码"), password=True)
+        note = QLabel(self.tr("「%1」是三员账户：须另一名三员在场，输入本人的用户名和密码见证。")
+                      .replace("%1", username))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(380)
+
+    def save(self) -> None:
+        self.form.clear()
+        try:
+            accounts.unlock_user(self.session, self.username,
+                                 accounts.Witness(self.form.text("witness"), self.form.text("witness_password")))
+        except SanbanError as exc:
+            self.form.show_error(getattr(exc, "field", "witness"), exc.message)
+            return
+        self.accept()
