@@ -26,6 +26,7 @@ from models.core import audit, counters, workdays
 from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import normalize_doc_no, parse_date
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.documents.terms import (
@@ -35,10 +36,8 @@ from models.documents.terms import (
     RETENTION,
     RETENTION_CODES,
     check_term,
-    clean,
     copy_numbers_text,
     infer_doc_type,
-    parse_choice,
     parse_copy_numbers,
     parse_count,
     parse_secrecy,
@@ -211,7 +210,7 @@ def check_incoming(data: dict, year_hint: int | None = None, strict: bool = True
     if doc_type not in DOC_TYPES:
         raise ValidationError("doc_type", f"文种「{doc_type}」无法识别，应为：{'、'.join(DOC_TYPES)}。")
     if data.get("secrecy_term") not in (None, ""):
-        secrecy = parse_choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
+        secrecy = choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
         term = check_term(secrecy, data.get("secrecy_term"), "secrecy_term")
     else:
         secrecy, term = parse_secrecy(data.get("secrecy"), "secrecy")
@@ -225,7 +224,7 @@ def check_incoming(data: dict, year_hint: int | None = None, strict: bool = True
             raise ValidationError("copy_nos", f"{secrecy}文件必须登记份号（每份一个 6 位号码），如「000012」或「000012-000013」。")
         notes.append(f"{secrecy}文件「{title[:20]}」未登记份号，请补登。")
     pages = parse_count(data.get("pages"), "页数", "pages")
-    kind = parse_choice(data.get("kind"), KINDS, "文件性质", "kind", "办件")
+    kind = choice(data.get("kind"), KINDS, "文件性质", "kind", "办件")
     signed_on = parse_date(data["signed_on"], "signed_on", year_hint) if clean(data.get("signed_on")) else None
     values = dict(
         received_at=received_at, source_org=source, doc_no=doc_no, title=title, doc_type=doc_type,
@@ -469,7 +468,7 @@ def remind(actor, doc_id: int, target: str, method: str, request: str = "", answ
     doc = _get(doc_id)
     _allow(doc, "remind", ("assigned",))
     who = text_value(target or doc.lead_unit, "target", "催办对象", limit=100)
-    how = parse_choice(method, REMIND_METHODS, "催办方式", "method")
+    how = choice(method, REMIND_METHODS, "催办方式", "method")
     with DB.atomic():
         year = date.today().year
         reminder = Reminder.create(incoming=doc, year=year, serial=counters.take("reminder", year), target=who,
@@ -518,7 +517,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
     if out := _open_circulations(doc.id):
         names = "、".join(c.holder for c in out)
         raise ValidationError("status", f"收文{doc.receipt_no}还有 {len(out)} 份在{names}处传阅未退回，收回后才能归档。")
-    period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
+    period = choice(retention, RETENTION, "保管期限", "retention", "永久")
     archive_year = parse_count(year, "归档年度", "year", default=doc.year)
     if not 1949 <= archive_year <= date.today().year + 1:
         raise ValidationError("year", f"归档年度 {archive_year} 不合理，请核对。")

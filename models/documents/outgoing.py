@@ -15,6 +15,7 @@ from models.core import audit, counters
 from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import parse_date
 from models.documents.incoming import DocEvent, _history, past_day, text_value
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
@@ -25,9 +26,7 @@ from models.documents.terms import (
     RETENTION,
     RETENTION_CODES,
     check_term,
-    clean,
     infer_doc_type,
-    parse_choice,
     parse_count,
     parse_secrecy,
     parse_urgency,
@@ -153,7 +152,7 @@ def check_outgoing(data: dict, year_hint: int | None = None) -> dict:
     if doc_type not in DOC_TYPES:
         raise ValidationError("doc_type", f"文种「{doc_type}」无法识别，应为：{'、'.join(DOC_TYPES)}。")
     if data.get("secrecy_term") not in (None, ""):
-        secrecy = parse_choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
+        secrecy = choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
         term = check_term(secrecy, data.get("secrecy_term"), "secrecy_term")
     else:
         secrecy, term = parse_secrecy(data.get("secrecy"), "secrecy")
@@ -363,7 +362,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
     require(actor, EDIT_DOCUMENTS, "归档发文")
     doc = _get(doc_id)
     _allow(doc, "archive", ("printed", "distributed"))
-    period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
+    period = choice(retention, RETENTION, "保管期限", "retention", "永久")
     archive_year = parse_count(year, "归档年度", "year", default=doc.year or date.today().year)
     with DB.atomic():
         serial = counters.take(f"archive:{period}", archive_year)

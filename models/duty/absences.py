@@ -13,8 +13,8 @@ from models.core import audit
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import parse_date
-from models.documents.terms import clean
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import ABSENCE_KINDS, DAY_PARTS, month_day
 
@@ -62,24 +62,17 @@ class Checked:
     notes: list[str]
 
 
-def _choice(value: object, choices: tuple[str, ...], label: str, field: str, default: str) -> str:
-    text = clean(value) or default
-    if text not in choices:
-        raise ValidationError(field, f"{label}「{text}」无法识别，应为：{'、'.join(choices)}。")
-    return text
-
-
 def check(data: dict) -> Checked:
     person = clean(data.get("person"))
     if not person:
         raise ValidationError("person", "请填写外出人员姓名。")
     if len(person) > 40:
         raise ValidationError("person", "外出人员姓名过长（最多 40 个字）。")
-    kind = _choice(data.get("kind"), ABSENCE_KINDS, "事由类别", "kind", "出差")
+    kind = choice(data.get("kind"), ABSENCE_KINDS, "事由类别", "kind", "出差")
     start = parse_date(data.get("start_on"), "start_on")
     end = parse_date(data.get("end_on"), "end_on") if clean(data.get("end_on")) else start
-    start_part = _choice(data.get("start_part"), DAY_PARTS, "出发时段", "start_part", "上午")
-    end_part = _choice(data.get("end_part"), DAY_PARTS, "返回时段", "end_part", "晚上")
+    start_part = choice(data.get("start_part"), DAY_PARTS, "出发时段", "start_part", "上午")
+    end_part = choice(data.get("end_part"), DAY_PARTS, "返回时段", "end_part", "晚上")
     if (end, DAY_PARTS.index(end_part)) < (start, DAY_PARTS.index(start_part)):
         raise ValidationError("end_on", f"返回时间（{end:%Y-%m-%d}{end_part}）早于出发时间（{start:%Y-%m-%d}{start_part}），请核对。")
     if (end - start).days > 366:

@@ -20,8 +20,9 @@ from models.core import audit
 from models.core.db import DB, BaseModel, PlainModel, now, text_contains
 from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
+from models.core.text import clean
 from models.core.validators import parse_date, parse_phone
-from models.documents.terms import NOT_SECRET, clean, parse_secrecy
+from models.documents.terms import NOT_SECRET, parse_secrecy
 from models.duty import roster
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import ENTRY_KINDS, GRADES, minutes_text, month_day, parse_grade, report_limits

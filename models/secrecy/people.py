@@ -16,8 +16,8 @@ from models.core import audit
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import id_birth_date, id_gender, parse_date, parse_id_number, parse_phone
-from models.documents.terms import clean
 from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from models.secrecy.terms import (
     GENDERS,
@@ -27,7 +27,6 @@ from models.secrecy.terms import (
     SECONDED,
     STATES,
     add_months,
-    choice,
     declass_months,
     highest,
     months_text,

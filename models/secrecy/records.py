@@ -16,11 +16,11 @@ from models.core import audit, settings
 from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import parse_date
-from models.documents.terms import clean
 from models.secrecy.manifest import EDIT_PERSONNEL
 from models.secrecy.people import Person, add_event, get, refuse
-from models.secrecy.terms import LEVELS, PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESULTS, add_months, choice, review_months
+from models.secrecy.terms import LEVELS, PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESULTS, add_months, review_months
 
 
 class Review(BaseModel):
