@@ -25,6 +25,7 @@ from peewee import (
 from models.core import audit, counters, workdays
 from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import NeedsConfirmation, ValidationError
+from models.core.records import Records
 from models.core.rights import require
 from models.core.text import choice, clean
 from models.core.validators import normalize_doc_no, parse_date
@@ -261,19 +262,18 @@ def _search_text(doc: Incoming) -> str:
 
 # --- changes ----------------------------------------------------------------------------------------------
 
-def _event(actor, doc: Incoming, action: str, summary: str, **fields) -> None:
-    DocEvent.create(doc_kind="incoming", doc_id=doc.id, actor=actor.username, actor_name=actor.display_name,
-                    action=action, summary=summary, **fields)
+def _prepare(doc: Incoming) -> None:
+    doc.search_text = _search_text(doc)
+
+
+RECORDS = Records(Incoming, "incoming", "没有编号为 {id} 的收文记录。", events=DocEvent,
+                  link=lambda doc: {"doc_kind": "incoming", "doc_id": doc.id}, prepare=_prepare)
+_get = RECORDS.get
 
 
 def _save(actor, doc: Incoming, action: str, summary: str, before: dict | None = None, **event) -> Incoming:
-    doc.search_text = _search_text(doc)
-    doc.save()
-    _event(actor, doc, action, summary, **event)
-    after = {k: getattr(doc, k) for k in (before or {})}
-    audit.record(actor, "update" if action != "register" else "create", f"incoming:{doc.id}",
-                 f"收文{doc.receipt_no}：{summary}", before=before, after=after or None)
-    return doc
+    return RECORDS.save(actor, doc, f"收文{doc.receipt_no}：{summary}", before,
+                        event=dict(action=action, summary=summary, **event))
 
 
 def _deadline(start: date, values: dict) -> tuple[date | None, bool, str]:
@@ -314,11 +314,9 @@ def register(actor, data: dict, confirm: bool = False) -> tuple[Incoming, list[s
         serial = counters.take("incoming", year)
         doc = Incoming(year=year, serial=serial, receipt_no=receipt_number(year, serial),
                        due_date=due, due_provisional=provisional, **values)
-        doc.search_text = _search_text(doc)
-        doc.save(force_insert=True)
-        _event(actor, doc, "register", f"登记，{doc.source_org}{('「' + doc.doc_no + '」') if doc.doc_no else ''}")
-        audit.record(actor, "create", f"incoming:{doc.id}", f"登记收文{doc.receipt_no}：{doc.title[:40]}",
-                     after={k: v for k, v in values.items()})
+        said = f"登记，{doc.source_org}{('「' + doc.doc_no + '」') if doc.doc_no else ''}"
+        RECORDS.save(actor, doc, f"登记收文{doc.receipt_no}：{doc.title[:40]}", action="create", after=dict(values),
+                     insert=True, event=dict(action="register", summary=said))
     return doc, notes
 
 
@@ -353,13 +351,6 @@ def update(actor, doc_id: int, data: dict, version: int) -> Incoming:
 def get(actor, doc_id: int) -> Incoming:
     require(actor, READ_DOCUMENTS, "查看收文")
     return _get(doc_id)
-
-
-def _get(doc_id: int) -> Incoming:
-    doc = Incoming.get_or_none(Incoming.id == doc_id)
-    if doc is None:
-        raise ValidationError("id", f"没有编号为 {doc_id} 的收文记录。")
-    return doc
 
 
 HINTS = {
@@ -474,8 +465,9 @@ def remind(actor, doc_id: int, target: str, method: str, request: str = "", answ
         reminder = Reminder.create(incoming=doc, year=year, serial=counters.take("reminder", year), target=who,
                                    method=how, request=text_value(request, "request", "催办要求", False),
                                    answer=text_value(answer, "answer", "答复", False), by=actor.display_name)
-        _event(actor, doc, "remind", f"{reminder.number}：{how}催办{who}" + (f"，答复：{reminder.answer}"
-               if reminder.answer else ""), person=who, text=reminder.request)
+        answered = f"，答复：{reminder.answer}" if reminder.answer else ""
+        RECORDS.event(actor, doc, action="remind", summary=f"{reminder.number}：{how}催办{who}{answered}", person=who,
+                      text=reminder.request)
         audit.record(actor, "create", f"incoming:{doc.id}", f"收文{doc.receipt_no}：{reminder.number} {how}催办{who}")
     return reminder
 
@@ -491,7 +483,8 @@ def record_answer(actor, reminder_id: int, answer: str) -> Reminder:
         before = {"answer": reminder.answer}
         reminder.answer = text
         reminder.save()
-        _event(actor, reminder.incoming, "answer", f"{reminder.number}答复：{text}", person=reminder.target)
+        RECORDS.event(actor, reminder.incoming, action="answer", summary=f"{reminder.number}答复：{text}",
+                      person=reminder.target)
         audit.record(actor, "update", f"incoming:{reminder.incoming_id}", f"{reminder.number}登记答复",
                      before=before, after={"answer": text})
     return reminder
@@ -594,7 +587,8 @@ def lend(actor, doc_id: int, holder: str, copy_no: str = "") -> Circulation:
         raise ValidationError("copy_no", f"{doc.secrecy}文件传阅须登记份号，以便随时掌握每一份的去向。")
     with DB.atomic():
         item = Circulation.create(incoming=doc, holder=who, copy_no=number, lent_by=actor.display_name)
-        _event(actor, doc, "circulate", f"送{who}传阅" + (f"（第 {number} 份）" if number else ""), person=who)
+        copy = f"（第 {number} 份）" if number else ""
+        RECORDS.event(actor, doc, action="circulate", summary=f"送{who}传阅{copy}", person=who)
         audit.record(actor, "update", f"incoming:{doc.id}", f"收文{doc.receipt_no}：送{who}传阅 {number}".strip())
     return item
 
@@ -611,8 +605,8 @@ def take_back(actor, circulation_id: int) -> Circulation:
         item.returned_at, item.received_by = now(), actor.display_name
         item.save()
         doc = item.incoming
-        _event(actor, doc, "circulate_back", f"{item.holder}退回" + (f"第 {item.copy_no} 份" if item.copy_no else ""),
-               person=item.holder)
+        copy = f"第 {item.copy_no} 份" if item.copy_no else ""
+        RECORDS.event(actor, doc, action="circulate_back", summary=f"{item.holder}退回{copy}", person=item.holder)
         audit.record(actor, "update", f"incoming:{doc.id}", f"收文{doc.receipt_no}：{item.holder}传阅退回")
     return item
 

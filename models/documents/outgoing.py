@@ -14,6 +14,7 @@ from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextFiel
 from models.core import audit, counters
 from models.core.db import DB, BaseModel
 from models.core.errors import ValidationError
+from models.core.records import Records
 from models.core.rights import require
 from models.core.text import choice, clean
 from models.core.validators import parse_date
@@ -186,11 +187,13 @@ def get(actor, doc_id: int) -> Outgoing:
     return _get(doc_id)
 
 
-def _get(doc_id: int) -> Outgoing:
-    doc = Outgoing.get_or_none(Outgoing.id == doc_id)
-    if doc is None:
-        raise ValidationError("id", f"没有编号为 {doc_id} 的发文记录。")
-    return doc
+def _prepare(doc: Outgoing) -> None:
+    doc.search_text = _search_text(doc)
+
+
+RECORDS = Records(Outgoing, "outgoing", "没有编号为 {id} 的发文记录。", events=DocEvent,
+                  link=lambda doc: {"doc_kind": "outgoing", "doc_id": doc.id}, prepare=_prepare)
+_get = RECORDS.get
 
 
 def _name(doc: Outgoing) -> str:
@@ -207,14 +210,8 @@ def _allow(doc: Outgoing, action: str, states: tuple[str, ...]) -> None:
 
 
 def _save(actor, doc: Outgoing, action: str, summary: str, before: dict | None = None, **event) -> Outgoing:
-    doc.search_text = _search_text(doc)
-    doc.save()
-    DocEvent.create(doc_kind="outgoing", doc_id=doc.id, actor=actor.username, actor_name=actor.display_name,
-                    action=action, summary=summary, **event)
-    after = {k: getattr(doc, k) for k in (before or {})}
-    audit.record(actor, "update", f"outgoing:{doc.id}", f"发文{_name(doc)}：{summary}", before=before,
-                 after=after or None)
-    return doc
+    return RECORDS.save(actor, doc, f"发文{_name(doc)}：{summary}", before,
+                        event=dict(action=action, summary=summary, **event))
 
 
 def draft(actor, data: dict) -> Outgoing:
@@ -223,11 +220,8 @@ def draft(actor, data: dict) -> Outgoing:
     values = check_outgoing(data)
     with DB.atomic():
         doc = Outgoing(**values)
-        doc.search_text = _search_text(doc)
-        doc.save(force_insert=True)
-        DocEvent.create(doc_kind="outgoing", doc_id=doc.id, actor=actor.username, actor_name=actor.display_name,
-                        action="draft", summary=f"拟稿：{doc.draft_unit} {doc.drafter}")
-        audit.record(actor, "create", f"outgoing:{doc.id}", f"登记发文拟稿：{doc.title[:40]}", after=values)
+        RECORDS.save(actor, doc, f"登记发文拟稿：{doc.title[:40]}", action="create", after=values, insert=True,
+                     event=dict(action="draft", summary=f"拟稿：{doc.draft_unit} {doc.drafter}"))
     return doc
 
 

@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 from peewee import CharField, DateField, DateTimeField, TextField
 
-from models.core import audit
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
+from models.core.records import Records
 from models.core.rights import require
 from models.core.text import choice, clean
 from models.core.validators import parse_date
@@ -95,9 +95,9 @@ def report(actor, data: dict) -> tuple[Absence, list[str]]:
     require(actor, EDIT_DUTY, "登记领导外出报备")
     checked = check(data)
     with DB.atomic():
-        entry = Absence.create(reported_by=actor.display_name, **checked.values)
-        audit.record(actor, "create", f"absence:{entry.id}", f"领导外出报备：{entry.summary[:60]}",
-                     after=checked.values)
+        entry = Absence(reported_by=actor.display_name, **checked.values)
+        RECORDS.save(actor, entry, f"领导外出报备：{entry.summary[:60]}", action="create", after=checked.values,
+                     insert=True)
     notes = list(checked.notes)
     from models.duty import roster
 
@@ -106,11 +106,8 @@ def report(actor, data: dict) -> tuple[Absence, list[str]]:
     return entry, notes
 
 
-def _get(entry_id: int) -> Absence:
-    entry = Absence.get_or_none(Absence.id == entry_id)
-    if entry is None:
-        raise ValidationError("id", f"没有记录号为 {entry_id} 的外出报备。")
-    return entry
+RECORDS = Records(Absence, "absence", "没有记录号为 {id} 的外出报备。")
+_get = RECORDS.get
 
 
 def change(actor, entry_id: int, data: dict, version: int) -> Absence:
@@ -135,9 +132,7 @@ def change(actor, entry_id: int, data: dict, version: int) -> Absence:
             setattr(entry, key, value)
         line = f"{now():%m-%d %H:%M} {actor.display_name}登记变更：{words}" + (f"（{reason}）" if reason else "")
         entry.changes = "\n".join(p for p in (entry.changes, line) if p)
-        entry.save()
-        audit.record(actor, "update", f"absence:{entry.id}", f"行程变更：{entry.person}", before=before,
-                     after={k: checked.values[k] for k in before})
+        RECORDS.save(actor, entry, f"行程变更：{entry.person}", before)
     return entry
 
 
@@ -153,8 +148,7 @@ def mark_returned(actor, entry_id: int, when: datetime | None = None) -> Absence
         if entry.status != "reported":
             raise ValidationError("status", f"这条报备{STATUS[entry.status]}，无需再销假。")
         entry.returned_at, entry.status = when or now(), "returned"
-        entry.save()
-        audit.record(actor, "update", f"absence:{entry.id}", f"销假：{entry.person}于 {entry.returned_at:%m-%d %H:%M} 返回")
+        RECORDS.save(actor, entry, f"销假：{entry.person}于 {entry.returned_at:%m-%d %H:%M} 返回")
     return entry
 
 
@@ -168,8 +162,7 @@ def void(actor, entry_id: int, reason: str) -> Absence:
         if entry.status == "void":
             raise ValidationError("status", "这条报备已作废。")
         entry.status, entry.reason = "void", reason
-        entry.save()
-        audit.record(actor, "void", f"absence:{entry.id}", f"作废外出报备：{entry.person}（{reason}）")
+        RECORDS.save(actor, entry, f"作废外出报备：{entry.person}（{reason}）", action="void")
     return entry
 
 

@@ -15,6 +15,7 @@ from pypinyin import Style, pinyin
 from models.core import audit
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
+from models.core.records import Records, by_name
 from models.core.rights import require
 from models.core.text import choice, clean
 from models.core.validators import id_birth_date, id_gender, parse_date, parse_id_number, parse_phone
@@ -114,10 +115,15 @@ class PersonEvent(BaseModel):
     by = CharField(max_length=40, default="")
 
 
+RECORDS = Records(Person, "person", "没有编号为 {id} 的涉密人员。", events=PersonEvent,
+                  link=lambda person: {"person": person}, who=by_name)
+_get = RECORDS.get
+
+
 def add_event(actor, person: Person, on: date, kind: str, text: str, level_before: str = "",
               level_after: str = "") -> PersonEvent:
-    return PersonEvent.create(person=person, on=on, kind=kind, text=text, level_before=level_before,
-                              level_after=level_after, by=actor.display_name)
+    return RECORDS.event(actor, person, on=on, kind=kind, text=text, level_before=level_before,
+                         level_after=level_after)
 
 
 # ---- pinyin: 「zs」 and 「zhangsan」 find 张三; every reading of a polyphonic character is kept (曾 zeng/ceng)
@@ -311,10 +317,10 @@ def register(actor, data: dict) -> tuple[Person, list[str]]:
         if existing is not None:
             raise ValidationError("id_number", f"身份证号 {values['id_number']} 已登记为{existing.name}"
                                                f"（{existing.state_label}），请在名单中找到后办理。")
-        person = Person.create(**values)
+        person = RECORDS.save(actor, Person(**values), f"登记涉密人员：{values['name']}", action="create", after=values,
+                              insert=True)
         _reindex(person)
         add_event(actor, person, date.today(), "登记", f"登记为拟任涉密人员（{values['nature']}，{values['unit']}）")
-        audit.record(actor, "create", f"person:{person.id}", f"登记涉密人员：{person.name}", after=values)
     return person, notes
 
 
@@ -341,12 +347,10 @@ def update(actor, person_id: int, data: dict, version: int) -> Person:
             raise ValidationError("id_number", f"身份证号 {values['id_number']} 已登记为他人。")
         for key, value in values.items():
             setattr(person, key, value)
-        person.save()
+        RECORDS.save(actor, person, f"修改涉密人员信息：{person.name}", before)
         _reindex(person)
         words = "；".join(f"{FIELD_LABELS[k]}：{_show(v) or '（空）'}→{_show(values[k]) or '（空）'}" for k, v in before.items())
         add_event(actor, person, date.today(), "信息变更", words)
-        audit.record(actor, "update", f"person:{person.id}", f"修改涉密人员信息：{person.name}", before=before,
-                     after={k: values[k] for k in before})
     return person
 
 
@@ -356,10 +360,7 @@ def _show(value: object) -> str:
 
 def get(actor, person_id: int) -> Person:
     require(actor, READ_PERSONNEL, "查看涉密人员")
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise ValidationError("id", f"没有编号为 {person_id} 的涉密人员。")
-    return person
+    return _get(person_id)
 
 
 def current_assignments(person: Person) -> list[Assignment]:
@@ -586,10 +587,9 @@ def end_declass(actor, person_id: int, on: object = None) -> Person:
         if day < person.declass_end:
             raise ValidationError("on", f"{person.name}的脱密期至 {person.declass_end:%Y-%m-%d}，还未期满。")
         person.state = "ended"
-        person.save()
+        RECORDS.save(actor, person, f"脱密期满：{person.name}")
         add_event(actor, person, day, "脱密期满", f"脱密期满（{person.declass_start:%Y-%m-%d} 至 "
                                                  f"{person.declass_end:%Y-%m-%d}），解除脱密期管理；保密义务继续履行")
-        audit.record(actor, "update", f"person:{person.id}", f"脱密期满：{person.name}")
     return person
 
 
