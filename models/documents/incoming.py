@@ -27,6 +27,7 @@ from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.records import Records
 from models.core.rights import require
+from models.core.states import ANY, Flow
 from models.core.text import choice, clean
 from models.core.validators import normalize_doc_no, parse_date
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
@@ -328,8 +329,7 @@ def update(actor, doc_id: int, data: dict, version: int) -> Incoming:
     """Correct the registration (not the 收文编号); refused once archived or voided. Audited before/after."""
     require(actor, EDIT_DOCUMENTS, "修改收文登记")
     doc = _get(doc_id)
-    if doc.status in ("archived", "void"):
-        raise ValidationError("status", f"收文{doc.receipt_no}已{STATUS[doc.status][1:]}，不能再修改登记内容。")
+    _check(doc, "edit")
     merged = {k: getattr(doc, k) for k in EDITABLE} | data
     if data.get("received_on") not in (None, ""):
         merged.pop("received_at")  # a typed date replaces the stored moment
@@ -353,27 +353,36 @@ def get(actor, doc_id: int) -> Incoming:
     return _get(doc_id)
 
 
-HINTS = {
-    ("archive", "assigned"): "请先登记办理结果（办结），再归档。",
-    ("archive", "registered"): "文件尚未办理，请先拟办、批办、承办并办结后再归档。",
-    ("remind", "registered"): "文件尚未交承办单位，交办（承办）后才能催办。",
-    ("remind", "closed"): "文件已办结，无需催办。",
-    ("close", "registered"): "办件须先交承办单位办理；如只需阅知，请把文件性质改为「阅件」。",
-    ("return", "assigned"): "文件已交承办单位办理，不能再退文；如确需退回，请先与承办单位沟通后作废。",
-}
-ACTION_NAMES = {"propose": "拟办", "instruct": "登记批示", "assign": "交办（承办）", "remind": "催办",
-                "close": "办结", "archive": "归档", "return": "退文", "void": "作废", "circulate": "传阅",
-                "edit": "修改", "reassign": "更换承办单位"}
+ACTIONS = {"propose": "拟办", "instruct": "登记批示", "assign": "交办（承办）", "remind": "催办", "close": "办结",
+           "close_reading": "办结", "archive": "归档", "return": "退文", "void": "作废", "circulate": "传阅",
+           "reassign": "更换承办单位", "edit": "修改"}
+NOT_HANDLED = ("registered", "proposed", "instructed")  # open, but not yet with a 承办单位
+FLOW = Flow(STATUS, ACTIONS, [
+    ("registered", "propose", "proposed"), ("proposed", "propose", "proposed"),
+    ("registered", "instruct", "instructed"), ("proposed", "instruct", "instructed"),
+    ("instructed", "instruct", "instructed"), ("assigned", "instruct", "assigned"),
+    *[(s, "assign", "assigned") for s in OPEN],
+    ("assigned", "remind", "assigned"), ("assigned", "reassign", "assigned"),
+    ("assigned", "close", "closed"),  # 办件
+    *[(s, "close_reading", "closed") for s in OPEN],  # 阅件: 阅毕 without 承办
+    ("closed", "archive", "archived"),
+    ("registered", "return", "returned"), ("proposed", "return", "returned"),
+    *[(s, "void", "void") for s in (*OPEN, "closed")],
+    *[(s, "circulate", s) for s in (*OPEN, "closed")],
+    *[(s, "edit", s) for s in STATUS if s not in ("archived", "void")],
+    *[(s, "archive", None, "文件尚未办理，请先拟办、批办、承办并办结后再归档。") for s in NOT_HANDLED],
+    ("assigned", "archive", None, "请先登记办理结果（办结），再归档。"),
+    *[(s, "remind", None, "文件尚未交承办单位，交办（承办）后才能催办。") for s in NOT_HANDLED],
+    ("closed", "remind", None, "文件已办结，无需催办。"),
+    *[(s, "close", None, "办件须先交承办单位办理；如只需阅知，请把文件性质改为「阅件」。") for s in NOT_HANDLED],
+    ("assigned", "return", None, "文件已交承办单位办理，不能再退文；如确需退回，请先与承办单位沟通后作废。"),
+    *[(s, ANY, None, f"已{STATUS[s][1:]}的文件不能再办理。") for s in ("void", "returned", "archived")],
+], messages={"edit": "{label}{state}，不能再修改登记内容。"})
 
 
-def _allow(doc: Incoming, action: str, states: tuple[str, ...]) -> None:
-    if doc.status in states:
-        return
-    hint = HINTS.get((action, doc.status)) or HINTS.get((action, "registered" if doc.status in OPEN else doc.status))
-    if doc.status in ("void", "returned", "archived"):
-        hint = f"已{STATUS[doc.status][1:]}的文件不能再办理。"
-    raise ValidationError(
-        "status", f"收文{doc.receipt_no}当前为「{STATUS[doc.status]}」，不能{ACTION_NAMES[action]}。{hint or ''}")
+def _check(doc: Incoming, action: str) -> str:
+    """The status `action` leads to, or the refusal in words (FLOW)."""
+    return FLOW.check(f"收文{doc.receipt_no}", doc.status, action)
 
 
 def text_value(value: object, field: str, label: str, required: bool = True, limit: int = 2000) -> str:
@@ -398,11 +407,11 @@ def propose(actor, doc_id: int, opinion: str, by: str = "", on: object = None) -
     """拟办: the office's proposal of who should handle it."""
     require(actor, EDIT_DOCUMENTS, "填写拟办意见")
     doc = _get(doc_id)
-    _allow(doc, "propose", ("registered", "proposed"))
+    after = _check(doc, "propose")
     text = text_value(opinion, "opinion", "拟办意见")
     before = {"proposal": doc.proposal, "status": doc.status}
     doc.proposal, doc.proposed_by = text, clean(by) or actor.display_name
-    doc.proposed_on, doc.status = past_day(on, "on", "拟办日期"), "proposed"
+    doc.proposed_on, doc.status = past_day(on, "on", "拟办日期"), after
     with DB.atomic():
         return _save(actor, doc, "propose", f"拟办：{text}", before, person=doc.proposed_by, on=doc.proposed_on,
                      text=text)
@@ -412,15 +421,14 @@ def instruct(actor, doc_id: int, leader: str, text: str, on: object = None) -> I
     """批办: one leader's 批示 (several leaders may each add one)."""
     require(actor, EDIT_DOCUMENTS, "登记领导批示")
     doc = _get(doc_id)
-    _allow(doc, "instruct", OPEN)
+    after = _check(doc, "instruct")
     who = text_value(leader, "leader", "批示领导", limit=40)
     words = text_value(text, "text", "批示内容")
     day = past_day(on, "on", "批示日期")
     before = {"instructions": doc.instructions, "status": doc.status}
     line = f"{who}（{day.month}月{day.day}日）：{words}"
     doc.instructions = f"{doc.instructions}\n{line}".strip()
-    if doc.status in ("registered", "proposed"):
-        doc.status = "instructed"
+    doc.status = after
     with DB.atomic():
         return _save(actor, doc, "instruct", f"领导批示：{line}", before, person=who, on=day, text=words)
 
@@ -430,7 +438,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
     """承办: hand it to a unit with a deadline counted in working days (or a date). Returns a calendar warning."""
     require(actor, EDIT_DOCUMENTS, "交办收文")
     doc = _get(doc_id)
-    _allow(doc, "assign", OPEN)
+    after = _check(doc, "assign")
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
     start = past_day(on, "on", "交办日期")
     values = {}
@@ -443,7 +451,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
     due, provisional, warning = _deadline(start, values)
     before = {k: getattr(doc, k) for k in ("lead_unit", "handler", "co_units", "due_date", "status")}
     doc.lead_unit, doc.handler, doc.co_units = unit, clean(handler), clean(co_units)
-    doc.assigned_on, doc.status = start, "assigned"
+    doc.assigned_on, doc.status = start, after
     if due is not None:
         doc.due_date, doc.due_provisional = due, provisional
     limit = f"，办理时限 {doc.due_date:%Y-%m-%d}" if doc.due_date else ""
@@ -457,7 +465,7 @@ def remind(actor, doc_id: int, target: str, method: str, request: str = "", answ
     """催办: numbered 催〔年〕N号 per year, with to whom, how, what was asked and the answer."""
     require(actor, EDIT_DOCUMENTS, "催办")
     doc = _get(doc_id)
-    _allow(doc, "remind", ("assigned",))
+    _check(doc, "remind")
     who = text_value(target or doc.lead_unit, "target", "催办对象", limit=100)
     how = choice(method, REMIND_METHODS, "催办方式", "method")
     with DB.atomic():
@@ -494,10 +502,10 @@ def close(actor, doc_id: int, result: str, on: object = None) -> Incoming:
     """办结: what was done. A 阅件 may be closed (阅毕) without 承办."""
     require(actor, EDIT_DOCUMENTS, "办结收文")
     doc = _get(doc_id)
-    _allow(doc, "close", OPEN if doc.kind == "阅件" else ("assigned",))
+    after = _check(doc, "close_reading" if doc.kind == "阅件" else "close")
     text = text_value(result, "result", "办理结果")
     before = {"result": doc.result, "status": doc.status}
-    doc.result, doc.closed_on, doc.status = text, past_day(on, "on", "办结日期"), "closed"
+    doc.result, doc.closed_on, doc.status = text, past_day(on, "on", "办结日期"), after
     with DB.atomic():
         return _save(actor, doc, "close", f"办结：{text}", before, on=doc.closed_on, text=text)
 
@@ -506,7 +514,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
     """归档: 年度, 保管期限 (永久 unless said), and the next 件号 of that year and period (DA/T 22)."""
     require(actor, EDIT_DOCUMENTS, "归档收文")
     doc = _get(doc_id)
-    _allow(doc, "archive", ("closed",))
+    after = _check(doc, "archive")
     if out := _open_circulations(doc.id):
         names = "、".join(c.holder for c in out)
         raise ValidationError("status", f"收文{doc.receipt_no}还有 {len(out)} 份在{names}处传阅未退回，收回后才能归档。")
@@ -519,7 +527,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
         before = {"status": doc.status}
         doc.archive_year, doc.retention, doc.archive_serial = archive_year, period, serial
         doc.archive_code = f"WS·{archive_year}-{RETENTION_CODES[period]}-{serial:04d}"
-        doc.status = "archived"
+        doc.status = after
         return _save(actor, doc, "archive", f"归档：{archive_year}年度 {period} 件号 {serial}（档号 {doc.archive_code}）",
                      before)
 
@@ -528,10 +536,10 @@ def send_back(actor, doc_id: int, reason: str) -> Incoming:
     """退文: returned to the sender with the reasons (条例 第24条 初审)."""
     require(actor, EDIT_DOCUMENTS, "退文")
     doc = _get(doc_id)
-    _allow(doc, "return", ("registered", "proposed"))
+    after = _check(doc, "return")
     text = text_value(reason, "reason", "退文理由")
     before = {"status": doc.status}
-    doc.status, doc.reason = "returned", text
+    doc.status, doc.reason = after, text
     with DB.atomic():
         return _save(actor, doc, "return", f"退文：{text}", before, text=text)
 
@@ -540,10 +548,10 @@ def void(actor, doc_id: int, reason: str) -> Incoming:
     """作废: the entry stays in the ledger with its number, greyed out, with the reason."""
     require(actor, EDIT_DOCUMENTS, "作废收文")
     doc = _get(doc_id)
-    _allow(doc, "void", (*OPEN, "closed"))
+    after = _check(doc, "void")
     text = text_value(reason, "reason", "作废理由")
     before = {"status": doc.status}
-    doc.status, doc.reason = "void", text
+    doc.status, doc.reason = after, text
     with DB.atomic():
         return _save(actor, doc, "void", f"作废：{text}", before, text=text)
 
@@ -565,7 +573,7 @@ def lend(actor, doc_id: int, holder: str, copy_no: str = "") -> Circulation:
     """传阅: a copy goes to `holder` now. For a classified document the 份号 is required."""
     require(actor, EDIT_DOCUMENTS, "登记传阅")
     doc = _get(doc_id)
-    _allow(doc, "circulate", (*OPEN, "closed"))
+    _check(doc, "circulate")
     who = text_value(holder, "holder", "传阅人（送阅对象）", limit=60)
     out = _open_circulations(doc.id)
     if len(out) >= doc.copies:
@@ -643,7 +651,7 @@ def reassign(actor, doc_id: int, lead_unit: str) -> Incoming:
     """Change the 承办单位 of a document being handled (keeps its deadline)."""
     require(actor, EDIT_DOCUMENTS, "更换承办单位")
     doc = _get(doc_id)
-    _allow(doc, "reassign", ("assigned",))
+    _check(doc, "reassign")
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
     if unit == doc.lead_unit:
         return doc
