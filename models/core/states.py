@@ -64,7 +64,7 @@ class Flow:
         return ""
 
     def check(self, label: str, state: str, action: str) -> str:
-        """The next state, or the module's ValidationError: 「收文X当前为「已归档」，不能催办。已归档的文件不能再办理。」"""
+        """The next state, or the module's ValidationError (「收文X当前为「已归档」，不能催办。已归档的…」)."""
         if (state, action) in self._next:
             return self._next[(state, action)]
         text = self.messages.get(action, self.message).format(

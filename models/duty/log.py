@@ -21,6 +21,7 @@ from models.core.db import DB, BaseModel, PlainModel, now, text_contains
 from models.core.errors import StaleRecord, ValidationError
 from models.core.records import Records
 from models.core.rights import require
+from models.core.states import ANY, Flow
 from models.core.text import clean
 from models.core.validators import parse_date, parse_phone
 from models.documents.terms import NOT_SECRET, parse_secrecy
@@ -29,6 +30,21 @@ from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import ENTRY_KINDS, GRADES, minutes_text, month_day, parse_grade, report_limits
 
 STATUS = {"logged": "已登记", "reported": "已报告", "instructed": "已批示", "handling": "处理中", "closed": "已办结"}
+OPEN = ("logged", "reported", "instructed", "handling")
+ACTIONS = {"report": "报告领导", "instruct": "登记领导批示", "handle": "登记处理情况", "report_up": "登记事件上报",
+           "close": "办结", "edit": "修改", "amend": "补充更正"}
+# The status is derived from what an entry holds (_status): a later step never moves it back (批示 after 处理 stays
+# 处理中). Only a closed entry refuses, and its refusal names when it was closed, so the label is that moment.
+FLOW = Flow(STATUS, ACTIONS, [
+    ("logged", "report", "reported"), ("reported", "report", "reported"), ("instructed", "report", "instructed"),
+    ("handling", "report", "handling"),
+    ("logged", "instruct", "instructed"), ("reported", "instruct", "instructed"),
+    ("instructed", "instruct", "instructed"), ("handling", "instruct", "handling"),
+    *[(s, "handle", "handling") for s in OPEN],
+    *[(s, "close", "closed") for s in OPEN],
+    *[(s, step, s) for s in STATUS for step in ("report_up", "edit", "amend")],
+    ("closed", ANY, None, "如需补充，请用「补充更正」。"),
+], message="这条记录已于 {label} 办结。{hint}")
 EDITABLE = {"at": "时间", "kind": "类别", "unit": "来电单位", "person": "来电人", "phone": "联系电话",
             "subject": "事由", "grade": "事件等级", "occurred_at": "事发时间", "place": "事发地点", "secrecy": "密级"}
 FUTURE_SLACK = timedelta(minutes=5)
@@ -328,7 +344,7 @@ def report_leader(actor, entry_id: int, leader: str, at: object = None) -> DutyE
     if not leader:
         raise ValidationError("leader", "请填写报告了哪位领导。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "report")
         moment = _not_future(parse_moment(at, "at", now()), "at", "报告时间")
         _after_logged(entry, moment, "报告时间")
         entry.reported_to = "\n".join(p for p in (entry.reported_to, f"{leader} {moment:%m-%d %H:%M}") if p)
@@ -345,7 +361,7 @@ def instruct(actor, entry_id: int, leader: str, text: str, at: object = None) ->
     if not text:
         raise ValidationError("text", "请填写批示内容。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "instruct")
         moment = _not_future(parse_moment(at, "at", now()), "at", "批示时间")
         _after_logged(entry, moment, "批示时间")
         entry.instructions = "\n".join(p for p in (entry.instructions, f"{leader}（{moment:%m-%d %H:%M}）：{text}") if p)
@@ -360,7 +376,7 @@ def handle(actor, entry_id: int, text: str, at: object = None) -> DutyEntry:
     if not text:
         raise ValidationError("text", "请填写处理情况（转给了谁、通知了谁、怎么答复的）。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "handle")
         moment = _not_future(parse_moment(at, "at", now()), "at", "处理时间")
         _after_logged(entry, moment, "处理时间")
         entry.handling = "\n".join(p for p in (entry.handling, f"{moment:%m-%d %H:%M} {text}") if p)
@@ -396,7 +412,7 @@ def close(actor, entry_id: int, result: str) -> DutyEntry:
     if not result:
         raise ValidationError("result", "请填写办理结果（如「已转县应急局处理，对方已反馈」）。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "close")
         if entry.kind == "突发事件" and entry.grade and (entry.phoned_at is None or entry.written_at is None):
             missing = "、".join(n for n, v in (("电话报告", entry.phoned_at), ("书面报告", entry.written_at)) if v is None)
             raise ValidationError("result", f"这起{entry.grade}突发事件还没有登记{missing}时间，请先登记后再办结。")
@@ -405,10 +421,10 @@ def close(actor, entry_id: int, result: str) -> DutyEntry:
         return _save(actor, entry, "办结")
 
 
-def _open(entry_id: int) -> DutyEntry:
+def _open(entry_id: int, action: str) -> DutyEntry:
+    """The entry, if `action` applies to it (FLOW); a closed one is refused."""
     entry = _get(entry_id)
-    if entry.closed:
-        raise ValidationError("status", f"这条记录已于 {entry.closed_at:%m-%d %H:%M} 办结。如需补充，请用「补充更正」。")
+    FLOW.check(f"{entry.closed_at:%m-%d %H:%M}" if entry.closed_at else "", entry.status, action)
     return entry
 
 
