@@ -1,11 +1,11 @@
 """The helpers every module shares: text cleaning and choices, get/save/event of a record, the export file check."""
 
 import json
-from datetime import date
 
 import pytest
 
 from exporters.files import output_path
+from models.core import clock
 from models.core.audit import AuditEntry
 from models.core.db import DB
 from models.core.errors import StaleRecord, ValidationError
@@ -47,7 +47,7 @@ def _audit(target: str) -> list[AuditEntry]:
 
 
 def test_save_audits_before_and_after_and_adds_the_history_row(clerk):
-    doc, _ = incoming.register(clerk, {"received_on": date.today().isoformat(), "source_org": "市委办公室",
+    doc, _ = incoming.register(clerk, {"received_on": clock.today().isoformat(), "source_org": "市委办公室",
                                        "title": "关于做好岁末年初安全生产工作的通知"})
     doc.remarks = "原件存机要室"
     with DB.atomic():
