@@ -3,9 +3,11 @@
 from pathlib import Path
 
 from exporters import forms
+from exporters.files import output_path
 from exporters.xlsx_ledger import write_ledger
 from models.core import settings
 from models.core.errors import ValidationError
+from models.core.exports import audit_export
 from models.documents import reports as document_reports
 
 LEDGERS = {
@@ -16,20 +18,10 @@ LEDGERS = {
 }
 
 
-def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
-    suffix = path.suffix.lower()
-    if suffix not in allowed:
-        raise ValidationError("output", f"「{path.name}」的扩展名应为 {' 或 '.join(allowed)}。")
-    if not path.parent.exists():
-        raise ValidationError("output", f"文件夹「{path.parent}」不存在，请先建立或另选位置。")
-    return suffix
-
-
 def export_ledger(actor, report: str, path: str | Path, year: int | None = None,
                   ids: list[int] | None = None) -> int:
     """A year's ledger (or exactly the rows `ids`) as print-ready .xlsx, or .pdf for printing; audited."""
-    target = Path(path)
-    suffix = _suffix(target, (".xlsx", ".pdf"))
+    target, suffix = output_path(path, (".xlsx", ".pdf"))
     data = document_reports.ledger(actor, LEDGERS.get(report, report), year, ids)
     office = settings.get_text("office_name")
     when = f"{year}年" if ids is None and year else ""
@@ -39,15 +31,14 @@ def export_ledger(actor, report: str, path: str | Path, year: int | None = None,
         count = write_ledger_pdf(target, f"{office}{when}{data.title}", data.columns, data.rows, data.mark)
     else:
         count = write_ledger(target, f"{office}{when}{data.title}", data.columns, data.rows, data.mark, data.title)
-    document_reports.audit_export(actor, f"{when}{data.title}", report, count, str(target), data.mark)
+    audit_export(actor, f"{when}{data.title}", report, count, str(target), data.mark)
     return count
 
 
 def export_view(actor, title: str, columns: list[tuple[str, int]], rows: list[tuple], path: str | Path,
                 mark: str = "") -> int:
     """Exactly what is on screen: the visible columns of the filtered rows, as .xlsx, or .pdf for printing."""
-    target = Path(path)
-    suffix = _suffix(target, (".xlsx", ".pdf"))
+    target, suffix = output_path(path, (".xlsx", ".pdf"))
     office = settings.get_text("office_name")
     if suffix == ".pdf":
         from exporters.pdf_ledger import write_ledger_pdf
@@ -55,7 +46,7 @@ def export_view(actor, title: str, columns: list[tuple[str, int]], rows: list[tu
         count = write_ledger_pdf(target, f"{office}{title}", columns, rows, mark)
     else:
         count = write_ledger(target, f"{office}{title}", columns, rows, mark, title)
-    document_reports.audit_export(actor, f"{title}（屏幕所见）", "ledger-view", count, str(target), mark)
+    audit_export(actor, f"{title}（屏幕所见）", "ledger-view", count, str(target), mark)
     return count
 
 
@@ -68,8 +59,7 @@ FORMS = {
 
 def export_form(actor, kind: str, doc_id: int, path: str | Path) -> Path:
     """One form for one document, as .docx or .pdf (by the file's extension); audited."""
-    target = Path(path)
-    suffix = _suffix(target, (".docx", ".pdf"))
+    target, suffix = output_path(path, (".docx", ".pdf"))
     label, values_of, layout = FORMS[kind]
     values = values_of(actor, doc_id)
     form = layout(settings.get_text("office_name"), values)
@@ -77,8 +67,8 @@ def export_form(actor, kind: str, doc_id: int, path: str | Path) -> Path:
         forms.write_docx(form, values, target)
     else:
         forms.write_pdf(form, target)
-    document_reports.audit_export(actor, f"{label}（{values.get('receipt_no') or values.get('doc_no') or doc_id}）",
-                                  f"{kind}:{doc_id}", 1, str(target), form.mark)
+    audit_export(actor, f"{label}（{values.get('receipt_no') or values.get('doc_no') or doc_id}）",
+                 f"{kind}:{doc_id}", 1, str(target), form.mark)
     return target
 
 
@@ -97,21 +87,19 @@ def day_check_rows(check) -> list[tuple]:
 def export_day_check(actor, path: str | Path, day=None) -> int:
     from models.documents import incoming as documents
 
-    target = Path(path)
-    _suffix(target, (".xlsx",))
+    target, _ = output_path(path, (".xlsx",))
     check = documents.day_check(actor, day)
     rows = day_check_rows(check) or [("（无）", "", "", "")]
     title = f"{settings.get_text('office_name')}当日盘点（{check.day.year}年{check.day.month}月{check.day.day}日）"
     write_ledger(target, title, [("类别", 12), ("收文编号", 14), ("标题", 40), ("情况", 36)], rows, "", "当日盘点")
-    document_reports.audit_export(actor, f"当日盘点（{check.day:%Y-%m-%d}）", "day-check", len(rows), str(target))
+    audit_export(actor, f"当日盘点（{check.day:%Y-%m-%d}）", "day-check", len(rows), str(target))
     return len(rows)
 
 
 def export_number_check(actor, year: int, path: str | Path) -> int:
     from models.documents import outgoing as dispatch
 
-    target = Path(path)
-    _suffix(target, (".xlsx",))
+    target, _ = output_path(path, (".xlsx",))
     rows = []
     for c in dispatch.number_check(actor, year):
         rows.append((f"{c.prefix}〔{c.year}〕", "连续无误" if c.ok else "有问题", c.used, c.highest,
@@ -124,5 +112,5 @@ def export_number_check(actor, year: int, path: str | Path) -> int:
     columns = [("代字", 16), ("结论", 8), ("已用", 6), ("最大号", 6), ("缺号", 20), ("重号", 24), ("作废号", 12),
                ("预留未用", 20)]
     write_ledger(target, f"{settings.get_text('office_name')}{year}年发文字号检查", columns, rows, "", "文号检查")
-    document_reports.audit_export(actor, f"{year}年发文字号检查", "number-check", len(rows), str(target))
+    audit_export(actor, f"{year}年发文字号检查", "number-check", len(rows), str(target))
     return len(rows)

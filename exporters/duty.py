@@ -4,27 +4,18 @@ from datetime import date
 from pathlib import Path
 
 from exporters import duty_sheets
+from exporters.files import output_path
 from exporters.xlsx_ledger import write_ledger
 from models.core import settings
 from models.core.errors import ValidationError
+from models.core.exports import audit_export
 from models.core.rights import require
-from models.documents import reports as document_reports
 from models.duty import brief as duty_brief
 from models.duty import roster
 from models.duty.manifest import READ_DUTY
 from models.duty.terms import month_day
 
 ROSTER_NOTE = f"说明：如需调班，请提前{roster.SWAP_NOTICE_DAYS}日报办公室同意。"
-
-
-def _target(path: str | Path, allowed: tuple[str, ...]) -> tuple[Path, str]:
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in allowed:
-        raise ValidationError("output", f"「{target.name}」的扩展名应为 {' 或 '.join(allowed)}。")
-    if not target.parent.exists():
-        raise ValidationError("output", f"文件夹「{target.parent}」不存在，请先建立或另选位置。")
-    return target, suffix
 
 
 def parse_month(text: str | None) -> tuple[int, int]:
@@ -56,7 +47,7 @@ def roster_table(actor, year: int, month: int) -> tuple[list[tuple[str, int]], l
 
 def export_roster(actor, month_text: str, path: str | Path) -> Path:
     require(actor, READ_DUTY, "导出值班表")
-    target, suffix = _target(path, (".xlsx", ".docx"))
+    target, suffix = output_path(path, (".xlsx", ".docx"))
     year, month = parse_month(month_text)
     columns, rows, notes = roster_table(actor, year, month)
     title = f"{settings.get_text('office_name')}{year}年{month}月值班安排表"
@@ -64,8 +55,8 @@ def export_roster(actor, month_text: str, path: str | Path) -> Path:
         write_ledger(target, title, columns, rows, sheet_name=f"{year}年{month}月", portrait=True, notes=notes)
     else:
         _roster_docx(target, title, columns, rows, notes)
-    document_reports.audit_export(actor, f"{year}年{month}月值班表", f"roster:{year}-{month:02d}", len(rows),
-                                  str(target))
+    audit_export(actor, f"{year}年{month}月值班表", f"roster:{year}-{month:02d}", len(rows),
+                 str(target))
     return target
 
 
@@ -120,12 +111,12 @@ def _write_sheet(brief: duty_brief.DutyBrief, target: Path, suffix: str) -> None
 def export_brief(actor, brief_id: int, path: str | Path) -> Path:
     """A saved 值班要情 or 值班快报, exactly as numbered and worded; audited as a print."""
     require(actor, READ_DUTY, "打印值班要情")
-    target, suffix = _target(path, (".pdf", ".docx"))
+    target, suffix = output_path(path, (".pdf", ".docx"))
     brief = duty_brief.get(actor, brief_id)
     _write_sheet(brief, target, suffix)
     mark = brief.secrecy if brief.secrecy != "非密" else ""
-    document_reports.audit_export(actor, f"{duty_brief.KINDS[brief.kind]}{brief.number_text}（{brief.day:%Y-%m-%d}）",
-                                  f"duty_brief:{brief.id}", len(brief.item_list), str(target), mark)
+    audit_export(actor, f"{duty_brief.KINDS[brief.kind]}{brief.number_text}（{brief.day:%Y-%m-%d}）",
+                 f"duty_brief:{brief.id}", len(brief.item_list), str(target), mark)
     return target
 
 

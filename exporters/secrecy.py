@@ -3,10 +3,10 @@
 from pathlib import Path
 
 from exporters import forms
-from exporters.documents import _suffix
+from exporters.files import output_path
 from exporters.xlsx_ledger import write_ledger
 from models.core import settings
-from models.documents.reports import audit_export
+from models.core.exports import audit_export
 from models.secrecy import reports as secrecy_reports
 
 TABLES = {
@@ -17,8 +17,7 @@ TABLES = {
 
 def export_table(actor, report: str, path: str | Path) -> int:
     """花名册 or 统计 as a print-ready .xlsx; audited."""
-    target = Path(path)
-    _suffix(target, (".xlsx",))
+    target, _ = output_path(path, (".xlsx",))
     make, portrait = TABLES[report]
     table = make(actor)
     office = settings.get_text("office_name")
@@ -30,8 +29,7 @@ def export_table(actor, report: str, path: str | Path) -> int:
 
 
 def export_history(actor, person_id: int, path: str | Path) -> int:
-    target = Path(path)
-    _suffix(target, (".xlsx",))
+    target, _ = output_path(path, (".xlsx",))
     table = secrecy_reports.history(actor, person_id)
     write_ledger(target, f"{settings.get_text('office_name')}{table.title}", table.columns, table.rows, "", "履历")
     audit_export(actor, table.title, f"personnel-history:{person_id}", len(table.rows), str(target))
@@ -66,8 +64,7 @@ def registration_form(office: str, v: dict) -> forms.Form:
 
 
 def export_form(actor, person_id: int, path: str | Path) -> Path:
-    target = Path(path)
-    suffix = _suffix(target, (".docx", ".pdf"))
+    target, suffix = output_path(path, (".docx", ".pdf"))
     values = secrecy_reports.form_values(actor, person_id)
     form = registration_form(settings.get_text("office_name"), values)
     if suffix == ".docx":

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.core.errors import ValidationError
-from models.documents.terms import clean
+from models.core.text import clean
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from importers.columns import Target, find_header, guess_mapping, norm, year_hin
 from importers.sheet import is_blank, read_rows
 from models.core.errors import ValidationError
 from models.core.rights import require
+from models.core.text import clean
 from models.core.validators import parse_date, split_doc_no
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from models.documents.manifest import EDIT_DOCUMENTS
-from models.documents.terms import clean
 
 INCOMING_TARGETS = (
     Target("legacy_no", "登记号", ("收文编号", "收文号", "登记号", "登记编号", "编号", "序号", "收文序号")),

@@ -16,8 +16,8 @@ from importers.columns import Target, find_header, guess_mapping
 from importers.sheet import is_blank, read_rows
 from models.core.errors import ValidationError
 from models.core.rights import require
+from models.core.text import clean
 from models.core.validators import parse_date
-from models.documents.terms import clean
 from models.secrecy import people as secrecy
 from models.secrecy.manifest import EDIT_PERSONNEL
 from models.secrecy.terms import LEVELS, parse_level

@@ -16,8 +16,8 @@ from importers.columns import Target, find_header, guess_mapping, year_hint
 from importers.sheet import is_blank, read_rows
 from models.core.errors import ValidationError
 from models.core.rights import require
+from models.core.text import clean
 from models.core.validators import parse_date
-from models.documents.terms import clean
 from models.duty import roster
 from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import month_day

@@ -113,7 +113,6 @@ EXEMPT = {
     "documents.outgoing.check_outgoing": "checks typed values; reads no table",
     "documents.outgoing.check_prefix": "checks a typed 代字",
     "documents.outgoing.doc_number": "formats a 发文字号",
-    "documents.reports.audit_export": "records the export the caller made after its own checked read",
     "documents.demo.demo_documents": "a demo step; models.core.demo.run checks Right.DEMO first",
     "duty.log.check_entry": "checks typed values; reads no table",
     "duty.log.clock": "computes the reporting clock of an entry the caller read",

@@ -25,7 +25,10 @@ from peewee import (
 from models.core import audit, clock, counters, workdays
 from models.core.db import DB, BaseModel, PlainModel, chunks, now
 from models.core.errors import NeedsConfirmation, ValidationError
+from models.core.records import Records
 from models.core.rights import require
+from models.core.states import ANY, Flow
+from models.core.text import choice, clean
 from models.core.validators import normalize_doc_no, parse_date
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.documents.terms import (
@@ -35,10 +38,8 @@ from models.documents.terms import (
     RETENTION,
     RETENTION_CODES,
     check_term,
-    clean,
     copy_numbers_text,
     infer_doc_type,
-    parse_choice,
     parse_copy_numbers,
     parse_count,
     parse_secrecy,
@@ -211,7 +212,7 @@ def check_incoming(data: dict, year_hint: int | None = None, strict: bool = True
     if doc_type not in DOC_TYPES:
         raise ValidationError("doc_type", f"文种「{doc_type}」无法识别，应为：{'、'.join(DOC_TYPES)}。")
     if data.get("secrecy_term") not in (None, ""):
-        secrecy = parse_choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
+        secrecy = choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
         term = check_term(secrecy, data.get("secrecy_term"), "secrecy_term")
     else:
         secrecy, term = parse_secrecy(data.get("secrecy"), "secrecy")
@@ -225,7 +226,7 @@ def check_incoming(data: dict, year_hint: int | None = None, strict: bool = True
             raise ValidationError("copy_nos", f"{secrecy}文件必须登记份号（每份一个 6 位号码），如「000012」或「000012-000013」。")
         notes.append(f"{secrecy}文件「{title[:20]}」未登记份号，请补登。")
     pages = parse_count(data.get("pages"), "页数", "pages")
-    kind = parse_choice(data.get("kind"), KINDS, "文件性质", "kind", "办件")
+    kind = choice(data.get("kind"), KINDS, "文件性质", "kind", "办件")
     signed_on = parse_date(data["signed_on"], "signed_on", year_hint) if clean(data.get("signed_on")) else None
     values = dict(
         received_at=received_at, source_org=source, doc_no=doc_no, title=title, doc_type=doc_type,
@@ -262,19 +263,18 @@ def _search_text(doc: Incoming) -> str:
 
 # --- changes ----------------------------------------------------------------------------------------------
 
-def _event(actor, doc: Incoming, action: str, summary: str, **fields) -> None:
-    DocEvent.create(doc_kind="incoming", doc_id=doc.id, actor=actor.username, actor_name=actor.display_name,
-                    action=action, summary=summary, **fields)
+def _prepare(doc: Incoming) -> None:
+    doc.search_text = _search_text(doc)
+
+
+RECORDS = Records(Incoming, "incoming", "没有编号为 {id} 的收文记录。", events=DocEvent,
+                  link=lambda doc: {"doc_kind": "incoming", "doc_id": doc.id}, prepare=_prepare)
+_get = RECORDS.get
 
 
 def _save(actor, doc: Incoming, action: str, summary: str, before: dict | None = None, **event) -> Incoming:
-    doc.search_text = _search_text(doc)
-    doc.save()
-    _event(actor, doc, action, summary, **event)
-    after = {k: getattr(doc, k) for k in (before or {})}
-    audit.record(actor, "update" if action != "register" else "create", f"incoming:{doc.id}",
-                 f"收文{doc.receipt_no}：{summary}", before=before, after=after or None)
-    return doc
+    return RECORDS.save(actor, doc, f"收文{doc.receipt_no}：{summary}", before,
+                        event=dict(action=action, summary=summary, **event))
 
 
 def _deadline(start: date, values: dict) -> tuple[date | None, bool, str]:
@@ -315,11 +315,9 @@ def register(actor, data: dict, confirm: bool = False) -> tuple[Incoming, list[s
         serial = counters.take("incoming", year)
         doc = Incoming(year=year, serial=serial, receipt_no=receipt_number(year, serial),
                        due_date=due, due_provisional=provisional, **values)
-        doc.search_text = _search_text(doc)
-        doc.save(force_insert=True)
-        _event(actor, doc, "register", f"登记，{doc.source_org}{('「' + doc.doc_no + '」') if doc.doc_no else ''}")
-        audit.record(actor, "create", f"incoming:{doc.id}", f"登记收文{doc.receipt_no}：{doc.title[:40]}",
-                     after={k: v for k, v in values.items()})
+        said = f"登记，{doc.source_org}{('「' + doc.doc_no + '」') if doc.doc_no else ''}"
+        RECORDS.save(actor, doc, f"登记收文{doc.receipt_no}：{doc.title[:40]}", action="create", after=dict(values),
+                     insert=True, event=dict(action="register", summary=said))
     return doc, notes
 
 
@@ -331,8 +329,7 @@ def update(actor, doc_id: int, data: dict, version: int) -> Incoming:
     """Correct the registration (not the 收文编号); refused once archived or voided. Audited before/after."""
     require(actor, EDIT_DOCUMENTS, "修改收文登记")
     doc = _get(doc_id)
-    if doc.status in ("archived", "void"):
-        raise ValidationError("status", f"收文{doc.receipt_no}已{STATUS[doc.status][1:]}，不能再修改登记内容。")
+    _check(doc, "edit")
     merged = {k: getattr(doc, k) for k in EDITABLE} | data
     if data.get("received_on") not in (None, ""):
         merged.pop("received_at")  # a typed date replaces the stored moment
@@ -356,34 +353,36 @@ def get(actor, doc_id: int) -> Incoming:
     return _get(doc_id)
 
 
-def _get(doc_id: int) -> Incoming:
-    doc = Incoming.get_or_none(Incoming.id == doc_id)
-    if doc is None:
-        raise ValidationError("id", f"没有编号为 {doc_id} 的收文记录。")
-    return doc
+ACTIONS = {"propose": "拟办", "instruct": "登记批示", "assign": "交办（承办）", "remind": "催办", "close": "办结",
+           "close_reading": "办结", "archive": "归档", "return": "退文", "void": "作废", "circulate": "传阅",
+           "reassign": "更换承办单位", "edit": "修改"}
+NOT_HANDLED = ("registered", "proposed", "instructed")  # open, but not yet with a 承办单位
+FLOW = Flow(STATUS, ACTIONS, [
+    ("registered", "propose", "proposed"), ("proposed", "propose", "proposed"),
+    ("registered", "instruct", "instructed"), ("proposed", "instruct", "instructed"),
+    ("instructed", "instruct", "instructed"), ("assigned", "instruct", "assigned"),
+    *[(s, "assign", "assigned") for s in OPEN],
+    ("assigned", "remind", "assigned"), ("assigned", "reassign", "assigned"),
+    ("assigned", "close", "closed"),  # 办件
+    *[(s, "close_reading", "closed") for s in OPEN],  # 阅件: 阅毕 without 承办
+    ("closed", "archive", "archived"),
+    ("registered", "return", "returned"), ("proposed", "return", "returned"),
+    *[(s, "void", "void") for s in (*OPEN, "closed")],
+    *[(s, "circulate", s) for s in (*OPEN, "closed")],
+    *[(s, "edit", s) for s in STATUS if s not in ("archived", "void")],
+    *[(s, "archive", None, "文件尚未办理，请先拟办、批办、承办并办结后再归档。") for s in NOT_HANDLED],
+    ("assigned", "archive", None, "请先登记办理结果（办结），再归档。"),
+    *[(s, "remind", None, "文件尚未交承办单位，交办（承办）后才能催办。") for s in NOT_HANDLED],
+    ("closed", "remind", None, "文件已办结，无需催办。"),
+    *[(s, "close", None, "办件须先交承办单位办理；如只需阅知，请把文件性质改为「阅件」。") for s in NOT_HANDLED],
+    ("assigned", "return", None, "文件已交承办单位办理，不能再退文；如确需退回，请先与承办单位沟通后作废。"),
+    *[(s, ANY, None, f"已{STATUS[s][1:]}的文件不能再办理。") for s in ("void", "returned", "archived")],
+], messages={"edit": "{label}{state}，不能再修改登记内容。"})
 
 
-HINTS = {
-    ("archive", "assigned"): "请先登记办理结果（办结），再归档。",
-    ("archive", "registered"): "文件尚未办理，请先拟办、批办、承办并办结后再归档。",
-    ("remind", "registered"): "文件尚未交承办单位，交办（承办）后才能催办。",
-    ("remind", "closed"): "文件已办结，无需催办。",
-    ("close", "registered"): "办件须先交承办单位办理；如只需阅知，请把文件性质改为「阅件」。",
-    ("return", "assigned"): "文件已交承办单位办理，不能再退文；如确需退回，请先与承办单位沟通后作废。",
-}
-ACTION_NAMES = {"propose": "拟办", "instruct": "登记批示", "assign": "交办（承办）", "remind": "催办",
-                "close": "办结", "archive": "归档", "return": "退文", "void": "作废", "circulate": "传阅",
-                "edit": "修改", "reassign": "更换承办单位"}
-
-
-def _allow(doc: Incoming, action: str, states: tuple[str, ...]) -> None:
-    if doc.status in states:
-        return
-    hint = HINTS.get((action, doc.status)) or HINTS.get((action, "registered" if doc.status in OPEN else doc.status))
-    if doc.status in ("void", "returned", "archived"):
-        hint = f"已{STATUS[doc.status][1:]}的文件不能再办理。"
-    raise ValidationError(
-        "status", f"收文{doc.receipt_no}当前为「{STATUS[doc.status]}」，不能{ACTION_NAMES[action]}。{hint or ''}")
+def _check(doc: Incoming, action: str) -> str:
+    """The status `action` leads to, or the refusal in words (FLOW)."""
+    return FLOW.check(f"收文{doc.receipt_no}", doc.status, action)
 
 
 def text_value(value: object, field: str, label: str, required: bool = True, limit: int = 2000) -> str:
@@ -409,11 +408,11 @@ def propose(actor, doc_id: int, opinion: str, by: str = "", on: object = None) -
     """拟办: the office's proposal of who should handle it."""
     require(actor, EDIT_DOCUMENTS, "填写拟办意见")
     doc = _get(doc_id)
-    _allow(doc, "propose", ("registered", "proposed"))
+    after = _check(doc, "propose")
     text = text_value(opinion, "opinion", "拟办意见")
     before = {"proposal": doc.proposal, "status": doc.status}
     doc.proposal, doc.proposed_by = text, clean(by) or actor.display_name
-    doc.proposed_on, doc.status = past_day(on, "on", "拟办日期"), "proposed"
+    doc.proposed_on, doc.status = past_day(on, "on", "拟办日期"), after
     with DB.atomic():
         return _save(actor, doc, "propose", f"拟办：{text}", before, person=doc.proposed_by, on=doc.proposed_on,
                      text=text)
@@ -423,15 +422,14 @@ def instruct(actor, doc_id: int, leader: str, text: str, on: object = None) -> I
     """批办: one leader's 批示 (several leaders may each add one)."""
     require(actor, EDIT_DOCUMENTS, "登记领导批示")
     doc = _get(doc_id)
-    _allow(doc, "instruct", OPEN)
+    after = _check(doc, "instruct")
     who = text_value(leader, "leader", "批示领导", limit=40)
     words = text_value(text, "text", "批示内容")
     day = past_day(on, "on", "批示日期")
     before = {"instructions": doc.instructions, "status": doc.status}
     line = f"{who}（{day.month}月{day.day}日）：{words}"
     doc.instructions = f"{doc.instructions}\n{line}".strip()
-    if doc.status in ("registered", "proposed"):
-        doc.status = "instructed"
+    doc.status = after
     with DB.atomic():
         return _save(actor, doc, "instruct", f"领导批示：{line}", before, person=who, on=day, text=words)
 
@@ -441,7 +439,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
     """承办: hand it to a unit with a deadline counted in working days (or a date). Returns a calendar warning."""
     require(actor, EDIT_DOCUMENTS, "交办收文")
     doc = _get(doc_id)
-    _allow(doc, "assign", OPEN)
+    after = _check(doc, "assign")
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
     start = past_day(on, "on", "交办日期")
     values = {}
@@ -454,7 +452,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
     due, provisional, warning = _deadline(start, values)
     before = {k: getattr(doc, k) for k in ("lead_unit", "handler", "co_units", "due_date", "status")}
     doc.lead_unit, doc.handler, doc.co_units = unit, clean(handler), clean(co_units)
-    doc.assigned_on, doc.status = start, "assigned"
+    doc.assigned_on, doc.status = start, after
     if due is not None:
         doc.due_date, doc.due_provisional = due, provisional
     limit = f"，办理时限 {doc.due_date:%Y-%m-%d}" if doc.due_date else ""
@@ -468,16 +466,17 @@ def remind(actor, doc_id: int, target: str, method: str, request: str = "", answ
     """催办: numbered 催〔年〕N号 per year, with to whom, how, what was asked and the answer."""
     require(actor, EDIT_DOCUMENTS, "催办")
     doc = _get(doc_id)
-    _allow(doc, "remind", ("assigned",))
+    _check(doc, "remind")
     who = text_value(target or doc.lead_unit, "target", "催办对象", limit=100)
-    how = parse_choice(method, REMIND_METHODS, "催办方式", "method")
+    how = choice(method, REMIND_METHODS, "催办方式", "method")
     with DB.atomic():
         year = clock.today().year
         reminder = Reminder.create(incoming=doc, year=year, serial=counters.take("reminder", year), target=who,
                                    method=how, request=text_value(request, "request", "催办要求", False),
                                    answer=text_value(answer, "answer", "答复", False), by=actor.display_name)
-        _event(actor, doc, "remind", f"{reminder.number}：{how}催办{who}" + (f"，答复：{reminder.answer}"
-               if reminder.answer else ""), person=who, text=reminder.request)
+        answered = f"，答复：{reminder.answer}" if reminder.answer else ""
+        RECORDS.event(actor, doc, action="remind", summary=f"{reminder.number}：{how}催办{who}{answered}", person=who,
+                      text=reminder.request)
         audit.record(actor, "create", f"incoming:{doc.id}", f"收文{doc.receipt_no}：{reminder.number} {how}催办{who}")
     return reminder
 
@@ -493,7 +492,8 @@ def record_answer(actor, reminder_id: int, answer: str) -> Reminder:
         before = {"answer": reminder.answer}
         reminder.answer = text
         reminder.save()
-        _event(actor, reminder.incoming, "answer", f"{reminder.number}答复：{text}", person=reminder.target)
+        RECORDS.event(actor, reminder.incoming, action="answer", summary=f"{reminder.number}答复：{text}",
+                      person=reminder.target)
         audit.record(actor, "update", f"incoming:{reminder.incoming_id}", f"{reminder.number}登记答复",
                      before=before, after={"answer": text})
     return reminder
@@ -503,10 +503,10 @@ def close(actor, doc_id: int, result: str, on: object = None) -> Incoming:
     """办结: what was done. A 阅件 may be closed (阅毕) without 承办."""
     require(actor, EDIT_DOCUMENTS, "办结收文")
     doc = _get(doc_id)
-    _allow(doc, "close", OPEN if doc.kind == "阅件" else ("assigned",))
+    after = _check(doc, "close_reading" if doc.kind == "阅件" else "close")
     text = text_value(result, "result", "办理结果")
     before = {"result": doc.result, "status": doc.status}
-    doc.result, doc.closed_on, doc.status = text, past_day(on, "on", "办结日期"), "closed"
+    doc.result, doc.closed_on, doc.status = text, past_day(on, "on", "办结日期"), after
     with DB.atomic():
         return _save(actor, doc, "close", f"办结：{text}", before, on=doc.closed_on, text=text)
 
@@ -515,11 +515,11 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
     """归档: 年度, 保管期限 (永久 unless said), and the next 件号 of that year and period (DA/T 22)."""
     require(actor, EDIT_DOCUMENTS, "归档收文")
     doc = _get(doc_id)
-    _allow(doc, "archive", ("closed",))
+    after = _check(doc, "archive")
     if out := _open_circulations(doc.id):
         names = "、".join(c.holder for c in out)
         raise ValidationError("status", f"收文{doc.receipt_no}还有 {len(out)} 份在{names}处传阅未退回，收回后才能归档。")
-    period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
+    period = choice(retention, RETENTION, "保管期限", "retention", "永久")
     archive_year = parse_count(year, "归档年度", "year", default=doc.year)
     if not 1949 <= archive_year <= clock.today().year + 1:
         raise ValidationError("year", f"归档年度 {archive_year} 不合理，请核对。")
@@ -528,7 +528,7 @@ def archive(actor, doc_id: int, retention: str = "永久", year: object = None) 
         before = {"status": doc.status}
         doc.archive_year, doc.retention, doc.archive_serial = archive_year, period, serial
         doc.archive_code = f"WS·{archive_year}-{RETENTION_CODES[period]}-{serial:04d}"
-        doc.status = "archived"
+        doc.status = after
         return _save(actor, doc, "archive", f"归档：{archive_year}年度 {period} 件号 {serial}（档号 {doc.archive_code}）",
                      before)
 
@@ -537,10 +537,10 @@ def send_back(actor, doc_id: int, reason: str) -> Incoming:
     """退文: returned to the sender with the reasons (条例 第24条 初审)."""
     require(actor, EDIT_DOCUMENTS, "退文")
     doc = _get(doc_id)
-    _allow(doc, "return", ("registered", "proposed"))
+    after = _check(doc, "return")
     text = text_value(reason, "reason", "退文理由")
     before = {"status": doc.status}
-    doc.status, doc.reason = "returned", text
+    doc.status, doc.reason = after, text
     with DB.atomic():
         return _save(actor, doc, "return", f"退文：{text}", before, text=text)
 
@@ -549,10 +549,10 @@ def void(actor, doc_id: int, reason: str) -> Incoming:
     """作废: the entry stays in the ledger with its number, greyed out, with the reason."""
     require(actor, EDIT_DOCUMENTS, "作废收文")
     doc = _get(doc_id)
-    _allow(doc, "void", (*OPEN, "closed"))
+    after = _check(doc, "void")
     text = text_value(reason, "reason", "作废理由")
     before = {"status": doc.status}
-    doc.status, doc.reason = "void", text
+    doc.status, doc.reason = after, text
     with DB.atomic():
         return _save(actor, doc, "void", f"作废：{text}", before, text=text)
 
@@ -574,7 +574,7 @@ def lend(actor, doc_id: int, holder: str, copy_no: str = "") -> Circulation:
     """传阅: a copy goes to `holder` now. For a classified document the 份号 is required."""
     require(actor, EDIT_DOCUMENTS, "登记传阅")
     doc = _get(doc_id)
-    _allow(doc, "circulate", (*OPEN, "closed"))
+    _check(doc, "circulate")
     who = text_value(holder, "holder", "传阅人（送阅对象）", limit=60)
     out = _open_circulations(doc.id)
     if len(out) >= doc.copies:
@@ -596,7 +596,8 @@ def lend(actor, doc_id: int, holder: str, copy_no: str = "") -> Circulation:
         raise ValidationError("copy_no", f"{doc.secrecy}文件传阅须登记份号，以便随时掌握每一份的去向。")
     with DB.atomic():
         item = Circulation.create(incoming=doc, holder=who, copy_no=number, lent_by=actor.display_name)
-        _event(actor, doc, "circulate", f"送{who}传阅" + (f"（第 {number} 份）" if number else ""), person=who)
+        copy = f"（第 {number} 份）" if number else ""
+        RECORDS.event(actor, doc, action="circulate", summary=f"送{who}传阅{copy}", person=who)
         audit.record(actor, "update", f"incoming:{doc.id}", f"收文{doc.receipt_no}：送{who}传阅 {number}".strip())
     return item
 
@@ -613,8 +614,8 @@ def take_back(actor, circulation_id: int) -> Circulation:
         item.returned_at, item.received_by = now(), actor.display_name
         item.save()
         doc = item.incoming
-        _event(actor, doc, "circulate_back", f"{item.holder}退回" + (f"第 {item.copy_no} 份" if item.copy_no else ""),
-               person=item.holder)
+        copy = f"第 {item.copy_no} 份" if item.copy_no else ""
+        RECORDS.event(actor, doc, action="circulate_back", summary=f"{item.holder}退回{copy}", person=item.holder)
         audit.record(actor, "update", f"incoming:{doc.id}", f"收文{doc.receipt_no}：{item.holder}传阅退回")
     return item
 
@@ -651,7 +652,7 @@ def reassign(actor, doc_id: int, lead_unit: str) -> Incoming:
     """Change the 承办单位 of a document being handled (keeps its deadline)."""
     require(actor, EDIT_DOCUMENTS, "更换承办单位")
     doc = _get(doc_id)
-    _allow(doc, "reassign", ("assigned",))
+    _check(doc, "reassign")
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
     if unit == doc.lead_unit:
         return doc

@@ -14,7 +14,10 @@ from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextFiel
 from models.core import audit, clock, counters
 from models.core.db import DB, BaseModel, chunks
 from models.core.errors import ValidationError
+from models.core.records import Records
 from models.core.rights import require
+from models.core.states import ANY, Flow
+from models.core.text import choice, clean
 from models.core.validators import parse_date
 from models.documents.incoming import DocEvent, _history, past_day, text_value
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
@@ -25,9 +28,7 @@ from models.documents.terms import (
     RETENTION,
     RETENTION_CODES,
     check_term,
-    clean,
     infer_doc_type,
-    parse_choice,
     parse_count,
     parse_secrecy,
     parse_urgency,
@@ -46,17 +47,27 @@ STATUS = {
     "void": "已作废",
 }
 FINISHED = ("archived", "void")
-ACTION_NAMES = {"review": "核稿", "countersign": "会签", "sign": "签发", "number": "编号", "print": "登记印制",
-                "distribute": "登记分发", "archive": "归档", "send_back": "退改", "void": "作废", "edit": "修改"}
-HINTS = {
-    ("sign", "drafted"): "请先完成核稿。",
-    ("number", "drafted"): "领导签发后才能编号。",
-    ("number", "reviewed"): "领导签发后才能编号。",
-    ("print", "signed"): "请先编号（取发文字号）再印制。",
-    ("distribute", "numbered"): "请先登记印制份数再分发。",
-    ("archive", "numbered"): "请先登记印制和分发，再归档。",
-    ("send_back", "numbered"): "已编号的文件不能退改；内容须实质修改的，请作废后重新拟稿（文号保留为作废号）。",
-}
+ACTIONS = {"review": "核稿", "countersign": "会签", "sign": "签发", "number": "编号", "print": "登记印制",
+           "distribute": "登记分发", "archive": "归档", "send_back": "退改", "void": "作废"}
+FLOW = Flow(STATUS, ACTIONS, [
+    ("drafted", "review", "reviewed"), ("reviewed", "review", "reviewed"),
+    ("reviewed", "countersign", "countersigning"), ("countersigning", "countersign", "countersigning"),
+    ("reviewed", "sign", "signed"), ("countersigning", "sign", "signed"),
+    ("signed", "number", "numbered"),
+    ("numbered", "print", "printed"), ("printed", "print", "printed"),
+    ("printed", "distribute", "distributed"), ("distributed", "distribute", "distributed"),
+    ("printed", "archive", "archived"), ("distributed", "archive", "archived"),
+    *[(s, "send_back", "drafted") for s in ("reviewed", "countersigning", "signed")],
+    *[(s, "void", "void") for s in STATUS if s not in FINISHED],
+    ("drafted", "sign", None, "请先完成核稿。"),
+    ("drafted", "number", None, "领导签发后才能编号。"),
+    ("reviewed", "number", None, "领导签发后才能编号。"),
+    ("signed", "print", None, "请先编号（取发文字号）再印制。"),
+    ("numbered", "distribute", None, "请先登记印制份数再分发。"),
+    ("numbered", "archive", None, "请先登记印制和分发，再归档。"),
+    ("numbered", "send_back", None, "已编号的文件不能退改；内容须实质修改的，请作废后重新拟稿（文号保留为作废号）。"),
+    *[(s, ANY, None, f"已{STATUS[s][1:]}的文件不能再办理。") for s in FINISHED],
+])
 
 
 class Outgoing(BaseModel):
@@ -153,7 +164,7 @@ def check_outgoing(data: dict, year_hint: int | None = None) -> dict:
     if doc_type not in DOC_TYPES:
         raise ValidationError("doc_type", f"文种「{doc_type}」无法识别，应为：{'、'.join(DOC_TYPES)}。")
     if data.get("secrecy_term") not in (None, ""):
-        secrecy = parse_choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
+        secrecy = choice(data.get("secrecy"), ("非密", "内部", *CLASSIFIED), "密级", "secrecy", "非密")
         term = check_term(secrecy, data.get("secrecy_term"), "secrecy_term")
     else:
         secrecy, term = parse_secrecy(data.get("secrecy"), "secrecy")
@@ -187,35 +198,27 @@ def get(actor, doc_id: int) -> Outgoing:
     return _get(doc_id)
 
 
-def _get(doc_id: int) -> Outgoing:
-    doc = Outgoing.get_or_none(Outgoing.id == doc_id)
-    if doc is None:
-        raise ValidationError("id", f"没有编号为 {doc_id} 的发文记录。")
-    return doc
+def _prepare(doc: Outgoing) -> None:
+    doc.search_text = _search_text(doc)
+
+
+RECORDS = Records(Outgoing, "outgoing", "没有编号为 {id} 的发文记录。", events=DocEvent,
+                  link=lambda doc: {"doc_kind": "outgoing", "doc_id": doc.id}, prepare=_prepare)
+_get = RECORDS.get
 
 
 def _name(doc: Outgoing) -> str:
     return doc.doc_no or f"「{doc.title[:24]}」"
 
 
-def _allow(doc: Outgoing, action: str, states: tuple[str, ...]) -> None:
-    if doc.status in states:
-        return
-    hint = HINTS.get((action, doc.status), "")
-    if doc.status in FINISHED:
-        hint = f"已{STATUS[doc.status][1:]}的文件不能再办理。"
-    raise ValidationError("status", f"发文{_name(doc)}当前为「{STATUS[doc.status]}」，不能{ACTION_NAMES[action]}。{hint}")
+def _check(doc: Outgoing, action: str) -> str:
+    """The status `action` leads to, or the refusal in words (FLOW)."""
+    return FLOW.check(f"发文{_name(doc)}", doc.status, action)
 
 
 def _save(actor, doc: Outgoing, action: str, summary: str, before: dict | None = None, **event) -> Outgoing:
-    doc.search_text = _search_text(doc)
-    doc.save()
-    DocEvent.create(doc_kind="outgoing", doc_id=doc.id, actor=actor.username, actor_name=actor.display_name,
-                    action=action, summary=summary, **event)
-    after = {k: getattr(doc, k) for k in (before or {})}
-    audit.record(actor, "update", f"outgoing:{doc.id}", f"发文{_name(doc)}：{summary}", before=before,
-                 after=after or None)
-    return doc
+    return RECORDS.save(actor, doc, f"发文{_name(doc)}：{summary}", before,
+                        event=dict(action=action, summary=summary, **event))
 
 
 def draft(actor, data: dict) -> Outgoing:
@@ -224,11 +227,8 @@ def draft(actor, data: dict) -> Outgoing:
     values = check_outgoing(data)
     with DB.atomic():
         doc = Outgoing(**values)
-        doc.search_text = _search_text(doc)
-        doc.save(force_insert=True)
-        DocEvent.create(doc_kind="outgoing", doc_id=doc.id, actor=actor.username, actor_name=actor.display_name,
-                        action="draft", summary=f"拟稿：{doc.draft_unit} {doc.drafter}")
-        audit.record(actor, "create", f"outgoing:{doc.id}", f"登记发文拟稿：{doc.title[:40]}", after=values)
+        RECORDS.save(actor, doc, f"登记发文拟稿：{doc.title[:40]}", action="create", after=values, insert=True,
+                     event=dict(action="draft", summary=f"拟稿：{doc.draft_unit} {doc.drafter}"))
     return doc
 
 
@@ -236,11 +236,11 @@ def review(actor, doc_id: int, reviewer: str, opinion: str = "", on: object = No
     """核稿 (部门核稿 / 办公室审核)."""
     require(actor, EDIT_DOCUMENTS, "登记核稿")
     doc = _get(doc_id)
-    _allow(doc, "review", ("drafted", "reviewed"))
+    after = _check(doc, "review")
     before = {"reviewer": doc.reviewer, "status": doc.status}
     doc.reviewer = text_value(reviewer, "reviewer", "核稿人", limit=40)
     doc.review_opinion, doc.reviewed_on = clean(opinion), past_day(on, "on", "核稿日期")
-    doc.status = "reviewed"
+    doc.status = after
     with DB.atomic():
         return _save(actor, doc, "review", f"核稿：{doc.reviewer}" + (f"，{doc.review_opinion}" if doc.review_opinion
                                                                      else ""), before, person=doc.reviewer)
@@ -250,14 +250,14 @@ def countersign(actor, doc_id: int, unit: str, person: str, opinion: str = "", o
     """会签: one unit's agreement (repeatable)."""
     require(actor, EDIT_DOCUMENTS, "登记会签")
     doc = _get(doc_id)
-    _allow(doc, "countersign", ("reviewed", "countersigning"))
+    after = _check(doc, "countersign")
     who = text_value(unit, "unit", "会签单位", limit=100)
     name = text_value(person, "person", "会签人", limit=40)
     day = past_day(on, "on", "会签日期")
     line = f"{who} {name}（{day.month}月{day.day}日）" + (f"：{clean(opinion)}" if clean(opinion) else "")
     before = {"countersigns": doc.countersigns, "status": doc.status}
     doc.countersigns = f"{doc.countersigns}\n{line}".strip()
-    doc.status = "countersigning"
+    doc.status = after
     with DB.atomic():
         return _save(actor, doc, "countersign", f"会签：{line}", before, person=who, on=day, text=clean(opinion))
 
@@ -267,10 +267,10 @@ def sign(actor, doc_id: int, signer: str, opinion: str = "", on: object = None,
     """签发; by default the 发文字号 is taken at once (编号), as most offices do."""
     require(actor, EDIT_DOCUMENTS, "登记签发")
     doc = _get(doc_id)
-    _allow(doc, "sign", ("reviewed", "countersigning"))
+    after = _check(doc, "sign")
     before = {"signer": doc.signer, "status": doc.status}
     doc.signer = text_value(signer, "signer", "签发人", limit=40)
-    doc.sign_opinion, doc.signed_on, doc.status = clean(opinion), past_day(on, "on", "签发日期"), "signed"
+    doc.sign_opinion, doc.signed_on, doc.status = clean(opinion), past_day(on, "on", "签发日期"), after
     with DB.atomic():
         _save(actor, doc, "sign", f"{doc.signer}签发" + (f"：{doc.sign_opinion}" if doc.sign_opinion else ""),
               before, person=doc.signer, on=doc.signed_on, text=doc.sign_opinion)
@@ -283,7 +283,7 @@ def number(actor, doc_id: int, reservation_id: int | None = None) -> Outgoing:
     """编号: the next 发文字号 of the 代字 in the signing year, or a number reserved before."""
     require(actor, EDIT_DOCUMENTS, "发文编号")
     doc = _get(doc_id)
-    _allow(doc, "number", ("signed",))
+    after = _check(doc, "number")
     year = (doc.signed_on or clock.today()).year
     with DB.atomic():
         if reservation_id is not None:
@@ -299,7 +299,7 @@ def number(actor, doc_id: int, reservation_id: int | None = None) -> Outgoing:
             serial = counters.take(_series(doc.prefix), year)
         before = {"doc_no": doc.doc_no, "status": doc.status}
         doc.year, doc.serial, doc.doc_no = year, serial, doc_number(doc.prefix, year, serial)
-        doc.status = "numbered"
+        doc.status = after
         return _save(actor, doc, "number", f"编号：{doc.doc_no}", before)
 
 
@@ -319,10 +319,10 @@ def record_print(actor, doc_id: int, copies: object, on: object = None, proofrea
     """印制: how many copies were printed (份号 1..N)."""
     require(actor, EDIT_DOCUMENTS, "登记印制")
     doc = _get(doc_id)
-    _allow(doc, "print", ("numbered", "printed"))
+    after = _check(doc, "print")
     before = {"print_copies": doc.print_copies, "status": doc.status}
     doc.print_copies = parse_count(copies, "印制份数", "copies", required=True)
-    doc.printed_on, doc.proofreader, doc.status = past_day(on, "on", "印制日期"), clean(proofreader), "printed"
+    doc.printed_on, doc.proofreader, doc.status = past_day(on, "on", "印制日期"), clean(proofreader), after
     with DB.atomic():
         return _save(actor, doc, "print", f"印制 {doc.print_copies} 份", before)
 
@@ -331,7 +331,7 @@ def distribute(actor, doc_id: int, lines: list[tuple[str, object]]) -> Outgoing:
     """分发: [(unit, 「1-5」 or 3)] — each unit's 份号, within what was printed and given to nobody else."""
     require(actor, EDIT_DOCUMENTS, "登记分发")
     doc = _get(doc_id)
-    _allow(doc, "distribute", ("printed", "distributed"))
+    after = _check(doc, "distribute")
     if not lines:
         raise ValidationError("lines", "请至少填写一个分送单位。")
     taken = {n: d.unit for d in doc.distributions for n in range(d.copy_from, d.copy_to + 1)}
@@ -354,7 +354,7 @@ def distribute(actor, doc_id: int, lines: list[tuple[str, object]]) -> Outgoing:
         for name, first, last in new:
             Distribution.create(outgoing=doc, unit=name, copy_from=first, copy_to=last, by=actor.display_name)
         before = {"status": doc.status}
-        doc.status = "distributed"
+        doc.status = after
         summary = "；".join(f"{n} 第{a:06d}" + (f"-{b:06d}" if b != a else "") + "份" for n, a, b in new)
         return _save(actor, doc, "distribute", f"分发：{summary}", before)
 
@@ -362,15 +362,15 @@ def distribute(actor, doc_id: int, lines: list[tuple[str, object]]) -> Outgoing:
 def archive(actor, doc_id: int, retention: str = "永久", year: object = None) -> Outgoing:
     require(actor, EDIT_DOCUMENTS, "归档发文")
     doc = _get(doc_id)
-    _allow(doc, "archive", ("printed", "distributed"))
-    period = parse_choice(retention, RETENTION, "保管期限", "retention", "永久")
+    after = _check(doc, "archive")
+    period = choice(retention, RETENTION, "保管期限", "retention", "永久")
     archive_year = parse_count(year, "归档年度", "year", default=doc.year or clock.today().year)
     with DB.atomic():
         serial = counters.take(f"archive:{period}", archive_year)
         before = {"status": doc.status}
         doc.archive_year, doc.retention, doc.archive_serial = archive_year, period, serial
         doc.archive_code = f"WS·{archive_year}-{RETENTION_CODES[period]}-{serial:04d}"
-        doc.status = "archived"
+        doc.status = after
         return _save(actor, doc, "archive", f"归档：{archive_year}年度 {period} 件号 {serial}", before)
 
 
@@ -378,10 +378,10 @@ def send_back(actor, doc_id: int, reason: str) -> Outgoing:
     """退改: back to the drafter with the reasons; 核稿 and 签发 are done again."""
     require(actor, EDIT_DOCUMENTS, "退改发文")
     doc = _get(doc_id)
-    _allow(doc, "send_back", ("reviewed", "countersigning", "signed"))
+    after = _check(doc, "send_back")
     text = text_value(reason, "reason", "退改理由")
     before = {"status": doc.status, "signer": doc.signer}
-    doc.status, doc.reason, doc.signer, doc.signed_on = "drafted", text, "", None
+    doc.status, doc.reason, doc.signer, doc.signed_on = after, text, "", None
     with DB.atomic():
         return _save(actor, doc, "send_back", f"退回拟稿人修改：{text}", before, text=text)
 
@@ -389,10 +389,10 @@ def send_back(actor, doc_id: int, reason: str) -> Outgoing:
 def void(actor, doc_id: int, reason: str) -> Outgoing:
     require(actor, EDIT_DOCUMENTS, "作废发文")
     doc = _get(doc_id)
-    _allow(doc, "void", tuple(s for s in STATUS if s not in FINISHED))
+    after = _check(doc, "void")
     text = text_value(reason, "reason", "作废理由")
     before = {"status": doc.status}
-    doc.status, doc.reason = "void", text
+    doc.status, doc.reason = after, text
     with DB.atomic():
         return _save(actor, doc, "void", f"作废：{text}" + (f"（文号{doc.doc_no}保留，不再使用）" if doc.doc_no else ""),
                      before, text=text)

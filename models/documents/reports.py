@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from models.core import audit, clock
+from models.core import clock
 from models.core.db import chunks
 from models.core.errors import ValidationError
 from models.core.rights import require
@@ -119,15 +119,6 @@ def ledger(actor, report: str, year: int | None = None, ids: list[int] | None = 
     else:
         raise ValidationError("report", f"没有「{report}」这种台账。")
     return LedgerReport(report, title, columns, rows, highest_secrecy(levels))
-
-
-def audit_export(actor, what: str, target: str, rows: int, path: str, mark: str = "") -> None:
-    """Every export is audited: who, what, how many rows, where to, and the 密级 it carries."""
-    from models.core.db import DB
-
-    with DB.atomic():
-        audit.record(actor, "export", target, f"导出{what}（{rows} 条）" + (f"，含{mark}内容" if mark else ""),
-                     rows=rows, file=path, mark=mark)
 
 
 def routing_slip(actor, doc_id: int) -> dict:

@@ -2,9 +2,9 @@
 people type or what old ledgers contain."""
 
 import re
-import unicodedata
 
 from models.core.errors import ValidationError
+from models.core.text import clean
 
 # 条例 第8条: the 15 文种, then what offices also register.
 DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
@@ -19,14 +19,6 @@ RETENTION = ("永久", "定期30年", "定期10年")
 RETENTION_CODES = {"永久": "Y", "定期30年": "D30", "定期10年": "D10"}
 
 
-def clean(value: object) -> str:
-    """Half-width text without surrounding blanks (full-width digits and letters folded)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = "".join(unicodedata.normalize("NFKC", c) if c.isalnum() else c for c in str(value))
-    return text.replace("\u3000", " ").strip()
 
 
 def infer_doc_type(title: str) -> str:
@@ -88,14 +80,6 @@ def parse_urgency(value: object, field: str = "urgency") -> str:
         raise ValidationError(field, f"紧急程度「{text}」无法识别，应为 特急、加急（电报另有 特提、平急），或留空。")
     return text
 
-
-def parse_choice(value: object, choices: tuple[str, ...], label: str, field: str, default: str = "") -> str:
-    text = clean(value)
-    if not text and default:
-        return default
-    if text not in choices:
-        raise ValidationError(field, f"{label}「{text}」无法识别，应为：{'、'.join(choices)}。")
-    return text
 
 
 def parse_count(value: object, label: str, field: str, required: bool = False, default: int | None = None) -> int | None:

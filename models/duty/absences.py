@@ -9,12 +9,13 @@ from datetime import date, datetime
 
 from peewee import CharField, DateField, DateTimeField, TextField
 
-from models.core import audit, clock
+from models.core import clock
 from models.core.db import DB, BaseModel, now
 from models.core.errors import StaleRecord, ValidationError
+from models.core.records import Records
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import parse_date
-from models.documents.terms import clean
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import ABSENCE_KINDS, DAY_PARTS, month_day
 
@@ -62,24 +63,17 @@ class Checked:
     notes: list[str]
 
 
-def _choice(value: object, choices: tuple[str, ...], label: str, field: str, default: str) -> str:
-    text = clean(value) or default
-    if text not in choices:
-        raise ValidationError(field, f"{label}「{text}」无法识别，应为：{'、'.join(choices)}。")
-    return text
-
-
 def check(data: dict) -> Checked:
     person = clean(data.get("person"))
     if not person:
         raise ValidationError("person", "请填写外出人员姓名。")
     if len(person) > 40:
         raise ValidationError("person", "外出人员姓名过长（最多 40 个字）。")
-    kind = _choice(data.get("kind"), ABSENCE_KINDS, "事由类别", "kind", "出差")
+    kind = choice(data.get("kind"), ABSENCE_KINDS, "事由类别", "kind", "出差")
     start = parse_date(data.get("start_on"), "start_on")
     end = parse_date(data.get("end_on"), "end_on") if clean(data.get("end_on")) else start
-    start_part = _choice(data.get("start_part"), DAY_PARTS, "出发时段", "start_part", "上午")
-    end_part = _choice(data.get("end_part"), DAY_PARTS, "返回时段", "end_part", "晚上")
+    start_part = choice(data.get("start_part"), DAY_PARTS, "出发时段", "start_part", "上午")
+    end_part = choice(data.get("end_part"), DAY_PARTS, "返回时段", "end_part", "晚上")
     if (end, DAY_PARTS.index(end_part)) < (start, DAY_PARTS.index(start_part)):
         raise ValidationError("end_on", f"返回时间（{end:%Y-%m-%d}{end_part}）早于出发时间（{start:%Y-%m-%d}{start_part}），请核对。")
     if (end - start).days > 366:
@@ -102,9 +96,9 @@ def report(actor, data: dict) -> tuple[Absence, list[str]]:
     require(actor, EDIT_DUTY, "登记领导外出报备")
     checked = check(data)
     with DB.atomic():
-        entry = Absence.create(reported_by=actor.display_name, **checked.values)
-        audit.record(actor, "create", f"absence:{entry.id}", f"领导外出报备：{entry.summary[:60]}",
-                     after=checked.values)
+        entry = Absence(reported_by=actor.display_name, **checked.values)
+        RECORDS.save(actor, entry, f"领导外出报备：{entry.summary[:60]}", action="create", after=checked.values,
+                     insert=True)
     notes = list(checked.notes)
     from models.duty import roster
 
@@ -113,11 +107,8 @@ def report(actor, data: dict) -> tuple[Absence, list[str]]:
     return entry, notes
 
 
-def _get(entry_id: int) -> Absence:
-    entry = Absence.get_or_none(Absence.id == entry_id)
-    if entry is None:
-        raise ValidationError("id", f"没有记录号为 {entry_id} 的外出报备。")
-    return entry
+RECORDS = Records(Absence, "absence", "没有记录号为 {id} 的外出报备。")
+_get = RECORDS.get
 
 
 def change(actor, entry_id: int, data: dict, version: int) -> Absence:
@@ -142,9 +133,7 @@ def change(actor, entry_id: int, data: dict, version: int) -> Absence:
             setattr(entry, key, value)
         line = f"{now():%m-%d %H:%M} {actor.display_name}登记变更：{words}" + (f"（{reason}）" if reason else "")
         entry.changes = "\n".join(p for p in (entry.changes, line) if p)
-        entry.save()
-        audit.record(actor, "update", f"absence:{entry.id}", f"行程变更：{entry.person}", before=before,
-                     after={k: checked.values[k] for k in before})
+        RECORDS.save(actor, entry, f"行程变更：{entry.person}", before)
     return entry
 
 
@@ -160,8 +149,7 @@ def mark_returned(actor, entry_id: int, when: datetime | None = None) -> Absence
         if entry.status != "reported":
             raise ValidationError("status", f"这条报备{STATUS[entry.status]}，无需再销假。")
         entry.returned_at, entry.status = when or now(), "returned"
-        entry.save()
-        audit.record(actor, "update", f"absence:{entry.id}", f"销假：{entry.person}于 {entry.returned_at:%m-%d %H:%M} 返回")
+        RECORDS.save(actor, entry, f"销假：{entry.person}于 {entry.returned_at:%m-%d %H:%M} 返回")
     return entry
 
 
@@ -175,8 +163,7 @@ def void(actor, entry_id: int, reason: str) -> Absence:
         if entry.status == "void":
             raise ValidationError("status", "这条报备已作废。")
         entry.status, entry.reason = "void", reason
-        entry.save()
-        audit.record(actor, "void", f"absence:{entry.id}", f"作废外出报备：{entry.person}（{reason}）")
+        RECORDS.save(actor, entry, f"作废外出报备：{entry.person}（{reason}）", action="void")
     return entry
 
 

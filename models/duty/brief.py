@@ -16,7 +16,8 @@ from models.core import audit, clock, counters, settings
 from models.core.db import DB, BaseModel, now
 from models.core.errors import ValidationError
 from models.core.rights import require
-from models.documents.terms import clean, highest_secrecy
+from models.core.text import clean
+from models.documents.terms import highest_secrecy
 from models.duty import absences, roster
 from models.duty import log as duty_log
 from models.duty.log import DutyEntry

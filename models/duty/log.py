@@ -19,14 +19,32 @@ from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKey
 from models.core import audit
 from models.core.db import DB, BaseModel, PlainModel, now, text_contains
 from models.core.errors import StaleRecord, ValidationError
+from models.core.records import Records
 from models.core.rights import require
+from models.core.states import ANY, Flow
+from models.core.text import clean
 from models.core.validators import parse_date, parse_phone
-from models.documents.terms import NOT_SECRET, clean, parse_secrecy
+from models.documents.terms import NOT_SECRET, parse_secrecy
 from models.duty import roster
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import ENTRY_KINDS, GRADES, minutes_text, month_day, parse_grade, report_limits
 
 STATUS = {"logged": "已登记", "reported": "已报告", "instructed": "已批示", "handling": "处理中", "closed": "已办结"}
+OPEN = ("logged", "reported", "instructed", "handling")
+ACTIONS = {"report": "报告领导", "instruct": "登记领导批示", "handle": "登记处理情况", "report_up": "登记事件上报",
+           "close": "办结", "edit": "修改", "amend": "补充更正"}
+# The status is derived from what an entry holds (_status): a later step never moves it back (批示 after 处理 stays
+# 处理中). Only a closed entry refuses, and its refusal names when it was closed, so the label is that moment.
+FLOW = Flow(STATUS, ACTIONS, [
+    ("logged", "report", "reported"), ("reported", "report", "reported"), ("instructed", "report", "instructed"),
+    ("handling", "report", "handling"),
+    ("logged", "instruct", "instructed"), ("reported", "instruct", "instructed"),
+    ("instructed", "instruct", "instructed"), ("handling", "instruct", "handling"),
+    *[(s, "handle", "handling") for s in OPEN],
+    *[(s, "close", "closed") for s in OPEN],
+    *[(s, step, s) for s in STATUS for step in ("report_up", "edit", "amend")],
+    ("closed", ANY, None, "如需补充，请用「补充更正」。"),
+], message="这条记录已于 {label} 办结。{hint}")
 EDITABLE = {"at": "时间", "kind": "类别", "unit": "来电单位", "person": "来电人", "phone": "联系电话",
             "subject": "事由", "grade": "事件等级", "occurred_at": "事发时间", "place": "事发地点", "secrecy": "密级"}
 FUTURE_SLACK = timedelta(minutes=5)
@@ -229,25 +247,18 @@ def recent_shifts(actor, limit: int = 30) -> list[DutyShift]:
 
 # --- changes ----------------------------------------------------------------------------------------------
 
-def _event(actor, entry: DutyEntry, action: str, text: str = "", **fields) -> None:
-    DutyEvent.create(entry=entry, actor=actor.username, actor_name=actor.display_name, action=action, text=text,
-                     **fields)
-
-
-def _save(actor, entry: DutyEntry, action: str, summary: str, before: dict | None = None) -> DutyEntry:
+def _prepare(entry: DutyEntry) -> None:
     entry.status = _status(entry)
     entry.search_text = _search_text(entry)
-    entry.save()
-    audit.record(actor, "update", f"duty:{entry.id}", f"值班记录 {entry.at:%m-%d %H:%M}：{summary}",
-                 before=before, after={k: getattr(entry, k) for k in (before or {})} or None)
-    return entry
 
 
-def _get(entry_id: int) -> DutyEntry:
-    entry = DutyEntry.get_or_none(DutyEntry.id == entry_id)
-    if entry is None:
-        raise ValidationError("id", f"没有编号为 {entry_id} 的值班记录。")
-    return entry
+RECORDS = Records(DutyEntry, "duty", "没有编号为 {id} 的值班记录。", events=DutyEvent,
+                  link=lambda entry: {"entry": entry}, prepare=_prepare)
+_get = RECORDS.get
+
+
+def _save(actor, entry: DutyEntry, summary: str, before: dict | None = None) -> DutyEntry:
+    return RECORDS.save(actor, entry, f"值班记录 {entry.at:%m-%d %H:%M}：{summary}", before)
 
 
 def log(actor, data: dict) -> tuple[DutyEntry, list[str]]:
@@ -261,11 +272,8 @@ def log(actor, data: dict) -> tuple[DutyEntry, list[str]]:
             raise ValidationError("at", f"{values['at']:%m-%d %H:%M} 属于已交接的{shift.label}，交接后不能再补记。"
                                         "请按实际时间登记到本班，并在「事由」中写明是补记。")
         entry = DutyEntry(duty_shift=shift, recorder=actor.display_name, recorder_username=actor.username, **values)
-        entry.status = _status(entry)
-        entry.search_text = _search_text(entry)
-        entry.save(force_insert=True)
-        _event(actor, entry, "log", f"登记（{entry.kind}）")
-        audit.record(actor, "create", f"duty:{entry.id}", f"值班记录：{entry.kind} {entry.heading}", after=values)
+        RECORDS.save(actor, entry, f"值班记录：{entry.kind} {entry.heading}", action="create", after=values,
+                     insert=True, event=dict(action="log", text=f"登记（{entry.kind}）"))
     if entry.kind == "突发事件":
         if not entry.grade:
             notes.append("事件等级未定：定级后请用「补充更正」填写，报告时限按等级计算。")
@@ -297,9 +305,9 @@ def update(actor, entry_id: int, data: dict, version: int) -> DutyEntry:
         for key in before:
             setattr(entry, key, values[key])
         for key, old in before.items():
-            _event(actor, entry, "edit", f"修改{EDITABLE[key]}", field=key, before=_text(old),
+            RECORDS.event(actor, entry, action="edit", text=f"修改{EDITABLE[key]}", field=key, before=_text(old),
                    after=_text(values[key]))
-        return _save(actor, entry, "edit", "修改" + "、".join(EDITABLE[k] for k in before), before)
+        return _save(actor, entry, "修改" + "、".join(EDITABLE[k] for k in before), before)
 
 
 def _text(value: object) -> str:
@@ -326,8 +334,8 @@ def amend(actor, entry_id: int, field: str, value: object, reason: str) -> DutyE
         setattr(entry, field, new)
         if field == "grade" and new and entry.kind != "突发事件":
             entry.kind = "突发事件"
-        _event(actor, entry, "amend", reason, field=field, before=_text(old), after=_text(new))
-        return _save(actor, entry, "amend", f"更正{EDITABLE[field]}（{reason}）", {field: old})
+        RECORDS.event(actor, entry, action="amend", text=reason, field=field, before=_text(old), after=_text(new))
+        return _save(actor, entry, f"更正{EDITABLE[field]}（{reason}）", {field: old})
 
 
 def report_leader(actor, entry_id: int, leader: str, at: object = None) -> DutyEntry:
@@ -337,12 +345,12 @@ def report_leader(actor, entry_id: int, leader: str, at: object = None) -> DutyE
     if not leader:
         raise ValidationError("leader", "请填写报告了哪位领导。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "report")
         moment = _not_future(parse_moment(at, "at", now()), "at", "报告时间")
         _after_logged(entry, moment, "报告时间")
         entry.reported_to = "\n".join(p for p in (entry.reported_to, f"{leader} {moment:%m-%d %H:%M}") if p)
-        _event(actor, entry, "report", f"报告{leader}", after=f"{moment:%Y-%m-%d %H:%M}")
-        return _save(actor, entry, "report", f"报告{leader}")
+        RECORDS.event(actor, entry, action="report", text=f"报告{leader}", after=f"{moment:%Y-%m-%d %H:%M}")
+        return _save(actor, entry, f"报告{leader}")
 
 
 def instruct(actor, entry_id: int, leader: str, text: str, at: object = None) -> DutyEntry:
@@ -354,12 +362,12 @@ def instruct(actor, entry_id: int, leader: str, text: str, at: object = None) ->
     if not text:
         raise ValidationError("text", "请填写批示内容。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "instruct")
         moment = _not_future(parse_moment(at, "at", now()), "at", "批示时间")
         _after_logged(entry, moment, "批示时间")
         entry.instructions = "\n".join(p for p in (entry.instructions, f"{leader}（{moment:%m-%d %H:%M}）：{text}") if p)
-        _event(actor, entry, "instruct", f"{leader}批示：{text}")
-        return _save(actor, entry, "instruct", f"{leader}批示")
+        RECORDS.event(actor, entry, action="instruct", text=f"{leader}批示：{text}")
+        return _save(actor, entry, f"{leader}批示")
 
 
 def handle(actor, entry_id: int, text: str, at: object = None) -> DutyEntry:
@@ -369,12 +377,12 @@ def handle(actor, entry_id: int, text: str, at: object = None) -> DutyEntry:
     if not text:
         raise ValidationError("text", "请填写处理情况（转给了谁、通知了谁、怎么答复的）。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "handle")
         moment = _not_future(parse_moment(at, "at", now()), "at", "处理时间")
         _after_logged(entry, moment, "处理时间")
         entry.handling = "\n".join(p for p in (entry.handling, f"{moment:%m-%d %H:%M} {text}") if p)
-        _event(actor, entry, "handle", text)
-        return _save(actor, entry, "handle", "处理情况")
+        RECORDS.event(actor, entry, action="handle", text=text)
+        return _save(actor, entry, "处理情况")
 
 
 def report_up(actor, entry_id: int, channel: str, at: object = None) -> DutyEntry:
@@ -394,8 +402,8 @@ def report_up(actor, entry_id: int, channel: str, at: object = None) -> DutyEntr
             raise ValidationError("channel", f"已登记 {getattr(entry, column):%m-%d %H:%M} {label}。"
                                              "续报请在「处理情况」中记录；时间记错请用「补充更正」。")
         setattr(entry, column, moment)
-        _event(actor, entry, "report_up", f"{label} {moment:%m-%d %H:%M}")
-        return _save(actor, entry, "report_up", label)
+        RECORDS.event(actor, entry, action="report_up", text=f"{label} {moment:%m-%d %H:%M}")
+        return _save(actor, entry, label)
 
 
 def close(actor, entry_id: int, result: str) -> DutyEntry:
@@ -405,19 +413,19 @@ def close(actor, entry_id: int, result: str) -> DutyEntry:
     if not result:
         raise ValidationError("result", "请填写办理结果（如「已转县应急局处理，对方已反馈」）。")
     with DB.atomic():
-        entry = _open(entry_id)
+        entry = _open(entry_id, "close")
         if entry.kind == "突发事件" and entry.grade and (entry.phoned_at is None or entry.written_at is None):
             missing = "、".join(n for n, v in (("电话报告", entry.phoned_at), ("书面报告", entry.written_at)) if v is None)
             raise ValidationError("result", f"这起{entry.grade}突发事件还没有登记{missing}时间，请先登记后再办结。")
         entry.result, entry.closed, entry.closed_at = result, True, now()
-        _event(actor, entry, "close", f"办结：{result}")
-        return _save(actor, entry, "close", "办结")
+        RECORDS.event(actor, entry, action="close", text=f"办结：{result}")
+        return _save(actor, entry, "办结")
 
 
-def _open(entry_id: int) -> DutyEntry:
+def _open(entry_id: int, action: str) -> DutyEntry:
+    """The entry, if `action` applies to it (FLOW); a closed one is refused."""
     entry = _get(entry_id)
-    if entry.closed:
-        raise ValidationError("status", f"这条记录已于 {entry.closed_at:%m-%d %H:%M} 办结。如需补充，请用「补充更正」。")
+    FLOW.check(f"{entry.closed_at:%m-%d %H:%M}" if entry.closed_at else "", entry.status, action)
     return entry
 
 

@@ -14,8 +14,8 @@ from models.core import audit, clock, settings, workdays
 from models.core.db import DB, BaseModel, PlainModel, now
 from models.core.errors import ValidationError
 from models.core.rights import require
+from models.core.text import clean
 from models.core.validators import parse_phone
-from models.documents.terms import clean
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.duty.terms import Shift, month_day, parse_shifts, shift_at
 

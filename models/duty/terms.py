@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from models.core.errors import ValidationError
-from models.documents.terms import clean
+from models.core.text import clean
 
 ENTRY_KINDS = ("来电", "来文", "传真", "突发事件", "其他")
 GRADES = ("特别重大", "重大", "较大", "一般")  # 突发事件应对法 第3条: Ⅰ–Ⅳ

@@ -11,7 +11,7 @@ from peewee import Case, fn
 from models.core import clock, settings
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
 from models.core.rights import require
-from models.documents.terms import clean
+from models.core.text import clean
 from models.secrecy import passports as cabinet
 from models.secrecy import people as registry
 from models.secrecy import records

@@ -15,11 +15,11 @@ from models.core import audit, clock, settings
 from models.core.db import DB, BaseModel
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import parse_date
-from models.documents.terms import clean
 from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from models.secrecy.people import Person, add_event, get, in_declass
-from models.secrecy.terms import PASSPORT_KINDS, PASSPORT_STATES, TRIP_DECISIONS, choice
+from models.secrecy.terms import PASSPORT_KINDS, PASSPORT_STATES, TRIP_DECISIONS
 
 
 class Passport(BaseModel):

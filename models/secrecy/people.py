@@ -14,9 +14,11 @@ from peewee import CharField, DateField, DateTimeField, ForeignKeyField, Integer
 from models.core import audit, clock
 from models.core.db import DB, BaseModel, chunks, now
 from models.core.errors import StaleRecord, ValidationError
+from models.core.records import Records, by_name
 from models.core.rights import require
+from models.core.states import ANY, Flow
+from models.core.text import choice, clean
 from models.core.validators import id_birth_date, id_gender, parse_date, parse_id_number, parse_phone
-from models.documents.terms import clean
 from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from models.secrecy.terms import (
     GENDERS,
@@ -26,12 +28,38 @@ from models.secrecy.terms import (
     SECONDED,
     STATES,
     add_months,
-    choice,
     declass_months,
     highest,
     months_text,
     parse_level,
 )
+
+ACTIONS = {"appoint": "上岗", "transfer": "调岗", "leave": "离岗", "complete_exit": "登记离岗手续",
+           "end_declass": "确认脱密期满", "recheck": "复审", "vet": "上岗审查", "clear": "审查通过",
+           "refuse": "审查不通过", "edit": "修改信息"}
+NOT_ON_POST = ("candidate", "declass", "ended", "refused")
+# 上岗 again after a 脱密期 (or a refusal) is allowed once a new 上岗审查 has passed; appoint() checks the review.
+FLOW = Flow(STATES, ACTIONS, [
+    *[(s, "appoint", "on_post") for s in NOT_ON_POST],
+    ("on_post", "appoint", None, "换岗位请用「调岗」。"),
+    ("on_post", "transfer", "on_post"), (ANY, "transfer", None, "不在岗，不能调岗。"),
+    ("on_post", "leave", "declass"), (ANY, "leave", None, "不在岗，无需办理离岗。"),
+    ("declass", "complete_exit", "declass"), ("ended", "complete_exit", "ended"),
+    (ANY, "complete_exit", None, "还没有办理离岗。"),
+    ("declass", "end_declass", "ended"), (ANY, "end_declass", None, "不在脱密期。"),
+    ("on_post", "recheck", "on_post"), (ANY, "recheck", None, "复审只对在岗人员进行。"),
+    *[(s, "vet", s) for s in NOT_ON_POST], ("on_post", "vet", None, "定期审查请选「复审」。"),
+    ("refused", "clear", "candidate"),  # a passed 上岗审查 lifts an earlier refusal
+    ("candidate", "refuse", "refused"),  # a failed one bars the post (实施条例 第50条)
+    *[(s, "edit", s) for s in STATES],
+], message="{label}{state}，{hint}", messages=dict.fromkeys(("appoint", "vet"), "{label}已{state}，{hint}"),
+    fields={"appoint": "posts", "transfer": "posts", "leave": "kind", "complete_exit": "talk_on", "end_declass": "on",
+            "recheck": "kind", "vet": "kind"})
+
+
+def check_step(person: "Person", action: str) -> str:
+    """The state `action` leads to, or the refusal in the registry's words (FLOW)."""
+    return FLOW.check(person.name, person.state, action)
 
 
 class Post(BaseModel):
@@ -114,10 +142,15 @@ class PersonEvent(BaseModel):
     by = CharField(max_length=40, default="")
 
 
+RECORDS = Records(Person, "person", "没有编号为 {id} 的涉密人员。", events=PersonEvent,
+                  link=lambda person: {"person": person}, who=by_name)
+_get = RECORDS.get
+
+
 def add_event(actor, person: Person, on: date, kind: str, text: str, level_before: str = "",
               level_after: str = "") -> PersonEvent:
-    return PersonEvent.create(person=person, on=on, kind=kind, text=text, level_before=level_before,
-                              level_after=level_after, by=actor.display_name)
+    return RECORDS.event(actor, person, on=on, kind=kind, text=text, level_before=level_before,
+                         level_after=level_after)
 
 
 # ---- pinyin: 「zs」 and 「zhangsan」 find 张三; every reading of a polyphonic character is kept (曾 zeng/ceng)
@@ -313,10 +346,10 @@ def register(actor, data: dict) -> tuple[Person, list[str]]:
         if existing is not None:
             raise ValidationError("id_number", f"身份证号 {values['id_number']} 已登记为{existing.name}"
                                                f"（{existing.state_label}），请在名单中找到后办理。")
-        person = Person.create(**values)
+        person = RECORDS.save(actor, Person(**values), f"登记涉密人员：{values['name']}", action="create", after=values,
+                              insert=True)
         _reindex(person)
         add_event(actor, person, clock.today(), "登记", f"登记为拟任涉密人员（{values['nature']}，{values['unit']}）")
-        audit.record(actor, "create", f"person:{person.id}", f"登记涉密人员：{person.name}", after=values)
     return person, notes
 
 
@@ -343,12 +376,10 @@ def update(actor, person_id: int, data: dict, version: int) -> Person:
             raise ValidationError("id_number", f"身份证号 {values['id_number']} 已登记为他人。")
         for key, value in values.items():
             setattr(person, key, value)
-        person.save()
+        RECORDS.save(actor, person, f"修改涉密人员信息：{person.name}", before)
         _reindex(person)
         words = "；".join(f"{FIELD_LABELS[k]}：{_show(v) or '（空）'}→{_show(values[k]) or '（空）'}" for k, v in before.items())
         add_event(actor, person, clock.today(), "信息变更", words)
-        audit.record(actor, "update", f"person:{person.id}", f"修改涉密人员信息：{person.name}", before=before,
-                     after={k: values[k] for k in before})
     return person
 
 
@@ -358,10 +389,7 @@ def _show(value: object) -> str:
 
 def get(actor, person_id: int) -> Person:
     require(actor, READ_PERSONNEL, "查看涉密人员")
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise ValidationError("id", f"没有编号为 {person_id} 的涉密人员。")
-    return person
+    return _get(person_id)
 
 
 def current_assignments(person: Person) -> list[Assignment]:
@@ -398,8 +426,7 @@ def appoint(actor, person_id: int, post_names, on: object, approved_by: str = ""
     notes = []
     with DB.atomic():
         person = get(actor, person_id)
-        if person.state == "on_post":
-            raise ValidationError("posts", f"{person.name}已在岗，换岗位请用「调岗」。")
+        after = check_step(person, "appoint")
         review = secrecy_records.latest_review(person, ("上岗审查", "派出单位审查"))
         if review is None or (review.on < (person.declass_start or date.min)):
             raise ValidationError("posts", f"{person.name}还没有上岗审查记录。上岗前须经保密审查，请先登记审查结论。")
@@ -409,7 +436,7 @@ def appoint(actor, person_id: int, post_names, on: object, approved_by: str = ""
             raise ValidationError("on", f"上岗日期早于审查日期（{review.on:%Y-%m-%d}），请核对。")
         old = person.level
         _open(person, chosen, day)
-        person.state, person.on_post_since = "on_post", day
+        person.state, person.on_post_since = after, day
         person.approved_by = clean(approved_by)[:40] or person.approved_by
         for key in ("leave_kind", "entrusted_to", "carriers_returned", "devices_returned", "whereabouts"):
             setattr(person, key, "")
@@ -438,8 +465,7 @@ def transfer(actor, person_id: int, post_names, on: object, reason: str = "") ->
     notes = []
     with DB.atomic():
         person = get(actor, person_id)
-        if person.state != "on_post":
-            raise ValidationError("posts", f"{person.name}{person.state_label}，不在岗，不能调岗。")
+        check_step(person, "transfer")
         held = current_assignments(person)
         if {a.post_id for a in held} == {p.id for p in chosen}:
             raise ValidationError("posts", "岗位没有变化。")
@@ -502,8 +528,7 @@ def leave(actor, person_id: int, data: dict) -> tuple[Person, list[str]]:
     notes = []
     with DB.atomic():
         person = get(actor, person_id)
-        if person.state != "on_post":
-            raise ValidationError("kind", f"{person.name}{person.state_label}，不在岗，无需办理离岗。")
+        after = check_step(person, "leave")
         plan = plan_departure(person, data.get("kind"), data.get("approved_on"), data.get("months"))
         held = current_assignments(person)
         if held and plan.approved_on < min(a.start_on for a in held):
@@ -511,7 +536,7 @@ def leave(actor, person_id: int, data: dict) -> tuple[Person, list[str]]:
         for a in held:
             a.end_on = plan.approved_on
             a.save()
-        person.state, person.leave_kind = "declass", plan.kind
+        person.state, person.leave_kind = after, plan.kind
         person.declass_start, person.declass_months, person.declass_end = plan.approved_on, plan.months, plan.end
         person.entrusted_to = clean(data.get("entrusted_to"))[:60] or plan.entrusted_to
         person.save()
@@ -556,8 +581,7 @@ def complete_exit(actor, person_id: int, data: dict) -> tuple[Person, list[str]]
     require(actor, EDIT_PERSONNEL, "登记离岗手续")
     with DB.atomic():
         person = get(actor, person_id)
-        if person.state not in ("declass", "ended"):
-            raise ValidationError("talk_on", f"{person.name}{person.state_label}，还没有办理离岗。")
+        check_step(person, "complete_exit")
         changed = _checklist(person, data)
         if not changed:
             raise ValidationError("talk_on", "没有填写新的内容。")
@@ -583,22 +607,20 @@ def end_declass(actor, person_id: int, on: object = None) -> Person:
     day = parse_date(on, "on") if clean(on) else clock.today()
     with DB.atomic():
         person = get(actor, person_id)
-        if person.state != "declass":
-            raise ValidationError("on", f"{person.name}{person.state_label}，不在脱密期。")
+        after = check_step(person, "end_declass")
         if day < person.declass_end:
             raise ValidationError("on", f"{person.name}的脱密期至 {person.declass_end:%Y-%m-%d}，还未期满。")
-        person.state = "ended"
-        person.save()
+        person.state = after
+        RECORDS.save(actor, person, f"脱密期满：{person.name}")
         add_event(actor, person, day, "脱密期满", f"脱密期满（{person.declass_start:%Y-%m-%d} 至 "
                                                  f"{person.declass_end:%Y-%m-%d}），解除脱密期管理；保密义务继续履行")
-        audit.record(actor, "update", f"person:{person.id}", f"脱密期满：{person.name}")
     return person
 
 
 def refuse(person: Person, actor, on: date) -> None:
     """A failed 上岗审查 bars the post (called by the review record)."""
-    if person.state == "candidate":
-        person.state = "refused"
+    if FLOW.allows(person.state, "refuse"):
+        person.state = FLOW.next(person.state, "refuse")
         person.save()
         add_event(actor, person, on, "不得上岗", "上岗审查不通过，不得安排在涉密岗位")
 

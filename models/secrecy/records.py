@@ -16,11 +16,11 @@ from models.core import audit, clock, settings
 from models.core.db import DB, BaseModel, chunks
 from models.core.errors import ValidationError
 from models.core.rights import require
+from models.core.text import choice, clean
 from models.core.validators import parse_date
-from models.documents.terms import clean
 from models.secrecy.manifest import EDIT_PERSONNEL
-from models.secrecy.people import Person, add_event, get, refuse
-from models.secrecy.terms import LEVELS, PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESULTS, add_months, choice, review_months
+from models.secrecy.people import FLOW, Person, add_event, check_step, get, refuse
+from models.secrecy.terms import LEVELS, PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESULTS, add_months, review_months
 
 
 class Review(BaseModel):
@@ -70,10 +70,7 @@ def add_review(actor, person_id: int, data: dict) -> tuple[Review, list[str]]:
     notes = []
     with DB.atomic():
         person = get(actor, person_id)
-        if kind == "复审" and person.state != "on_post":
-            raise ValidationError("kind", f"{person.name}{person.state_label}，复审只对在岗人员进行。")
-        if kind != "复审" and person.state == "on_post":
-            raise ValidationError("kind", f"{person.name}已在岗，定期审查请选「复审」。")
+        check_step(person, "recheck" if kind == "复审" else "vet")
         review = Review.create(person=person, kind=kind, on=day, result=result, by=by[:60], note=clean(data.get("note")))
         add_event(actor, person, day, "审查", f"{kind}：{result}（{by}）" + (f"，{review.note}" if review.note else ""))
         audit.record(actor, "create", f"person:{person.id}", f"登记{kind}：{person.name}，{result}",
@@ -84,9 +81,9 @@ def add_review(actor, person_id: int, data: dict) -> tuple[Review, list[str]]:
             else:
                 refuse(person, actor, day)
                 notes.append(f"{person.name}审查不通过，不得上岗。")
-        elif person.state in ("candidate", "refused", "declass", "ended"):
-            if person.state == "refused":
-                person.state = "candidate"
+        elif FLOW.allows(person.state, "appoint"):
+            if FLOW.allows(person.state, "clear"):
+                person.state = FLOW.next(person.state, "clear")
                 person.save()
             notes.append("审查通过，可以办理上岗。")
     return review, notes

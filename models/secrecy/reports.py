@@ -1,6 +1,6 @@
 """What the 涉密人员 exports print: the 花名册, the per-person 登记表, statistics, a person's history.
 
-Values only; the exporters lay them out. Every export is audited (models.document_reports.audit_export).
+Values only; the exporters lay them out. Every export is audited (models.core.exports.audit_export).
 """
 
 from dataclasses import dataclass

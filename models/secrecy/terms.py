@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from models.core import settings
 from models.core.errors import ValidationError
-from models.documents.terms import clean
+from models.core.text import clean
 
 LEVELS = ("核心", "重要", "一般")  # 保密法 第43条; index + 1 is the settings suffix (declass_months_1 …)
 NATURES = ("在编", "借调", "跟班学习", "挂职", "聘用")  # 人员性质
@@ -47,14 +47,6 @@ def parse_level(value: object, field: str = "level") -> str:
                                      f"（经常接触{word}事项的一般定为{_CLASSIFICATION[word]}）。")
     raise ValidationError(field, f"涉密等级「{clean(value)}」无法识别，应为核心、重要或一般。")
 
-
-def choice(value: object, choices: tuple[str, ...], label: str, field: str, default: str = "") -> str:
-    text = clean(value) or default
-    if text not in choices:
-        if not text:
-            raise ValidationError(field, f"请选择{label}：{'、'.join(choices)}。")
-        raise ValidationError(field, f"{label}「{text}」无法识别，应为：{'、'.join(choices)}。")
-    return text
 
 
 def highest(levels) -> str:
