@@ -4,14 +4,19 @@ red when a graded incident's reporting limit has passed, amber for an open item 
 grey when 办结.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
+from peewee import fn
+
+from models.core import clock
 from models.core.db import count_text_matches, now, text_contains
-from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_filtered
+from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_filtered, count_matches
 from models.core.rights import require
+from models.core.text import clean
+from models.duty import absences, roster
 from models.duty import log as duty_log
-from models.duty import roster
+from models.duty.absences import Absence
 from models.duty.log import DutyEntry, DutyShift
 from models.duty.manifest import READ_DUTY
 from models.duty.terms import ENTRY_KINDS
@@ -127,3 +132,108 @@ class DutyLogLedger:
 def _heading(subject: str) -> str:
     return DutyEntry(subject=subject).heading
 
+
+
+ABSENCE_SCOPES = (("away", "今日外出"), ("late", "逾期未销假"), ("open", "未销假"))
+
+
+class AbsenceLedger:
+    """领导外出报备 as the shared ledger sees it. Colours decided here: red for someone past the planned return
+    without 销假, green for someone away today, grey once back or voided."""
+
+    name = "duty_absences"
+    title = "领导外出报备"
+    kinds = frozenset({"absence"})
+    search_hint = "查找：外出人员、地点、事由、代为主持工作的同志（Ctrl+F）"
+    columns = (
+        Column("person", "外出人员", 80),
+        Column("position", "职务", 90),
+        Column("kind", "事由", 180),
+        Column("start_on", "时间", 210),
+        Column("destination", "地点", 100),
+        Column("stand_in", "代为主持工作", 130),
+        Column("contact", "联系方式", 110),
+        Column("approved_by", "审批/报备", 90),
+        Column("status", "状态", 110),
+    )
+    default_sort = "start_on"
+    default_descending = True
+
+    def __init__(self, actor) -> None:
+        require(actor, READ_DUTY, "查看领导外出报备")
+        self._actor = actor
+        self.filters = (
+            FilterSpec("scope", "范围", "choice", ABSENCE_SCOPES),
+            FilterSpec("status", "状态", "choice", tuple(absences.STATUS.items())),
+        )
+        self._pager = KeysetPager(Absence.id, {
+            "person": Absence.person, "position": Absence.position, "kind": Absence.kind,
+            "start_on": Absence.start_on, "destination": Absence.destination, "stand_in": Absence.stand_in,
+            "contact": Absence.contact, "approved_by": Absence.approved_by, "status": Absence.status,
+        })
+
+    def _base(self, query: Query):
+        select = Absence.select()
+        today = clock.today()
+        scope, status = query.filters.get("scope"), query.filters.get("status")
+        if scope == "away":
+            select = select.where((Absence.status != "void") & (Absence.start_on <= today) & (Absence.end_on >= today)
+                                  & (Absence.returned_at.is_null() | (fn.DATE(Absence.returned_at) >= today)))
+        elif scope == "late":
+            select = select.where((Absence.status == "reported") & (Absence.end_on < today))
+        elif scope == "open":
+            select = select.where(Absence.status == "reported")
+        if status:
+            select = select.where(Absence.status == status)
+        if words := clean(query.search):
+            select = select.where(Absence.person.contains(words) | Absence.destination.contains(words)
+                                  | Absence.purpose.contains(words) | Absence.stand_in.contains(words))
+        return select
+
+    def count(self, query: Query) -> int:
+        return count_matches(self._base(query), query)
+
+    def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
+        today = clock.today()
+        rows = []
+        for a in self._pager.select_page(self._base(query), query, self.default_sort, after, limit):
+            status, why = absence_level(a, today)
+            state = absences.STATUS[a.status] + ("（逾期未销假）" if status == "overdue" else "")
+            rows.append(Row(a.id, (a._sort_key, a.id), (
+                a.person, a.position, f"{a.kind}：{a.purpose}" if a.purpose else a.kind, a.period_text,
+                a.destination, a.stand_in, a.contact, a.approved_by, state), status, "", why))
+        return rows
+
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
+
+    def detail(self, row_id: int) -> list[tuple[str, str]]:
+        a = Absence.get_or_none(Absence.id == row_id)
+        if a is None:
+            return []
+        lines = [("外出人员", f"{a.person}{('（' + a.position + '）') if a.position else ''}"),
+                 ("时间", a.period_text), ("地点", a.destination or "—"), ("事由", f"{a.kind}：{a.purpose or '—'}"),
+                 ("交通方式", a.transport or "—"), ("代为主持工作", a.stand_in or "—"), ("联系方式", a.contact or "—"),
+                 ("审批/报备", a.approved_by or "—"), ("状态", absences.STATUS[a.status]),
+                 ("报备", f"{a.reported_at:%Y-%m-%d %H:%M} {a.reported_by}".strip())]
+        if a.returned_at:
+            lines.append(("销假", f"{a.returned_at:%Y-%m-%d %H:%M}"))
+        if a.changes:
+            lines.append(("行程变更", a.changes))
+        if a.reason:
+            lines.append(("作废原因", a.reason))
+        return lines
+
+
+def absence_level(a: Absence, today: date) -> tuple[str | None, str]:
+    """The row's colour and why: the rule the page used to decide, now here."""
+    if a.status == "reported" and a.end_on < today:
+        return "overdue", f"应于{a.end_on.month}月{a.end_on.day}日{a.end_part}返回，尚未销假"
+    if a.status != "reported":
+        return "done", absences.STATUS[a.status]
+    if a.start_on <= today <= a.end_on:
+        return "on_time", "今日外出"
+    return None, ""

@@ -175,12 +175,31 @@ def test_report_a_leaders_trip_and_see_who_is_away_today(tab, monkeypatch, shown
     fill_and_accept(monkeypatch, {"person": "郑副主任", "position": "办公室副主任", "destination": "省城",
                                   "purpose": "参加培训", "stand_in": "周主任"})
     page.action_new()
-    assert page.table.rowCount() == 1 and page.table.item(0, 8).text() == "已报备"
+    model = page.ledger.model
+    assert model.rowCount() == 1 and model.row(0).values[8] == "已报备"
+    assert model.row(0).status == "on_time"  # away today: the colour is decided in models
+    assert page.ledger.selected_row().id == model.row(0).id  # the report just made is selected
     assert "今日外出：郑副主任（办公室副主任）" in page.today.text()
-    page.table.selectRow(0)
     fill_and_accept(monkeypatch, {})
-    page.returned()
-    assert page.table.item(0, 8).text() == "已返回"
+    page.run("returned")  # Ctrl+2 on the selected report
+    assert model.row(0).values[8] == "已返回" and model.row(0).status == "done"
+
+
+def test_a_report_past_its_return_is_red_and_named_in_the_banner(tab, move_clock, shown):
+    from datetime import timedelta
+
+    from models.core import clock
+    from models.duty import absences
+
+    start = clock.today()
+    absences.report(tab.session, {"person": "吴副主任", "start_on": start, "end_on": start, "destination": "省城"})
+    move_clock(start + timedelta(days=3))
+    page = tab.absences
+    tab.pages.setCurrentWidget(page)
+    page.refresh()
+    row = page.ledger.model.row(0)
+    assert row.status == "overdue" and row.values[8] == "已报备（逾期未销假）"
+    assert "逾期未销假：吴副主任" in page.today.text()
 
 
 def test_the_administrator_sets_the_shifts_and_the_sheets_words(qtbot, three, shown):
