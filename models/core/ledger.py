@@ -133,3 +133,26 @@ class KeysetPager:
         order = (sort.desc(), self.id_field.desc()) if desc else (sort.asc(), self.id_field.asc())
         row = base.select(sort, self.id_field).order_by(*order).limit(1).offset(offset).tuples().first()
         return tuple(row) if row else None
+
+
+
+class PagedSource:
+    """What every ledger source shares: a keyset pager over its filtered select `_base(query)`. A source declares
+    `columns`, `filters`, `default_sort`, `_pager`, `_base`, `page` and `detail`; counting, jumping and finding a
+    record's row come from here."""
+
+    default_sort = "id"
+    default_descending = False
+    _pager: KeysetPager
+
+    def _base(self, query: Query):
+        raise NotImplementedError
+
+    def count(self, query: Query) -> int:
+        return count_matches(self._base(query), query)
+
+    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
+        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
+
+    def offset_of(self, query: Query, row_id: int) -> int | None:
+        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)

@@ -10,7 +10,7 @@ from peewee import fn
 
 from models.core import clock
 from models.core.db import count_text_matches, distinct_values, text_contains
-from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
+from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, PagedSource, Query, Row, count_matches
 from models.core.rights import require
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
@@ -45,7 +45,7 @@ def _count(select, query: Query, model) -> int:
     return count_matches(select, query)
 
 
-class IncomingLedger:
+class IncomingLedger(PagedSource):
     name = "incoming"
     kinds = frozenset({"incoming"})
     _model = Incoming
@@ -129,12 +129,6 @@ class IncomingLedger:
             ), status, r["secrecy"]))
         return rows
 
-    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
-
-    def offset_of(self, query: Query, row_id: int) -> int | None:
-        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
-
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Incoming.get_or_none(Incoming.id == row_id)
         return documents.detail_lines(self._actor, doc) if doc else []
@@ -146,7 +140,7 @@ class IncomingLedger:
         return [i for (i,) in self._base(query).select(Incoming.id).order_by(*order).limit(limit).tuples()]
 
 
-class OutgoingLedger:
+class OutgoingLedger(PagedSource):
     name = "outgoing"
     kinds = frozenset({"outgoing"})
     _model = Outgoing
@@ -226,12 +220,6 @@ class OutgoingLedger:
                 str(r["print_copies"] or ""), dispatch.STATUS[r["status"]], f"{r['drafted_on']:%Y-%m-%d}",
             ), done, r["secrecy"]))
         return rows
-
-    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
-
-    def offset_of(self, query: Query, row_id: int) -> int | None:
-        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         doc = Outgoing.get_or_none(Outgoing.id == row_id)

@@ -11,7 +11,16 @@ from peewee import fn
 
 from models.core import clock
 from models.core.db import count_text_matches, now, text_contains
-from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_filtered, count_matches
+from models.core.ledger import (
+    PAGE_SIZE,
+    Column,
+    FilterSpec,
+    KeysetPager,
+    PagedSource,
+    Query,
+    Row,
+    count_filtered,
+)
 from models.core.rights import require
 from models.core.text import clean
 from models.duty import absences, roster
@@ -30,7 +39,7 @@ def reported_text(reported_to: str, instructions: str) -> str:
     return text + ("（已批示）" if instructions else "")
 
 
-class DutyLogLedger:
+class DutyLogLedger(PagedSource):
     name = "duty_log"
     title = "值班记录"
     kinds = frozenset({"duty_entry", "duty_shift"})
@@ -119,12 +128,6 @@ class DutyLogLedger:
             ), status, r["secrecy"], why))
         return rows
 
-    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
-
-    def offset_of(self, query: Query, row_id: int) -> int | None:
-        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
-
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         return duty_log.detail_lines(self._actor, row_id) if DutyEntry.get_or_none(DutyEntry.id == row_id) else []
 
@@ -137,7 +140,7 @@ def _heading(subject: str) -> str:
 ABSENCE_SCOPES = (("away", "今日外出"), ("late", "逾期未销假"), ("open", "未销假"))
 
 
-class AbsenceLedger:
+class AbsenceLedger(PagedSource):
     """领导外出报备 as the shared ledger sees it. Colours decided here: red for someone past the planned return
     without 销假, green for someone away today, grey once back or voided."""
 
@@ -190,9 +193,6 @@ class AbsenceLedger:
                                   | Absence.purpose.contains(words) | Absence.stand_in.contains(words))
         return select
 
-    def count(self, query: Query) -> int:
-        return count_matches(self._base(query), query)
-
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
         today = clock.today()
         rows = []
@@ -203,12 +203,6 @@ class AbsenceLedger:
                 a.person, a.position, f"{a.kind}：{a.purpose}" if a.purpose else a.kind, a.period_text,
                 a.destination, a.stand_in, a.contact, a.approved_by, state), status, "", why))
         return rows
-
-    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
-
-    def offset_of(self, query: Query, row_id: int) -> int | None:
-        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         a = Absence.get_or_none(Absence.id == row_id)

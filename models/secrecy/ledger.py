@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from peewee import Case, fn
 
 from models.core import clock, settings
-from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row, count_matches
+from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, PagedSource, Query, Row
 from models.core.rights import require
 from models.core.text import clean
 from models.secrecy import passports as cabinet
@@ -38,7 +38,7 @@ def current_posts(ids: list[int]) -> dict[int, str]:
     return {person_id: "、".join(names) for person_id, names in held.items()}
 
 
-class PeopleLedger:
+class PeopleLedger(PagedSource):
     name = "secrecy_people"
     title = "涉密人员"
     kinds = frozenset({"person", "review", "pledge", "training", "passport", "trip", "post"})
@@ -89,9 +89,6 @@ class PeopleLedger:
             select = select.where(Person.search_text.contains(words))
         return select
 
-    def count(self, query: Query) -> int:
-        return count_matches(self._base(query), query)
-
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
         # One query for the rows with each one's last passed review and the year's hours (correlated subqueries),
         # one for the posts; plain rows, not Person objects: building 200 full models took most of a frame.
@@ -132,18 +129,12 @@ class PeopleLedger:
             ), status, "", why, alerts))
         return rows
 
-    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
-
-    def offset_of(self, query: Query, row_id: int) -> int | None:
-        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
-
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         p = Person.get_or_none(Person.id == row_id)
         return [("姓名", p.name), ("状态", p.state_label)] if p else []
 
 
-class CabinetLedger:
+class CabinetLedger(PagedSource):
     name = "secrecy_cabinet"
     title = "证件柜"
     kinds = frozenset({"passport", "person"})
@@ -182,9 +173,6 @@ class CabinetLedger:
             select = select.where(Person.search_text.contains(words) | Passport.number.contains(words))
         return select
 
-    def count(self, query: Query) -> int:
-        return count_matches(self._base(query), query)
-
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
         items = list(self._pager.select_page(self._base(query), query, self.default_sort, after, limit))
         out = [i.id for i in items if i.status == "out"]
@@ -198,12 +186,6 @@ class CabinetLedger:
                 item.person.name, item.person.unit, item.kind, item.number, f"{item.expires_on or ''}",
                 f"{item.received_on}", text), status, "", text if status == "overdue" else ""))
         return rows
-
-    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
-
-    def offset_of(self, query: Query, row_id: int) -> int | None:
-        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         item = Passport.select(Passport, Person).join(Person).where(Passport.id == row_id).first()
@@ -222,7 +204,7 @@ class CabinetLedger:
         return lines
 
 
-class TripsLedger:
+class TripsLedger(PagedSource):
     name = "secrecy_trips"
     title = "出国(境)申请与审批"
     kinds = frozenset({"trip", "person"})
@@ -261,9 +243,6 @@ class TripsLedger:
             select = select.where(Person.search_text.contains(words) | Trip.destination.contains(words))
         return select
 
-    def count(self, query: Query) -> int:
-        return count_matches(self._base(query), query)
-
     def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]:
         today = clock.today()
         rows = []
@@ -274,12 +253,6 @@ class TripsLedger:
                 t.person.name, t.destination, t.purpose, f"{t.start_on}", f"{t.end_on}", t.unit_opinion, t.decision,
                 t.approved_by, f"{t.briefed_on or ''}", f"{t.reported_on or ''}"), status, "", why))
         return rows
-
-    def key_at(self, query: Query, offset: int, total: int | None = None) -> tuple | None:
-        return self._pager.key_at(self._base(query), query, self.default_sort, offset, total)
-
-    def offset_of(self, query: Query, row_id: int) -> int | None:
-        return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
 
     def detail(self, row_id: int) -> list[tuple[str, str]]:
         t = Trip.select(Trip, Person).join(Person).where(Trip.id == row_id).first()
