@@ -263,7 +263,7 @@ def check(keyring: Keyring | None, database: Database | None = None) -> SealRepo
     seen: set[str] = set()
     since: datetime | None = None
     count = checked = unchecked = 0
-    last_good = 0  # the newest entry a seal that held vouches for
+    last_good = 0  # the newest entry that a seal which held vouches for
     last_id = last_at = None
     broken = False
     for entry_id, at, action, text, prev_hash in _seal_rows(database):
@@ -307,7 +307,7 @@ def check(keyring: Keyring | None, database: Database | None = None) -> SealRepo
             continue
         checked += 1
         if not broken:
-            last_good = entry_id
+            last_good = entry_id - 1  # a seal vouches for the entries before it, not for itself
     if keyring is not None:
         if not seen and last_id is None and _has_entries(database):
             problem(1, "审计日志中没有封存密钥记录（封存记录可能被整体删除）。")
