@@ -72,7 +72,8 @@ _ROLE_BY_LABEL = {label: role.value for role, label in ROLE_LABELS.items()}
 
 def _legacy(action: str, target: str, detail: dict, known: dict[str, dict]) -> None:
     """What entries from before `state` still say."""
-    after = detail.get("after") if isinstance(detail.get("after"), dict) else {}
+    given = detail.get("after")
+    after: dict = given if isinstance(given, dict) else {}
     if action == "init":
         for label, username in after.items():
             if label in _ROLE_BY_LABEL:
