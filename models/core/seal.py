@@ -215,7 +215,7 @@ def at_login(actor, password: str, keyring: Keyring, must_change: bool) -> Keyri
     if must_change:
         return keyring
     if keyring.current is None:
-        keyring = create_key(actor, password, "安全审计员首次登录，此前的日志尚未封存")
+        keyring = create_key(actor, password, "安全审计员登录时没有有效的封存密钥")
     seal(actor, keyring)
     return keyring
 
