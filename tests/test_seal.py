@@ -128,6 +128,7 @@ def test_intact_sealed_history_verifies_every_seal_and_shows_the_last(three, sea
     assert result.ok and result.seals.checked == result.seals.count == 2
     assert result.seals.last_id == sealed
     assert f"上次封存：2026-06-10 10:00（第 {sealed} 条）" in result.message()
+    assert f"其后的 {result.checked - sealed} 条此前未受封存保护" in result.message()
 
 
 def test_the_database_does_not_hold_the_seal_key(three, database):

@@ -150,6 +150,9 @@ class VerifyResult:
         if report.unchecked:
             text += f"，{report.unchecked} 次使用已停用的封存密钥（审计员密码曾被重置），无法核验"
         text += "。"
+        unsealed = self.checked - report.last_id
+        if self.ok and unsealed > 0:
+            text += f"其后的 {unsealed} 条此前未受封存保护，本次校验已将其封存。"
         if report.key_since is not None:
             text += f"当前封存密钥设立于 {report.key_since:%Y-%m-%d %H:%M}。"
         return text
