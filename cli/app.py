@@ -93,7 +93,7 @@ def build_parser() -> Parser:
 
     au = sub.add_parser("audit", help="审计日志（安全审计员）").add_subparsers(dest="action", required=True,
                                                                           parser_class=Parser)
-    au.add_parser("verify", help="校验哈希链")
+    au.add_parser("verify", help="校验哈希链、封存和账户状态")
 
     h = sub.add_parser("holidays", help="节假日安排").add_subparsers(dest="action", required=True, parser_class=Parser)
     hl = h.add_parser("list", help="列出某年的节假日和调休上班日")

@@ -149,3 +149,24 @@ def test_a_three_account_is_reset_only_with_a_second_three_present(cli, monkeypa
     assert code == 0, err
     code, _, err = cli("user", "list", user="secadmin", password="Given@2026ab")
     assert code == 1 and "请先" in err  # a password set by another must be changed before anything else
+
+
+@pytest.mark.sqlite_only  # plants a hash in the SQLite file
+def test_audit_verify_shows_the_last_seal_and_names_a_planted_hash(cli, tmp_path):
+    import sqlite3
+
+    from models.core import passwords
+
+    code, out, _ = cli("audit", "verify", user="auditor", password=PW)
+    assert code == 0 and "上次封存：2026-06-10 10:00" in out and "核验相符" in out
+    assert cli("backup", "-o", str(tmp_path / "copy.db"), user="admin", password=PW)[0] == 0
+    for name in ("cli.db", "copy.db"):
+        conn = sqlite3.connect(tmp_path / name)
+        conn.execute("UPDATE user SET password_hash = ? WHERE username = 'secadmin'",
+                     (passwords.hash_password("Attacker@2026"),))
+        conn.commit()
+        conn.close()
+    code, out, err = cli("audit", "verify", user="auditor", password=PW)
+    assert code == 1 and "账户「secadmin」的密码与审计记录不符" in err
+    code, _, err = cli("restore", str(tmp_path / "copy.db"), user="admin", password=PW)
+    assert code == 1 and "不能用来恢复" in err and "secadmin" in err and "Traceback" not in err

@@ -1,12 +1,12 @@
 """Accounts, log-in and lock-out, passwords, and role grants under 三员分立."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
 
-from models.core import audit, passwords, settings
+from models.core import account_state, audit, passwords, seal, settings
 from models.core.db import DB, BaseModel, now
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import ADMIN_ROLES, BUSINESS_ROLES, ROLE_LABELS, Right, Role, require
@@ -46,6 +46,8 @@ class Session:
     display_name: str
     roles: frozenset
     must_change_password: bool = False
+    # The 安全审计员's seal keys, opened by the password at log-in; in this process's memory only.
+    keyring: seal.Keyring | None = field(default=None, repr=False, compare=False)
 
     def role_text(self) -> str:
         return "、".join(ROLE_LABELS[r] for r in sorted(self.roles)) or "无角色"
@@ -112,16 +114,19 @@ def init(accounts: dict[Role, tuple[str, str, str]]) -> None:
         except ValidationError as exc:
             raise ValidationError(f"{role.value}.password", f"{ROLE_LABELS[role]}的{exc.message}") from None
     with DB.atomic():
+        made = []
         for role, (username, display_name, password) in accounts.items():
             user = User.create(
                 username=username.strip(), display_name=display_name.strip(),
                 password_hash=passwords.hash_password(password),
             )
             UserRole.create(user=user, role=role.value, granted_by="init")
+            made.append(account_state.of(user, {role}))
         audit.record(
             None, "init", "database", "初始化数据库，创建三员账户",
-            after={ROLE_LABELS[r]: a[0] for r, a in accounts.items()},
+            after={ROLE_LABELS[r]: a[0] for r, a in accounts.items()}, state=made,
         )
+        seal.create_key(None, accounts[Role.AUDITOR][2], "初始化数据库")
 
 
 def login(username: str, password: str) -> Session:
@@ -171,14 +176,18 @@ def login(username: str, password: str) -> Session:
         raise ValidationError(
             "password", f"用户名或密码不正确。再输错 {limit - attempts} 次，账户将被锁定。"
         )
+    session = session_for(user)
+    # The 安全审计员's password opens the seal keys; scrypt is slow, so before the transaction.
+    keyring = seal.open_keyring(password) if Role.AUDITOR in session.roles else None
     with DB.atomic():
         user.failed_attempts = 0
         user.locked_until = None
         user.last_login = stamp
         user.save()
-        session = session_for(user)
         audit.record(session, "login", f"user:{name}", "登录成功")
-    return session
+        if keyring is not None:
+            keyring = seal.at_login(session, password, keyring, user.must_change_password)
+    return replace(session, keyring=keyring)
 
 
 def _user(username: str) -> User:
@@ -202,7 +211,8 @@ def add_user(actor: Session, username: str, display_name: str, password: str, un
             password_hash=passwords.hash_password(password), must_change_password=True,
         )
         audit.record(actor, "user_add", f"user:{name}", f"新增账户 {name}（{display}）",
-                     after={"username": name, "display_name": display, "unit": user.unit})
+                     after={"username": name, "display_name": display, "unit": user.unit},
+                     state=[account_state.of(user, ())])
     return user
 
 
@@ -250,7 +260,7 @@ def lock_user(actor: Session, username: str) -> None:
         user.disabled = True
         user.save()
         audit.record(actor, "user_lock", f"user:{user.username}", f"停用账户 {user.username}",
-                     before={"disabled": False}, after={"disabled": True})
+                     before={"disabled": False}, after={"disabled": True}, state=[account_state.of(user)])
 
 
 def unlock_user(actor: Session, username: str, witness: "Witness | None" = None) -> None:
@@ -268,13 +278,14 @@ def unlock_user(actor: Session, username: str, witness: "Witness | None" = None)
         user.failed_attempts = 0
         user.save()
         after = {"disabled": False, "locked_until": None, "failed_attempts": 0}
+        state = [account_state.of(user)]
         if pair is None:
             audit.record(actor, "user_unlock", f"user:{user.username}", f"解锁账户 {user.username}",
-                         before=before, after=after)
+                         before=before, after=after, state=state)
         else:
             audit.record(actor, "admin_unlock", f"user:{user.username}",
                          f"解锁三员账户 {user.username}，见证人 {pair.username}", before=before, after=after,
-                         witness=pair.username)
+                         witness=pair.username, state=state)
 
 
 def reset_password(actor: Session, username: str, new_password: str, witness: "Witness | None" = None) -> None:
@@ -293,11 +304,16 @@ def reset_password(actor: Session, username: str, new_password: str, witness: "W
         user.failed_attempts = 0
         user.locked_until = None
         user.save()
+        state = [account_state.of(user)]
         if pair is None:
-            audit.record(actor, "password_reset", f"user:{user.username}", f"重置 {user.username} 的密码")
+            audit.record(actor, "password_reset", f"user:{user.username}", f"重置 {user.username} 的密码",
+                         state=state)
         else:
             audit.record(actor, "admin_password_reset", f"user:{user.username}",
-                         f"重置三员账户 {user.username} 的密码，见证人 {pair.username}", witness=pair.username)
+                         f"重置三员账户 {user.username} 的密码，见证人 {pair.username}", witness=pair.username,
+                         state=state)
+            if Role.AUDITOR in roles_of(user):
+                seal.retire(actor, "安全审计员的密码被重置，原密钥无法随之重新加密")
 
 
 def needs_witness(username: str) -> bool:
@@ -350,12 +366,19 @@ def change_password(actor: Session, old_password: str, new_password: str) -> Ses
     if old_password == new_password:
         raise ValidationError("password", "新密码不能与原密码相同。")
     check_new_password(new_password, user.username)
+    auditor = Role.AUDITOR in roles_of(user)
+    keyring = seal.open_keyring(old_password) if auditor else None  # before the transaction: scrypt is slow
     with DB.atomic():
         user.password_hash = passwords.hash_password(new_password)
         user.must_change_password = False
         user.save()
-        audit.record(actor, "password_change", f"user:{user.username}", "修改本人密码")
-    return session_for(user)
+        audit.record(actor, "password_change", f"user:{user.username}", "修改本人密码",
+                     state=[account_state.of(user)])
+        session = session_for(user)
+        if keyring is not None:
+            keyring = seal.after_password(session, keyring, new_password)
+            seal.seal(session, keyring)
+    return replace(session, keyring=keyring)
 
 
 def _check_role(role: str) -> Role:
@@ -382,7 +405,8 @@ def grant(actor: Session, username: str, role: str) -> None:
         UserRole.create(user=user, role=value.value, granted_by=actor.username)
         audit.record(actor, "role_grant", f"user:{user.username}",
                      f"授予 {user.username}（{user.display_name}）{ROLE_LABELS[value]}角色",
-                     before={"roles": sorted(held)}, after={"roles": sorted(held | {value})})
+                     before={"roles": sorted(held)}, after={"roles": sorted(held | {value})},
+                     state=[account_state.of(user)])
 
 
 def revoke(actor: Session, username: str, role: str) -> None:
@@ -396,7 +420,8 @@ def revoke(actor: Session, username: str, role: str) -> None:
         UserRole.delete().where((UserRole.user == user) & (UserRole.role == value.value)).execute()
         audit.record(actor, "role_revoke", f"user:{user.username}",
                      f"撤销 {user.username}（{user.display_name}）的{ROLE_LABELS[value]}角色",
-                     before={"roles": sorted(held)}, after={"roles": sorted(held - {value})})
+                     before={"roles": sorted(held)}, after={"roles": sorted(held - {value})},
+                     state=[account_state.of(user)])
 
 
 def record_session_event(actor: Session, action: str, summary: str) -> None:

@@ -1,25 +1,29 @@
-"""The audit log: append-only and hash-chained.
+"""The audit log: append-only, hash-chained and sealed.
 
 Each entry stores the hash of the entry before it and a hash of its own content, so changing a stored value,
 removing an entry or inserting one breaks the chain at that point. `AuditHead` keeps the id and hash of the
 last entry, so cutting entries off the end is caught too. Triggers refuse UPDATE and DELETE in the database
-itself; someone who drops them with a database shell is still caught by `verify`.
+itself. Whoever drops them and recomputes every later hash and the head keeps the chain whole, but not the seals
+(`models.core.seal`): HMACs over the chain with a key only the 安全审计员's password opens. `verify` checks the chain,
+the seals, and that accounts, password hashes and grants are what the audit says (`models.core.account_state`).
 """
 
 import hashlib
 import json
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from peewee import CharField, DateTimeField, IntegerField, TextField
+from peewee import CharField, Database, DateTimeField, IntegerField, TextField
 
 from models.core.db import DB, PlainModel, is_sqlite, now
 
-GENESIS = "0" * 64
+if TYPE_CHECKING:
+    from models.core.seal import SealReport
 
+GENESIS = "0" * 64
 
 
 def labels() -> dict[str, str]:
@@ -77,17 +81,23 @@ def record(actor, action: str, target: str, summary: str, *, before: dict | None
 
     Call it inside the transaction of the change it describes, so both land or neither does.
     """
+    payload = {k: v for k, v in (("before", before), ("after", after)) if v is not None}
+    payload.update(extra)
+    return record_over_head(actor, action, target, summary, lambda last_id, last_hash: payload)
+
+
+def record_over_head(actor, action: str, target: str, summary: str,
+                     payload_for: Callable[[int, str], dict]) -> AuditEntry:
+    """Append an entry whose detail is made from the id and hash of the entry before it (a seal), under the lock."""
     username = getattr(actor, "username", None) or (actor if isinstance(actor, str) else "")
     display = getattr(actor, "display_name", None) or ("系统" if actor is None else username)
     if action not in labels():
         UNLABELLED.add(action)
-    payload = {k: v for k, v in (("before", before), ("after", after)) if v is not None}
-    payload.update(extra)
-    detail = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=_json_default)
     with DB.atomic():
         # Postgres: FOR UPDATE serialises writers across workstations; SQLite's IMMEDIATE transaction does.
         head = _locked(AuditHead.select()).first()
         last_id, prev = (head.last_id, head.last_hash) if head else (0, GENESIS)
+        detail = json.dumps(payload_for(last_id, prev), ensure_ascii=False, sort_keys=True, default=_json_default)
         entry_id = last_id + 1
         stamp = now()
         station = socket.gethostname()[:128]
@@ -114,11 +124,38 @@ class VerifyResult:
     checked: int
     bad_id: int | None = None
     reason: str = ""
+    problems: tuple[str, ...] = ()  # every finding of `check_all`: chain, seals, accounts, one sentence each
+    seals: "SealReport | None" = None
 
     def message(self) -> str:
         if self.ok:
-            return f"审计日志完整：共校验 {self.checked} 条，哈希链无断裂。"
-        return f"审计日志被篡改：第 {self.bad_id} 条 —— {self.reason}"
+            text = f"审计日志完整：共校验 {self.checked} 条，哈希链无断裂。"
+        elif not self.problems:
+            text = f"审计日志被篡改：第 {self.bad_id} 条 —— {self.reason}"
+        else:
+            head = "审计日志被篡改" if self.bad_id is not None else "账户与审计记录不符"
+            text = f"{head}：" + "".join(f"\n· {p}" for p in self.problems)
+        return text + self._seal_text()
+
+    def _seal_text(self) -> str:
+        report = self.seals
+        if report is None:
+            return ""
+        if not report.keyed:
+            return "\n封存未核验：须由安全审计员本人登录，用其密码打开封存密钥。"
+        if report.last_id is None:
+            return "\n此前没有封存记录；本次校验已封存现有日志。" if self.ok else ""
+        text = (f"\n上次封存：{report.last_at:%Y-%m-%d %H:%M}（第 {report.last_id} 条）；"
+                f"共 {report.count} 次封存，{report.checked} 次核验相符")
+        if report.unchecked:
+            text += f"，{report.unchecked} 次使用已停用的封存密钥（审计员密码曾被重置），无法核验"
+        text += "。"
+        unsealed = self.checked - report.last_id
+        if self.ok and unsealed > 0:
+            text += f"其后的 {unsealed} 条此前未受封存保护，本次校验已将其封存。"
+        if report.key_since is not None:
+            text += f"当前封存密钥设立于 {report.key_since:%Y-%m-%d %H:%M}。"
+        return text
 
 
 _COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.actor_name, AuditEntry.action,
@@ -126,15 +163,18 @@ _COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.actor_nam
             AuditEntry.prev_hash, AuditEntry.hash)
 
 
-def _rows() -> Iterator[tuple]:
+def _rows(database: Database | None = None) -> Iterator[tuple]:
     query = AuditEntry.select(*_COLUMNS).order_by(AuditEntry.id).tuples()
-    return query.iterator()
+    return (query if database is None else query.bind(database)).iterator()
 
 
-def check_chain() -> VerifyResult:
-    """Walk the whole chain; report the first entry whose stored values no longer hold together."""
+def check_chain(database: Database | None = None) -> VerifyResult:
+    """Walk the whole chain; report the first entry whose stored values no longer hold together.
+
+    `database` checks another database (a backup before restore) instead of the open one.
+    """
     expected_id, prev, checked = 1, GENESIS, 0
-    for entry_id, at, actor, name, action, target, summary, detail, station, prev_hash, digest in _rows():
+    for entry_id, at, actor, name, action, target, summary, detail, station, prev_hash, digest in _rows(database):
         if entry_id != expected_id:
             if entry_id > expected_id:
                 gap = f"第 {expected_id} 条" if entry_id == expected_id + 1 else f"第 {expected_id}–{entry_id - 1} 条"
@@ -149,7 +189,8 @@ def check_chain() -> VerifyResult:
         prev = digest
         expected_id += 1
         checked += 1
-    head = AuditHead.select().first()
+    head_query = AuditHead.select()
+    head = (head_query if database is None else head_query.bind(database)).first()
     last_id = expected_id - 1
     if head is None:
         if checked:
@@ -164,14 +205,41 @@ def check_chain() -> VerifyResult:
     return VerifyResult(True, checked)
 
 
+def check_all(keyring, database: Database | None = None) -> VerifyResult:
+    """The chain, the seals (those `keyring` opens; only their order when it is None) and that accounts, password
+    hashes and role grants are what the audit says they became. `problems` holds every finding, in that order."""
+    from models.core import account_state, seal
+
+    chain = check_chain(database)
+    seals = seal.check(keyring, database)
+    accounts = account_state.check(database)
+    problems = ([f"第 {chain.bad_id} 条 —— {chain.reason}"] if not chain.ok else []) + list(seals.problems) + accounts
+    if not problems:
+        return VerifyResult(True, chain.checked, seals=seals)
+    if not chain.ok:
+        bad_id, reason = chain.bad_id, chain.reason
+    elif seals.problems:
+        bad_id, reason = seals.bad_id, seals.problems[0]
+    else:
+        bad_id, reason = None, accounts[0]
+    return VerifyResult(False, chain.checked, bad_id, reason, tuple(problems), seals)
+
+
 def verify(actor) -> VerifyResult:
-    """The 安全审计员's check of the chain; the check itself is audited."""
-    from models.core import rights
+    """The 安全审计员's check: the chain, every seal the key opened at their log-in opens, and the accounts.
+
+    The check is audited, and then the log is sealed up to it.
+    """
+    from models.core import rights, seal
 
     rights.require(actor, rights.Right.READ_AUDIT, "校验审计日志")
-    result = check_chain()
-    record(actor, "audit_verify", "audit", result.message(), checked=result.checked, ok=result.ok,
-           bad_id=result.bad_id)
+    keyring = getattr(actor, "keyring", None)
+    result = check_all(keyring, None)
+    with DB.atomic():
+        record(actor, "audit_verify", "audit", result.message(), checked=result.checked, ok=result.ok,
+               bad_id=result.bad_id)
+        if keyring is not None:
+            seal.seal(actor, keyring)
     return result
 
 

@@ -66,6 +66,12 @@ class AuditLedger:
             )
         return select
 
+    def last_seal(self) -> tuple[int, datetime] | None:
+        """The id and time of the newest seal: entries after it are not protected by a seal yet."""
+        from models.core import seal
+
+        return seal.last_seal()
+
     def count(self, query: Query) -> int:
         return self._base(query).count()
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.core import audit, clock, workdays
+from models.core import audit, clock, restore_check, workdays
 from models.core.db import APPLICATION_ID, DB, connect, is_sqlite, sqlite_path
 from models.core.errors import DatabaseError, ValidationError
 from models.core.rights import Right, require
@@ -104,6 +104,7 @@ def restore(actor, source: str | Path, progress: Progress | None = None) -> Rest
     _require_sqlite("恢复")
     src = Path(source).expanduser()
     check_backup_file(src)
+    restore_check.refuse_unsound_backup(src)
     current = sqlite_path()
     if src.resolve() == current.resolve():
         raise ValidationError("path", "不能用正在使用的数据库恢复它自己，请选择备份文件。")

@@ -42,7 +42,7 @@ def accounts_exist_beyond_init() -> bool:
 
 def demo_accounts(actor, options: dict) -> str:
     """Business users an office has on day one, with their roles (password DEMO_PASSWORD, no forced change)."""
-    from models.core import passwords
+    from models.core import account_state, passwords
     from models.core.accounts import User, UserRole
 
     people = [
@@ -56,5 +56,6 @@ def demo_accounts(actor, options: dict) -> str:
     for username, name, unit, role in people:
         user = User.create(username=username, display_name=name, unit=unit, password_hash=hashed)
         UserRole.create(user=user, role=role, granted_by="demo")
-        audit.record(actor, "user_add", f"user:{username}", f"演示数据：新增账户 {username}（{name}），角色 {role}")
+        audit.record(actor, "user_add", f"user:{username}", f"演示数据：新增账户 {username}（{name}），角色 {role}",
+                     state=[account_state.of(user, (role,))])
     return f"{len(people)} 个账户，密码均为 {DEMO_PASSWORD}"

@@ -60,8 +60,11 @@ def test_the_story_admin_adds_secadmin_grants_auditor_sees(qtbot, three, shown):
     summaries = [audit_page.ledger.model.row(i).values[5] for i in range(audit_page.ledger.model.rowCount())]
     assert any("新增账户 zhangsan" in s for s in summaries)
     assert any("授予 zhangsan（张三）文书角色" in s for s in summaries)
+    assert "最近一次封存：2026-06-10 10:00" in audit_page.sealed.text()  # the auditor's log-in sealed
+    sealed_before = audit_page.sealed.text()
     audit_page.verify()
-    assert "审计日志完整" in audit_page.result.text()
+    assert "审计日志完整" in audit_page.result.text() and "上次封存：2026-06-10 10:00" in audit_page.result.text()
+    assert audit_page.sealed.text() != sealed_before  # the check sealed again: a later entry
 
 
 def test_add_account_errors_show_beside_the_field(qtbot, three):
