@@ -101,3 +101,24 @@ def test_changes_carry_before_and_after(three):
     entry = AuditEntry.select().where(AuditEntry.action == "setting_change").get()
     assert '"before": {"idle_lock_minutes": 10}' in entry.detail
     assert '"after": {"idle_lock_minutes": 5}' in entry.detail
+
+
+@pytest.mark.sqlite_only  # drops the triggers through sqlite3
+def test_dropped_guards_come_back_when_the_database_is_opened(three, database):
+    import sqlite3
+
+    from models.core import db
+
+    db.close()
+    conn = sqlite3.connect(database)
+    guards = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                               "AND tbl_name = 'audit_entry'")]
+    assert guards
+    for name in guards:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.commit()
+    conn.close()
+    db.connect(str(database))
+    back = [name for (name,) in db.DB.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                                  "AND tbl_name = 'audit_entry'")]
+    assert sorted(back) == sorted(guards)

@@ -90,6 +90,8 @@ def prepare(db: Database) -> int:
         )
     if version < LATEST_VERSION:
         migrate(db, version)
+    else:
+        _install_audit_guards(db)  # guards someone dropped with a database shell come back at every open
     return LATEST_VERSION
 
 
