@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
+from peewee import BooleanField, Case, CharField, DateTimeField, ForeignKeyField, IntegerField
 
 from models.core import audit, passwords, settings
 from models.core.db import DB, BaseModel, now
@@ -146,39 +146,47 @@ def login(username: str, password: str) -> Session:
             f"密码连续输错次数过多，账户已锁定至 {user.locked_until:%H:%M}。请稍后再试，或请系统管理员解锁。",
         )
     if not passwords.verify_password(password or "", user.password_hash):
-        limit = settings.get("lockout_attempts")
-        with DB.atomic():
-            attempts = (0 if user.locked_until else user.failed_attempts) + 1
-            user.locked_until = None
-            if attempts >= limit:
-                minutes = settings.get("lockout_minutes")
-                user.failed_attempts = 0
-                user.locked_until = stamp + timedelta(minutes=minutes)
-                user.save()
-                audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
-                audit.record(name, "account_locked", f"user:{name}",
-                             f"连续 {attempts} 次密码错误，账户锁定 {minutes} 分钟")
-            else:
-                user.failed_attempts = attempts
-                user.save()
-                audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
-        if attempts >= limit:
-            raise ValidationError(
-                "password",
-                f"密码连续输错 {attempts} 次，账户已锁定 {settings.get('lockout_minutes')} 分钟。"
-                "如确需立即使用，请联系系统管理员解锁。",
-            )
-        raise ValidationError(
-            "password", f"用户名或密码不正确。再输错 {limit - attempts} 次，账户将被锁定。"
-        )
+        _count_failure(user, name, stamp)  # raises
     with DB.atomic():
-        user.failed_attempts = 0
-        user.locked_until = None
-        user.last_login = stamp
-        user.save()
+        # One UPDATE, not a versioned save: a failed attempt counted meanwhile must not make the login fail.
+        User.update(failed_attempts=0, locked_until=None, last_login=stamp, updated_at=stamp,
+                    version=User.version + 1).where(User.id == user.id).execute()
         session = session_for(user)
         audit.record(session, "login", f"user:{name}", "登录成功")
     return session
+
+
+def _count_failure(user: User, name: str, stamp) -> None:
+    """Count a wrong password and lock the account at the limit, in one transaction with its audit entries.
+
+    The counter moves by an atomic UPDATE inside the write transaction, so attempts made at the same moment from
+    several workstations are each counted and audited (a read-modify-save would lose all but one as stale).
+    """
+    limit = settings.get("lockout_attempts")
+    minutes = settings.get("lockout_minutes")
+    with DB.atomic():
+        expired = User.locked_until.is_null(False) & (User.locked_until <= stamp)
+        User.update(
+            # After an expired lock-out the count starts again; while locked, attempts still count.
+            failed_attempts=Case(None, ((expired, 1),), User.failed_attempts + 1),
+            locked_until=Case(None, ((expired, None),), User.locked_until),
+            updated_at=stamp, version=User.version + 1,
+        ).where(User.id == user.id).execute()
+        attempts, locked_until = (User.select(User.failed_attempts, User.locked_until)
+                                  .where(User.id == user.id).tuples().get())
+        audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
+        if locked_until is None and attempts >= limit:
+            locked_until = stamp + timedelta(minutes=minutes)
+            User.update(failed_attempts=0, locked_until=locked_until).where(User.id == user.id).execute()
+            audit.record(name, "account_locked", f"user:{name}",
+                         f"连续 {attempts} 次密码错误，账户锁定 {minutes} 分钟")
+    if locked_until is not None:
+        raise ValidationError(
+            "password",
+            f"密码连续输错 {max(attempts, limit)} 次，账户已锁定 {minutes} 分钟。"
+            "如确需立即使用，请联系系统管理员解锁。",
+        )
+    raise ValidationError("password", f"用户名或密码不正确。再输错 {limit - attempts} 次，账户将被锁定。")
 
 
 def _user(username: str) -> User:
