@@ -289,6 +289,14 @@ def run(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
+    told: list[bool] = []
+
+    def waiting() -> None:  # said once per command, however many writes wait
+        if not told:
+            told.append(True)
+            print(db.WAITING_TEXT, file=sys.stderr, flush=True)
+
+    db.on_wait(waiting)
     try:
         db.connect(args.db or paths.default_database_url())
         HANDLERS[args.command](args)
@@ -308,6 +316,7 @@ def run(argv: list[str]) -> int:
         print(f"程序内部错误，操作未完成。详情已记入 {where}，请交给系统管理员。", file=sys.stderr)
         return 1
     finally:
+        db.on_wait(None)
         db.close()
 
 

@@ -1,13 +1,16 @@
 """Work that runs at the same moment on several workstations: failed logins each counted, long writes waited for."""
 
+import subprocess
+import sys
 import threading
 
 import pytest
 
+from cli.app import run
 from models.core import accounts, audit, db, settings
 from models.core.errors import ValidationError
 from models.core.rights import Role
-from tests.conftest import NAMES
+from tests.conftest import NAMES, ON_POSTGRES, PASSWORDS
 
 
 def _audited(action: str, target: str) -> int:
@@ -59,3 +62,70 @@ def test_wrong_passwords_in_a_row_lock_at_the_limit(three):
     with pytest.raises(ValidationError, match="账户已锁定"):
         accounts.login(name, "Wrong@2026xyz")
     assert _audited("account_locked", f"user:{name}") == 1
+
+
+# A writer on another workstation: holds the write lock (SQLite) or the audit head row (PostgreSQL, where every
+# write appends to the audit) for `hold` seconds.
+HOLDER = """
+import sys, time
+url, hold = sys.argv[1], float(sys.argv[2])
+if url.startswith("postgresql://"):
+    import psycopg2
+    conn = psycopg2.connect(url)
+    conn.cursor().execute("SELECT * FROM audit_head FOR UPDATE")
+else:
+    import sqlite3
+    conn = sqlite3.connect(url, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(hold)
+conn.commit() if url.startswith("postgresql://") else conn.execute("COMMIT")
+"""
+
+
+@pytest.fixture
+def holder(database):
+    started: list[subprocess.Popen] = []
+
+    def hold(seconds: float) -> subprocess.Popen:
+        process = subprocess.Popen([sys.executable, "-c", HOLDER, str(database), str(seconds)],
+                                   stdout=subprocess.PIPE, text=True)
+        assert process.stdout.readline().strip() == "held"
+        started.append(process)
+        return process
+
+    yield hold
+    for process in started:
+        process.wait(timeout=60)
+
+
+def _add_user(database, capsys, monkeypatch, name: str) -> tuple[int, str]:
+    monkeypatch.setenv("SANBAN_PASSWORD", PASSWORDS[Role.SYSADMIN])
+    monkeypatch.setenv("SANBAN_NEW_PASSWORD", "Temp@2026abc")
+    code = run(["--db", str(database), "--user", NAMES[Role.SYSADMIN], "user", "add", name, "--name", "李四"])
+    return code, capsys.readouterr().err
+
+
+def test_a_command_waits_for_another_workstations_long_write(three, database, holder, capsys, monkeypatch,
+                                                             tmp_path):
+    """While another workstation writes, a command waits (saying so once on SQLite) and then succeeds."""
+    writer = holder(3)
+    code, err = _add_user(database, capsys, monkeypatch, "lisi")
+    assert code == 0, err
+    assert writer.poll() is not None  # it did wait for the writer to finish
+    assert "Traceback" not in err and "locked" not in err
+    if not ON_POSTGRES:  # PostgreSQL waits on a row lock without telling
+        assert err.count(db.WAITING_TEXT) == 1
+    assert not (tmp_path / "home" / "logs").exists()
+
+
+def test_a_wait_that_runs_out_fails_in_chinese_and_writes_nothing(three, database, holder, capsys, monkeypatch,
+                                                                  tmp_path):
+    monkeypatch.setattr(db, "WAIT_SECONDS", 1)
+    holder(6)
+    code, err = _add_user(database, capsys, monkeypatch, "wangwu")
+    assert code == 1
+    assert "其他工作站正在写入，已等待 1 秒仍未完成" in err and "Traceback" not in err
+    assert not (tmp_path / "home" / "logs").exists()
+    db.connect(str(database))
+    assert not accounts.User.select().where(accounts.User.username == "wangwu").exists()
