@@ -10,8 +10,8 @@ import os
 import sys
 import traceback
 
-from models.core import accounts, clock, db, modules, paths
-from models.core.errors import SanbanError, ValidationError
+from models.core import accounts, clock, db, modules, paths, validators
+from models.core.errors import SanbanError, ValidationError, file_error
 from models.core.manifest import resolve
 from models.core.rights import ROLE_LABELS, Role
 
@@ -81,10 +81,12 @@ def build_parser() -> Parser:
     reports = modules.export_reports()
     e.add_argument("report", help="报表：" + "、".join(f"{k}（{v}）" for k, (_, v) in sorted(reports.items())))
     e.add_argument("-o", "--output", required=True)
-    e.add_argument("--year", type=int)
+    # --year and --id are checked by models' validators (digits of any script, a range the database holds), so a
+    # mistyped one gets the same Chinese message and exit 1 as any other value a user typed.
+    e.add_argument("--year")
     e.add_argument("--month")
     e.add_argument("--date")
-    e.add_argument("--id", type=int)
+    e.add_argument("--id")
 
     b = sub.add_parser("backup", help="备份数据库（系统管理员）")
     b.add_argument("-o", "--output", required=True)
@@ -97,7 +99,7 @@ def build_parser() -> Parser:
 
     h = sub.add_parser("holidays", help="节假日安排").add_subparsers(dest="action", required=True, parser_class=Parser)
     hl = h.add_parser("list", help="列出某年的节假日和调休上班日")
-    hl.add_argument("--year", type=int, required=True)
+    hl.add_argument("--year", required=True)
     return p
 
 
@@ -230,6 +232,10 @@ def cmd_import(args) -> None:
 
 
 def cmd_export(args) -> None:
+    if args.year is not None:
+        args.year = validators.parse_year(args.year, "year")
+    if args.id is not None:
+        args.id = validators.parse_record_id(args.id, "id")
     actor = _login(args)
     reports = modules.export_reports()
     if args.report not in reports:
@@ -267,6 +273,7 @@ def cmd_audit(args) -> None:
 def cmd_holidays(args) -> None:
     from models.core import workdays
 
+    args.year = validators.parse_year(args.year, "year")
     _login(args)
     status = workdays.year_status(args.year)
     source = {"package": "内置日历", "entered": "已录入", "missing": "未录入（按周一至周五推算）"}[status.source]
@@ -308,6 +315,9 @@ def run(argv: list[str]) -> int:
         return 1
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except OSError as exc:  # a file the user named could not be read or written: their world, not our bug
+        print(f"错误：{file_error(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 1

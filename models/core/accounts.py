@@ -10,6 +10,7 @@ from models.core import audit, passwords, settings
 from models.core.db import DB, BaseModel, now
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import ADMIN_ROLES, BUSINESS_ROLES, ROLE_LABELS, Right, Role, require
+from models.core.validators import check_plain, confusable_key
 
 
 class User(BaseModel):
@@ -69,7 +70,19 @@ def check_display_name(display_name: str) -> str:
         raise ValidationError("display_name", "请填写姓名。")
     if len(name) > 32:
         raise ValidationError("display_name", "姓名不能超过 32 个字。")
-    return name
+    return check_plain(name, "display_name", "姓名")
+
+
+def check_distinct_username(name: str) -> None:
+    """Refuse a name that only differs from an existing account's by case, width or look-alike letters, so nobody
+    can pass for 「admin」 as 「ADMIN」 or 「admіn」 (Cyrillic і) in the audit log."""
+    key = confusable_key(name)
+    for (existing,) in User.select(User.username).tuples():  # a few hundred accounts at most
+        if confusable_key(existing) == key:
+            if existing == name:
+                raise ValidationError("username", f"用户名「{name}」已被占用，请换一个。")
+            raise ValidationError(
+                "username", f"用户名「{name}」与已有账户「{existing}」只差大小写或形近字母，容易混淆，请换一个。")
 
 
 def check_new_password(password: str, username: str = "") -> None:
@@ -99,13 +112,13 @@ def init(accounts: dict[Role, tuple[str, str, str]]) -> None:
     names = {}
     for role, (username, display_name, password) in accounts.items():
         name = check_username(username)
-        if name.lower() in names:
+        if confusable_key(name) in names:
             raise ValidationError(
                 f"{role.value}.username",
-                f"{ROLE_LABELS[role]}与{ROLE_LABELS[names[name.lower()]]}用了同一个用户名「{name}」："
+                f"{ROLE_LABELS[role]}与{ROLE_LABELS[names[confusable_key(name)]]}用了同一个（或形近的）用户名「{name}」："
                 "三员分立，三个账户必须各不相同。",
             )
-        names[name.lower()] = role
+        names[confusable_key(name)] = role
         check_display_name(display_name)
         try:
             check_new_password(password, name)
@@ -201,8 +214,7 @@ def add_user(actor: Session, username: str, display_name: str, password: str, un
     require(actor, Right.MANAGE_ACCOUNTS, "新增账户")
     name = check_username(username)
     display = check_display_name(display_name)
-    if User.select().where(User.username == name).exists():
-        raise ValidationError("username", f"用户名「{name}」已被占用，请换一个。")
+    check_distinct_username(name)
     check_new_password(password, name)
     with DB.atomic():
         user = User.create(
