@@ -72,8 +72,8 @@ def build_parser() -> Parser:
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     for command, parser in (("demo", d), ("import", i)):  # the flags modules add to these commands
         for option in modules.cli_options(command):
-            if option.type == "int":
-                parser.add_argument(option.flag, type=int, default=None, help=option.help)
+            if option.type == "int":  # read by `_whole_numbers`, like --id and --year
+                parser.add_argument(option.flag, default=None, help=option.help)
             else:
                 parser.add_argument(option.flag, action="store_true", help=option.help)
 
@@ -188,7 +188,21 @@ def cmd_user(args) -> None:
         print("密码已修改。")
 
 
+# A module's number flag (e.g. demo --documents) above this is a typing slip, not a wish to wait for days.
+MOST_FOR_NUMBER_FLAGS = 1_000_000
+
+
+def _whole_numbers(args, command: str) -> None:
+    """Module flags of type int, read as users type them (any script's digits) and kept within reason."""
+    for option in modules.cli_options(command):
+        value = getattr(args, option.dest, None)
+        if option.type == "int" and value is not None:
+            setattr(args, option.dest, validators.parse_whole(
+                value, option.dest, option.flag, 0, MOST_FOR_NUMBER_FLAGS, f"{option.flag} 1000"))
+
+
 def cmd_demo(args) -> None:
+    _whole_numbers(args, "demo")
     actor = _login(args)
     from models.core import demo
 
@@ -201,6 +215,7 @@ def cmd_demo(args) -> None:
 
 
 def cmd_import(args) -> None:
+    _whole_numbers(args, "import")
     actor = _login(args)
     given = [o for o in modules.cli_options("import") if getattr(args, o.dest, False)]
     for option in given:

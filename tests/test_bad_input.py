@@ -132,6 +132,10 @@ CASES = [
     ("zhangsan", E + ("incoming-ledger", "--year", "-1", "-o", "{tmp}/台账.xlsx"), "年份 -1 超出范围"),
     ("zhangsan", E + ("number-check", "--year", "0", "-o", "{tmp}/检查.xlsx"), "年份 0 超出范围"),
     ("admin", ("holidays", "list", "--year", "99999"), "年份 99999 超出范围"),
+    # numbers
+    ("admin", ("demo", "--documents", "99999999999999999999"), "--documents 99999999999999999999 超出范围"),
+    ("admin", ("demo", "--documents", "-5"), "--documents -5 超出范围"),
+    ("admin", ("demo", "--documents", "十"), "--documents「十」不是整数"),
     # dates
     ("zhangsan", E + ("day-check", "--date", "2026-13-01", "-o", "{tmp}/检查.xlsx"), "日期「2026-13-01」不存在"),
     ("zhangsan", E + ("day-check", "--date", "2026-02-30", "-o", "{tmp}/检查.xlsx"), "日期「2026-02-30」不存在"),
