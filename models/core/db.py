@@ -278,6 +278,32 @@ def chunks(items: Sequence[T], per_item: int = 1, others: int = 8, most: int = 5
         yield items[start:start + size]
 
 
+# --- many rows at once ---------------------------------------------------------------------------------------
+# peewee builds a multi-row INSERT value by value: for 10,000 收文 of 22 columns that is 12 s of Python inside the
+# write transaction, while every other workstation waits. One prepared statement run by `executemany` leaves only
+# SQLite's own work there (under a second).
+
+def insert_rows(model: type[Model], rows: Sequence[dict]) -> None:
+    """Insert `rows` (dicts with the same keys: field or column names) into `model`'s table."""
+    if not rows:
+        return
+    if not is_sqlite():
+        for chunk in chunks(rows, per_item=len(rows[0])):
+            model.insert_many(chunk).execute()
+        return
+    fields = [model._meta.combined[key] for key in rows[0]]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
+    keys, convert = list(rows[0]), [f.db_value for f in fields]
+    defaults = [f.default() if callable(f.default) else f.default for f in fields]  # for a key a row lacks
+
+    def values(row: dict) -> tuple:
+        return tuple(c(row[k] if k in row else d) for c, k, d in zip(convert, keys, defaults, strict=True))
+
+    with _lock_errors():
+        DB.cursor().executemany(sql, map(values, rows))
+
+
 # --- the distinct values of an indexed column --------------------------------------------------------------
 # SELECT DISTINCT walks every entry of the index (10 ms for the 承办单位 of 110,000 收文, at every window start);
 # stepping from one value to the next through the index costs a lookup per distinct value (0.02 ms).
