@@ -1,8 +1,10 @@
 """Work that runs at the same moment on several workstations: failed logins each counted, long writes waited for."""
 
+import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,8 @@ from models.core import accounts, audit, db, settings
 from models.core.errors import ValidationError
 from models.core.rights import Role
 from tests.conftest import NAMES, ON_POSTGRES, PASSWORDS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _audited(action: str, target: str) -> int:
@@ -129,3 +133,16 @@ def test_a_wait_that_runs_out_fails_in_chinese_and_writes_nothing(three, databas
     assert not (tmp_path / "home" / "logs").exists()
     db.connect(str(database))
     assert not accounts.User.select().where(accounts.User.username == "wangwu").exists()
+
+
+def test_a_waiting_command_in_a_real_terminal_says_so_once_and_shows_no_traceback(three, database, holder, tmp_path):
+    holder(3)
+    env = {**os.environ, "SANBAN_PASSWORD": PASSWORDS[Role.SYSADMIN],
+           "SANBAN_NEW_PASSWORD": "Temp@2026abc", "SANBAN_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(database), "--user",
+                             NAMES[Role.SYSADMIN], "user", "add", "zhaoliu", "--name", "赵六"],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    if not ON_POSTGRES:
+        assert result.stderr.count(db.WAITING_TEXT) == 1
