@@ -48,6 +48,8 @@ def _files(folder: Path, database) -> dict[str, str]:
     _workbook(folder / "身份证数字.xlsx", [
         ("单位", "姓名", "身份证号", "涉密岗位", "涉密等级", "上岗时间"),
         ("秘书科", "吴丽", 420102198609232147, "机要文件收发", "核心", "2019-03-11")])
+    _workbook(folder / "份数.xlsx",
+              [header, ["1", "2026-03-05", "市委办公室", "", "关于A的通知", None, "99999999999999999999"]])
     _workbook(folder / "文号表情.xlsx",
               [header, ["1", "2026-03-05", "市委办公室", "市委办发〔2026〕3号😀", "关于A的通知"]])
     readonly = folder / "只读"
@@ -151,6 +153,7 @@ CASES = [
     ("zhangsan", ("import", "incoming", "{tmp}/乱码.xlsx"), "不是 Excel（.xlsx）文件"),
     ("zhangsan", ("import", "incoming", "{tmp}/公式.xlsx"), "B 列是公式「=DATE(2026,3,5)」，但文件里没有保存它的计算"),
     ("zhangsan", ("import", "incoming", "{tmp}/文号表情.xlsx"), "表情或图形符号「😀」"),
+    ("zhangsan", ("import", "incoming", "{tmp}/份数.xlsx"), "份数「99999999999999999999」太大了"),
     ("secadmin", ("import", "personnel", "{tmp}/旧格式.xlsx", "--create-posts"), "实际上是旧的 .xls"),
     ("secadmin", ("import", "personnel", "{tmp}/身份证数字.xlsx", "--create-posts"), "身份号码被存成了数字"),
     ("zhaozhiban", ("import", "roster", "{tmp}/文件夹"), "是一个文件夹，不是文件"),
