@@ -279,7 +279,7 @@ def chunks(items: Sequence[T], per_item: int = 1, others: int = 8, most: int = 5
 
 
 # --- many rows at once ---------------------------------------------------------------------------------------
-# peewee builds a multi-row INSERT value by value: for 10,000 收文 of 22 columns that is 12 s of Python inside the
+# peewee builds a multi-row INSERT value by value: for 30,000 收文 of 22 columns that was 12 s of Python inside the
 # write transaction, while every other workstation waits. One prepared statement run by `executemany` leaves only
 # SQLite's own work there (under a second).
 
