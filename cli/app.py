@@ -10,8 +10,8 @@ import os
 import sys
 import traceback
 
-from models.core import accounts, clock, db, modules, paths
-from models.core.errors import SanbanError, ValidationError
+from models.core import accounts, clock, db, modules, paths, validators
+from models.core.errors import SanbanError, ValidationError, file_error
 from models.core.manifest import resolve
 from models.core.rights import ROLE_LABELS, Role
 
@@ -72,8 +72,8 @@ def build_parser() -> Parser:
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     for command, parser in (("demo", d), ("import", i)):  # the flags modules add to these commands
         for option in modules.cli_options(command):
-            if option.type == "int":
-                parser.add_argument(option.flag, type=int, default=None, help=option.help)
+            if option.type == "int":  # read by `_whole_numbers`, like --id and --year
+                parser.add_argument(option.flag, default=None, help=option.help)
             else:
                 parser.add_argument(option.flag, action="store_true", help=option.help)
 
@@ -81,10 +81,12 @@ def build_parser() -> Parser:
     reports = modules.export_reports()
     e.add_argument("report", help="报表：" + "、".join(f"{k}（{v}）" for k, (_, v) in sorted(reports.items())))
     e.add_argument("-o", "--output", required=True)
-    e.add_argument("--year", type=int)
+    # --year and --id are checked by models' validators (digits of any script, a range the database holds), so a
+    # mistyped one gets the same Chinese message and exit 1 as any other value a user typed.
+    e.add_argument("--year")
     e.add_argument("--month")
     e.add_argument("--date")
-    e.add_argument("--id", type=int)
+    e.add_argument("--id")
 
     b = sub.add_parser("backup", help="备份数据库（系统管理员）")
     b.add_argument("-o", "--output", required=True)
@@ -97,7 +99,7 @@ def build_parser() -> Parser:
 
     h = sub.add_parser("holidays", help="节假日安排").add_subparsers(dest="action", required=True, parser_class=Parser)
     hl = h.add_parser("list", help="列出某年的节假日和调休上班日")
-    hl.add_argument("--year", type=int, required=True)
+    hl.add_argument("--year", required=True)
     return p
 
 
@@ -186,7 +188,21 @@ def cmd_user(args) -> None:
         print("密码已修改。")
 
 
+# A module's number flag (e.g. demo --documents) above this is a typing slip, not a wish to wait for days.
+MOST_FOR_NUMBER_FLAGS = 1_000_000
+
+
+def _whole_numbers(args, command: str) -> None:
+    """Module flags of type int, read as users type them (any script's digits) and kept within reason."""
+    for option in modules.cli_options(command):
+        value = getattr(args, option.dest, None)
+        if option.type == "int" and value is not None:
+            setattr(args, option.dest, validators.parse_whole(
+                value, option.dest, option.flag, 0, MOST_FOR_NUMBER_FLAGS, f"{option.flag} 1000"))
+
+
 def cmd_demo(args) -> None:
+    _whole_numbers(args, "demo")
     actor = _login(args)
     from models.core import demo
 
@@ -199,6 +215,7 @@ def cmd_demo(args) -> None:
 
 
 def cmd_import(args) -> None:
+    _whole_numbers(args, "import")
     actor = _login(args)
     given = [o for o in modules.cli_options("import") if getattr(args, o.dest, False)]
     for option in given:
@@ -230,6 +247,10 @@ def cmd_import(args) -> None:
 
 
 def cmd_export(args) -> None:
+    if args.year is not None:
+        args.year = validators.parse_year(args.year, "year")
+    if args.id is not None:
+        args.id = validators.parse_record_id(args.id, "id")
     actor = _login(args)
     reports = modules.export_reports()
     if args.report not in reports:
@@ -267,6 +288,7 @@ def cmd_audit(args) -> None:
 def cmd_holidays(args) -> None:
     from models.core import workdays
 
+    args.year = validators.parse_year(args.year, "year")
     _login(args)
     status = workdays.year_status(args.year)
     source = {"package": "内置日历", "entered": "已录入", "missing": "未录入（按周一至周五推算）"}[status.source]
@@ -289,6 +311,14 @@ def run(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
+    told: list[bool] = []
+
+    def waiting() -> None:  # said once per command, however many writes wait
+        if not told:
+            told.append(True)
+            print(db.WAITING_TEXT, file=sys.stderr, flush=True)
+
+    db.on_wait(waiting)
     try:
         db.connect(args.db or paths.default_database_url())
         HANDLERS[args.command](args)
@@ -300,6 +330,9 @@ def run(argv: list[str]) -> int:
         return 1
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except OSError as exc:  # a file the user named could not be read or written: their world, not our bug
+        print(f"错误：{file_error(exc)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 1
@@ -308,6 +341,7 @@ def run(argv: list[str]) -> int:
         print(f"程序内部错误，操作未完成。详情已记入 {where}，请交给系统管理员。", file=sys.stderr)
         return 1
     finally:
+        db.on_wait(None)
         db.close()
 
 

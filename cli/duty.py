@@ -16,18 +16,18 @@ def _roster(actor, args) -> Path:
 
 
 def _brief(actor, args) -> Path:
-    from exporters.duty import brief_for_day, export_brief
+    from exporters.duty import brief_for_day, export_numbered
 
     day = parse_date(args.date, "date") if args.date else clock.today()
-    return export_brief(actor, brief_for_day(actor, day).id, args.output)
+    return export_numbered(actor, lambda: brief_for_day(actor, day), args.output)
 
 
 def _flash(actor, args) -> Path:
-    from exporters.duty import export_brief, flash_for_entry
+    from exporters.duty import export_numbered, flash_for_entry
 
     if args.id is None:
         raise ValidationError("id", "导出值班快报需要 --id（值班记录的编号，在窗口的记录详情中可以看到）。")
-    return export_brief(actor, flash_for_entry(actor, args.id).id, args.output)
+    return export_numbered(actor, lambda: flash_for_entry(actor, args.id), args.output)
 
 
 def importers() -> dict:

@@ -1,5 +1,6 @@
 """The 值班 exports: the month's 值班表 (.xlsx/.docx), the 值班要情 and the 值班快报 (.pdf/.docx). All audited."""
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from exporters import duty_sheets
 from exporters.files import output_path
 from exporters.xlsx_ledger import write_ledger
 from models.core import settings
+from models.core.db import DB
 from models.core.errors import ValidationError
 from models.core.exports import audit_export
 from models.core.rights import require
@@ -108,16 +110,27 @@ def _write_sheet(brief: duty_brief.DutyBrief, target: Path, suffix: str) -> None
         duty_sheets.write_docx(sheet, target)
 
 
+BRIEF_SUFFIXES = (".pdf", ".docx")
+
+
 def export_brief(actor, brief_id: int, path: str | Path) -> Path:
     """A saved 值班要情 or 值班快报, exactly as numbered and worded; audited as a print."""
     require(actor, READ_DUTY, "打印值班要情")
-    target, suffix = output_path(path, (".pdf", ".docx"))
+    target, suffix = output_path(path, BRIEF_SUFFIXES)
     brief = duty_brief.get(actor, brief_id)
     _write_sheet(brief, target, suffix)
     mark = brief.secrecy if brief.secrecy != "非密" else ""
     audit_export(actor, f"{duty_brief.KINDS[brief.kind]}{brief.number_text}（{brief.day:%Y-%m-%d}）",
                  f"duty_brief:{brief.id}", len(brief.item_list), str(target), mark)
     return target
+
+
+def export_numbered(actor, make: Callable[[], duty_brief.DutyBrief], path: str | Path) -> Path:
+    """Number a brief (`make`: the day's 值班要情 or an entry's 快报) and write it, or neither: a wrong target is
+    refused before a 期号 is taken, and a write that fails anyway gives the number back (one transaction)."""
+    output_path(path, BRIEF_SUFFIXES)
+    with DB.atomic():
+        return export_brief(actor, make().id, path)
 
 
 def brief_for_day(actor, day: date) -> duty_brief.DutyBrief:

@@ -107,3 +107,44 @@ def test_dates_round_trip_through_every_written_form(day):
     for text in (day.isoformat(), f"{day.year}.{day.month}.{day.day}", f"{day.year}年{day.month}月{day.day}日",
                  day.strftime("%Y%m%d"), f"{day.year}/{day.month}/{day.day}"):
         assert parse_date(text) == day
+
+
+def test_digits_of_every_script_are_read_as_ascii():
+    from models.core.validators import parse_record_id, parse_year
+
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    devanagari = str.maketrans("0123456789", "०१२३४५६७८९")
+    assert parse_id_number("360426199101010071".translate(arabic)) == "360426199101010071"
+    assert parse_date("2026-03-05".translate(devanagari)) == date(2026, 3, 5)
+    assert parse_phone("13812345678".translate(arabic)) == "13812345678"
+    assert normalize_doc_no("X府发〔٢٠٢٦〕١٢号") == "X府发〔2026〕12号"
+    assert (parse_year("٢٠٢٦"), parse_record_id("１２")) == (2026, 12)
+
+
+def test_an_id_number_stored_as_a_number_says_so():
+    with pytest.raises(ValidationError, match="存成了数字"):
+        parse_id_number(1.1010519491231002e17)
+
+
+@pytest.mark.parametrize(("value", "fragment"), [
+    ("0", "超出范围"), ("99999", "超出范围"), ("-1", "超出范围"), ("二〇二六", "不是整数"), ("", "请填写"),
+])
+def test_a_year_is_a_whole_number_in_range(value, fragment):
+    from models.core.validators import parse_year
+
+    with pytest.raises(ValidationError, match=fragment):
+        parse_year(value)
+
+
+@pytest.mark.parametrize("text", ["X府发😀〔2026〕12号", "X府\u200b发〔2026〕12号", "X府发\u0007〔2026〕12号"])
+def test_emoji_and_control_characters_are_refused_in_a_doc_no(text):
+    with pytest.raises(ValidationError, match="第 .* 个字符"):
+        normalize_doc_no(text)
+
+
+def test_look_alike_user_names_fold_to_one():
+    from models.core.validators import confusable_key
+
+    names = ("admin", "ADMIN", "adm\u0456n", "ａｄｍｉｎ", "\u0430dmin", "ΑDMΙN")
+    assert {confusable_key(n) for n in names} == {"admin"}
+    assert confusable_key("zhangsan") != confusable_key("zhangshan")

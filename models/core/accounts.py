@@ -4,12 +4,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
+from peewee import BooleanField, Case, CharField, DateTimeField, ForeignKeyField, IntegerField
 
 from models.core import account_state, audit, passwords, seal, settings
 from models.core.db import DB, BaseModel, now
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import ADMIN_ROLES, BUSINESS_ROLES, ROLE_LABELS, Right, Role, require
+from models.core.validators import check_plain, confusable_key
 
 
 class User(BaseModel):
@@ -71,7 +72,19 @@ def check_display_name(display_name: str) -> str:
         raise ValidationError("display_name", "请填写姓名。")
     if len(name) > 32:
         raise ValidationError("display_name", "姓名不能超过 32 个字。")
-    return name
+    return check_plain(name, "display_name", "姓名")
+
+
+def check_distinct_username(name: str) -> None:
+    """Refuse a name that only differs from an existing account's by case, width or look-alike letters, so nobody
+    can pass for 「admin」 as 「ADMIN」 or 「admіn」 (Cyrillic і) in the audit log."""
+    key = confusable_key(name)
+    for (existing,) in User.select(User.username).tuples():  # a few hundred accounts at most
+        if confusable_key(existing) == key:
+            if existing == name:
+                raise ValidationError("username", f"用户名「{name}」已被占用，请换一个。")
+            raise ValidationError(
+                "username", f"用户名「{name}」与已有账户「{existing}」只差大小写或形近字母，容易混淆，请换一个。")
 
 
 def check_new_password(password: str, username: str = "") -> None:
@@ -101,13 +114,13 @@ def init(accounts: dict[Role, tuple[str, str, str]]) -> None:
     names = {}
     for role, (username, display_name, password) in accounts.items():
         name = check_username(username)
-        if name.lower() in names:
+        if confusable_key(name) in names:
             raise ValidationError(
                 f"{role.value}.username",
-                f"{ROLE_LABELS[role]}与{ROLE_LABELS[names[name.lower()]]}用了同一个用户名「{name}」："
+                f"{ROLE_LABELS[role]}与{ROLE_LABELS[names[confusable_key(name)]]}用了同一个（或形近的）用户名「{name}」："
                 "三员分立，三个账户必须各不相同。",
             )
-        names[name.lower()] = role
+        names[confusable_key(name)] = role
         check_display_name(display_name)
         try:
             check_new_password(password, name)
@@ -151,43 +164,51 @@ def login(username: str, password: str) -> Session:
             f"密码连续输错次数过多，账户已锁定至 {user.locked_until:%H:%M}。请稍后再试，或请系统管理员解锁。",
         )
     if not passwords.verify_password(password or "", user.password_hash):
-        limit = settings.get("lockout_attempts")
-        with DB.atomic():
-            attempts = (0 if user.locked_until else user.failed_attempts) + 1
-            user.locked_until = None
-            if attempts >= limit:
-                minutes = settings.get("lockout_minutes")
-                user.failed_attempts = 0
-                user.locked_until = stamp + timedelta(minutes=minutes)
-                user.save()
-                audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
-                audit.record(name, "account_locked", f"user:{name}",
-                             f"连续 {attempts} 次密码错误，账户锁定 {minutes} 分钟")
-            else:
-                user.failed_attempts = attempts
-                user.save()
-                audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
-        if attempts >= limit:
-            raise ValidationError(
-                "password",
-                f"密码连续输错 {attempts} 次，账户已锁定 {settings.get('lockout_minutes')} 分钟。"
-                "如确需立即使用，请联系系统管理员解锁。",
-            )
-        raise ValidationError(
-            "password", f"用户名或密码不正确。再输错 {limit - attempts} 次，账户将被锁定。"
-        )
+        _count_failure(user, name, stamp)  # raises
     session = session_for(user)
     # The 安全审计员's password opens the seal keys; scrypt is slow, so before the transaction.
     keyring = seal.open_keyring(password) if Role.AUDITOR in session.roles else None
     with DB.atomic():
-        user.failed_attempts = 0
-        user.locked_until = None
-        user.last_login = stamp
-        user.save()
+        # One UPDATE, not a versioned save: a failed attempt counted meanwhile must not make the login fail.
+        User.update(failed_attempts=0, locked_until=None, last_login=stamp, updated_at=stamp,
+                    version=User.version + 1).where(User.id == user.id).execute()
         audit.record(session, "login", f"user:{name}", "登录成功")
         if keyring is not None:
             keyring = seal.at_login(session, password, keyring, user.must_change_password)
     return replace(session, keyring=keyring)
+
+
+def _count_failure(user: User, name: str, stamp) -> None:
+    """Count a wrong password and lock the account at the limit, in one transaction with its audit entries.
+
+    The counter moves by an atomic UPDATE inside the write transaction, so attempts made at the same moment from
+    several workstations are each counted and audited (a read-modify-save would lose all but one as stale).
+    """
+    limit = settings.get("lockout_attempts")
+    minutes = settings.get("lockout_minutes")
+    with DB.atomic():
+        expired = User.locked_until.is_null(False) & (User.locked_until <= stamp)
+        User.update(
+            # After an expired lock-out the count starts again; while locked, attempts still count.
+            failed_attempts=Case(None, ((expired, 1),), User.failed_attempts + 1),
+            locked_until=Case(None, ((expired, None),), User.locked_until),
+            updated_at=stamp, version=User.version + 1,
+        ).where(User.id == user.id).execute()
+        attempts, locked_until = (User.select(User.failed_attempts, User.locked_until)
+                                  .where(User.id == user.id).tuples().get())
+        audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
+        if locked_until is None and attempts >= limit:
+            locked_until = stamp + timedelta(minutes=minutes)
+            User.update(failed_attempts=0, locked_until=locked_until).where(User.id == user.id).execute()
+            audit.record(name, "account_locked", f"user:{name}",
+                         f"连续 {attempts} 次密码错误，账户锁定 {minutes} 分钟")
+    if locked_until is not None:
+        raise ValidationError(
+            "password",
+            f"密码连续输错 {max(attempts, limit)} 次，账户已锁定 {minutes} 分钟。"
+            "如确需立即使用，请联系系统管理员解锁。",
+        )
+    raise ValidationError("password", f"用户名或密码不正确。再输错 {limit - attempts} 次，账户将被锁定。")
 
 
 def _user(username: str) -> User:
@@ -202,8 +223,7 @@ def add_user(actor: Session, username: str, display_name: str, password: str, un
     require(actor, Right.MANAGE_ACCOUNTS, "新增账户")
     name = check_username(username)
     display = check_display_name(display_name)
-    if User.select().where(User.username == name).exists():
-        raise ValidationError("username", f"用户名「{name}」已被占用，请换一个。")
+    check_distinct_username(name)
     check_new_password(password, name)
     with DB.atomic():
         user = User.create(

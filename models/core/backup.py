@@ -83,13 +83,26 @@ def check_backup_file(path: Path) -> int:
         if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise ValidationError("path", f"「{path.name}」已损坏（完整性校验未通过），不能用来恢复。请换一个备份。")
         version = conn.execute("SELECT version FROM schema_info").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise ValidationError("path", f"「{path.name}」无法读取（{exc}），不能用来恢复。") from exc
+        _check_text(conn)
+    except (UnicodeDecodeError, sqlite3.DatabaseError) as exc:
+        # sqlite3 reports undecodable text as an OperationalError ("Could not decode to UTF-8 …")
+        what = "其中有无法识别的文字（文件内容被改动过）" if "decode" in str(exc).lower() else "无法读取"
+        raise ValidationError("path", f"「{path.name}」已损坏：{what}，不能用来恢复。请换一个备份。") from exc
     finally:
         conn.close()
     if version > LATEST_VERSION:
         raise ValidationError("path", f"「{path.name}」来自较新版本的三办（数据版本 {version}），请先升级程序。")
     return version
+
+
+def _check_text(conn: sqlite3.Connection) -> None:
+    """Read every row once: integrity_check does not look inside values, so flipped bytes in a text would
+    restore happily and then stop the program at the next read (UnicodeDecodeError)."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    for name in tables:
+        for _ in conn.execute(f'SELECT * FROM "{name}"'):
+            pass
 
 
 @dataclass(frozen=True)

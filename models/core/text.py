@@ -6,13 +6,21 @@ from models.core.errors import ValidationError
 
 
 def clean(value: object) -> str:
-    """Half-width text without surrounding blanks (full-width digits and letters folded)."""
+    """Half-width text without surrounding blanks (full-width digits and letters folded, and the digits of every
+    script as ASCII: 「٣」 and 「३」 are 3, so a number typed either way is one number)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = "".join(unicodedata.normalize("NFKC", c) if c.isalnum() else c for c in str(value))
+    text = "".join(_fold(c) if c.isalnum() else c for c in str(value))
     return text.replace("\u3000", " ").strip()
+
+
+def _fold(char: str) -> str:
+    if char.isascii():
+        return char
+    digit = unicodedata.decimal(char, None)
+    return str(digit) if digit is not None else unicodedata.normalize("NFKC", char)
 
 
 def choice(value: object, choices: tuple[str, ...], label: str, field: str, default: str = "") -> str:

@@ -22,14 +22,71 @@ PROVINCES = frozenset({
 })
 
 
+def fold_digits(text: str) -> str:
+    """Half-width text whose decimal digits of any script (Arabic-Indic ٣, Devanagari ३, full-width ３…) are
+    ASCII 0–9: one person typed two ways must not become two records."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None
+                   else c for c in text)
+
+
 def _text(value: object, field: str) -> str:
-    """Cell or typed value as half-width text without surrounding blanks."""
+    """Cell or typed value as half-width text with ASCII digits, without surrounding blanks."""
     if value is None:
         return ""
     if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(field, "这里需要文字，单元格里是无效的数字。")
     text = value if isinstance(value, str) else str(value)
-    return unicodedata.normalize("NFKC", text).strip()
+    return fold_digits(text).strip()
+
+
+# Emoji and pictographs (So), control and format characters (Cc, Cf: e.g. a zero-width space or a right-to-left
+# mark pasted from a web page), private-use and unassigned code points: none belongs in a 文号 or a person's name.
+REFUSED_CATEGORIES = frozenset({"So", "Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def check_plain(text: str, field: str, label: str) -> str:
+    """`text` unchanged, or a ValidationError naming the first emoji, symbol or control character in it."""
+    for position, char in enumerate(text, start=1):
+        category = unicodedata.category(char)
+        if category in REFUSED_CATEGORIES or "\ufe00" <= char <= "\ufe0f":
+            kind = "表情或图形符号" if category == "So" else "控制字符或不可见字符"
+            shown = f"「{char}」" if category == "So" else f"（U+{ord(char):04X}）"
+            raise ValidationError(field, f"{label}的第 {position} 个字符是{kind}{shown}，请删去后重新输入。")
+    return text
+
+
+def parse_whole(value: object, field: str, label: str, low: int, high: int, example: str) -> int:
+    """A whole number typed in any script's digits (٣ ३ ３ all count), between `low` and `high`."""
+    if isinstance(value, bool):
+        raise ValidationError(field, f"{label}应为数字，如 {example}。")
+    if isinstance(value, int):
+        number = value
+    else:
+        text = re.sub(r"\s", "", _text(value, field))
+        if not text:
+            raise ValidationError(field, f"请填写{label}，如 {example}。")
+        if not re.fullmatch(r"[+-]?[0-9]{1,30}", text):
+            raise ValidationError(field, f"{label}「{text[:30]}」不是整数，请写阿拉伯数字，如 {example}。")
+        number = int(text)
+    if not low <= number <= high:
+        raise ValidationError(field, f"{label} {str(number)[:30]} 超出范围，应在 {low}–{high} 之间，如 {example}。")
+    return number
+
+
+RECORD_ID_MAX = 2**63 - 1  # the largest id a database column holds
+
+
+def parse_record_id(value: object, field: str = "id", label: str = "记录号") -> int:
+    """A record number as typed (`--id`): a positive whole number the database can hold."""
+    return parse_whole(value, field, label, 1, RECORD_ID_MAX, "--id 12")
+
+
+def parse_year(value: object, field: str = "year") -> int:
+    """A year as typed (`--year`), within the years the program keeps ledgers for."""
+    return parse_whole(value, field, "年份", MIN_YEAR, MAX_YEAR, "2026")
 
 
 def id_check_digit(first17: str) -> str:
@@ -38,6 +95,10 @@ def id_check_digit(first17: str) -> str:
 
 def parse_id_number(value: object, field: str = "id_number") -> str:
     """A valid 18-character 公民身份号码, upper-case X."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValidationError(
+            field, "公民身份号码被存成了数字（Excel 会把18位数字的末几位变成0或写成科学计数法）。"
+            "请把该列设为「文本」格式，重新输入号码后再导入。")
     text = re.sub(r"\s", "", _text(value, field)).upper()
     if not text:
         raise ValidationError(field, "请填写公民身份号码。")
@@ -105,7 +166,8 @@ def parse_date(value: object, field: str = "date", year_hint: int | None = None)
         raise ValidationError(field, f"这里应填写日期，如 {DATE_FORMS}。")
     if isinstance(value, int | float):
         return _from_serial(value, field)
-    text = _cn_number(re.sub(r"\s", "", _text(value, field)))
+    typed = re.sub(r"\s", "", _text(value, field))
+    text = _cn_number(typed)
     if not text:
         raise ValidationError(field, "请填写日期。")
     text = re.sub(r"(日|号)$", "", text)
@@ -115,20 +177,20 @@ def parse_date(value: object, field: str = "date", year_hint: int | None = None)
     )
     if match:
         y, m, d = (int(g) for g in match.groups())
-        return _build(y, m, d, field, text)
+        return _build(y, m, d, field, typed)
     match = re.fullmatch(r"(\d{1,2})[-./月](\d{1,2})", text)
     if match:
         m, d = (int(g) for g in match.groups())
         if year_hint is None:
-            raise ValidationError(field, f"日期「{text}」没有写年份，请补上年份，如 {DATE_FORMS}。")
-        return _build(year_hint, m, d, field, text)
+            raise ValidationError(field, f"日期「{typed[:40]}」没有写年份，请补上年份，如 {DATE_FORMS}。")
+        return _build(year_hint, m, d, field, typed)
     if re.fullmatch(r"\d{5}(\.\d+)?", text):
         return _from_serial(float(text), field)
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?", text)
     if match:
         y, m, d = (int(g) for g in match.groups()[:3])
-        return _build(y, m, d, field, text)
-    raise ValidationError(field, f"无法识别日期「{text[:40]}」，请写成 {DATE_FORMS}。")
+        return _build(y, m, d, field, typed)
+    raise ValidationError(field, f"无法识别日期「{typed[:40]}」，请写成 {DATE_FORMS}。")
 
 
 def _build(y: int, m: int, d: int, field: str, text: str) -> date:
@@ -161,6 +223,7 @@ def normalize_doc_no(value: object, field: str = "doc_no") -> str:
     text = re.sub(r"\s", "", _text(value, field))
     if not text:
         raise ValidationError(field, "请填写文号。")
+    check_plain(text, field, f"文号「{text[:40]}」")
     match = DOC_NO.match(text)
     if not match:
         if re.search(r"\d{4}", text) is None:
@@ -225,3 +288,20 @@ def split_doc_no(value: object, field: str = "doc_no") -> tuple[str, int, int]:
     text = normalize_doc_no(value, field)
     match = DOC_NO.match(text)
     return match.group("prefix"), int(match.group("year")), int(match.group("num"))
+
+
+# Letters of other scripts that look like Latin ones (Unicode's confusables, the part that matters for user names).
+LOOK_ALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "і": "i", "ї": "i", "ј": "j", "к": "k", "м": "m", "н": "h",
+    "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "ω": "w", "ϲ": "c", "ı": "i", "ℓ": "l",
+})
+
+
+def confusable_key(name: str) -> str:
+    """What a user name looks like, for spotting impostors: 「ADMIN」, 「admіn」 (Cyrillic і) and 「ａｄｍｉｎ」 all
+    give 「admin」. NFKC folds width and compatibility forms, casefold the case (Cyrillic and Greek capitals too,
+    before the look-alike map)."""
+    text = unicodedata.normalize("NFKC", name).casefold().translate(LOOK_ALIKES)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -23,7 +23,7 @@ from peewee import (
 )
 
 from models.core import audit, clock, counters, workdays
-from models.core.db import DB, BaseModel, PlainModel, chunks, now
+from models.core.db import DB, BaseModel, PlainModel, chunks, insert_rows, now
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.records import Records
 from models.core.rights import require
@@ -839,15 +839,14 @@ def import_many(actor, rows: list[dict], source: str) -> int:
                 doc.search_text = _search_text(doc)
                 batch.append({k: v for k, v in doc.__data__.items() if k != "id"})
                 numbers.append((year, serial))
-            Incoming.insert_many(batch).execute()
+            insert_rows(Incoming, batch)
         # by year, not by serial: one variable per imported row would pass SQLite's limit
         keys = set(numbers)
         ids = {(y, s): i for i, y, s in Incoming.select(Incoming.id, Incoming.year, Incoming.serial)
                .where(Incoming.year.in_(list(years))).tuples() if (y, s) in keys}
         event = dict(doc_kind="incoming", at=stamp, actor=actor.username, actor_name=actor.display_name,
                      action="import", summary=f"从旧台账「{source}」导入", person="", text="")
-        for chunk in chunks(numbers, per_item=len(DocEvent._meta.sorted_fields)):
-            DocEvent.insert_many([event | {"doc_id": ids[number]} for number in chunk]).execute()
+        insert_rows(DocEvent, [event | {"doc_id": ids[number]} for number in numbers])
         audit.record(actor, "import", "incoming", f"从「{source}」导入收文 {len(numbers)} 条",
                      count=len(numbers), file=source)
     return len(numbers)

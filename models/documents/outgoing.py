@@ -12,7 +12,7 @@ from datetime import date
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
 
 from models.core import audit, clock, counters
-from models.core.db import DB, BaseModel, chunks
+from models.core.db import DB, BaseModel, insert_rows
 from models.core.errors import ValidationError
 from models.core.records import Records
 from models.core.rights import require
@@ -521,8 +521,7 @@ def import_many(actor, rows: list[dict], source: str) -> int:
             doc = Outgoing(created_at=stamp, updated_at=stamp, version=1, **row)
             doc.search_text = _search_text(doc)
             records.append({k: v for k, v in doc.__data__.items() if k != "id"})
-        for chunk in chunks(records, per_item=len(Outgoing._meta.sorted_fields)):
-            Outgoing.insert_many(chunk).execute()
+        insert_rows(Outgoing, records)
         highest: dict[tuple[str, int], int] = {}
         for r in records:
             key = (r["prefix"], r["year"])
@@ -533,8 +532,7 @@ def import_many(actor, rows: list[dict], source: str) -> int:
         events = [dict(doc_kind="outgoing", doc_id=ids[(r["prefix"], r["year"], r["serial"])], at=stamp,
                        actor=actor.username, actor_name=actor.display_name, action="import",
                        summary=f"从旧台账「{source}」导入", person="", text="") for r in records]
-        for chunk in chunks(events, per_item=len(DocEvent._meta.sorted_fields)):
-            DocEvent.insert_many(chunk).execute()
+        insert_rows(DocEvent, events)
         audit.record(actor, "import", "outgoing", f"从「{source}」导入发文 {len(records)} 条",
                      count=len(records), file=source)
     return len(records)

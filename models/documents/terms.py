@@ -82,6 +82,9 @@ def parse_urgency(value: object, field: str = "urgency") -> str:
 
 
 
+MOST_COUNT = 99_999  # 份数, 页数: more is a typing slip (and past 2**63 the database refuses the number outright)
+
+
 def parse_count(value: object, label: str, field: str, required: bool = False, default: int | None = None) -> int | None:
     """A positive whole number typed as 3, 「3份」, 「３」 or 3.0."""
     text = clean(value)
@@ -91,7 +94,9 @@ def parse_count(value: object, label: str, field: str, required: bool = False, d
         return default
     match = re.fullmatch(r"(\d+)(?:\.0+)?\s*(份|页|件|张)?", text)
     if not match or int(match.group(1)) == 0:
-        raise ValidationError(field, f"{label}「{text}」应为正整数，例如 3。")
+        raise ValidationError(field, f"{label}「{text[:30]}」应为正整数，例如 3。")
+    if int(match.group(1)) > MOST_COUNT:
+        raise ValidationError(field, f"{label}「{text[:30]}」太大了（最多 {MOST_COUNT}），请核对。")
     return int(match.group(1))
 
 

@@ -18,7 +18,7 @@ from models.core.records import Records, by_name
 from models.core.rights import require
 from models.core.states import ANY, Flow
 from models.core.text import choice, clean
-from models.core.validators import id_birth_date, id_gender, parse_date, parse_id_number, parse_phone
+from models.core.validators import check_plain, id_birth_date, id_gender, parse_date, parse_id_number, parse_phone
 from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from models.secrecy.terms import (
     GENDERS,
@@ -308,6 +308,7 @@ def check_person(data: dict) -> tuple[dict, list[str]]:
         raise ValidationError("name", "请填写姓名。")
     if len(name) > 40:
         raise ValidationError("name", "姓名过长（最多 40 个字）。")
+    check_plain(name, "name", "姓名")
     id_number = parse_id_number(data.get("id_number"), "id_number")
     notes = []
     born, today = id_birth_date(id_number), clock.today()
