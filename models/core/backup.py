@@ -315,6 +315,15 @@ def scheduled_files(folder: Path) -> dict[date, Path]:
     return found
 
 
+def latest_scheduled() -> Path | None:
+    """The newest daily backup in the folder the 系统管理员 set (None when none, or no folder is set or there)."""
+    folder = Path(settings.get_text("backup_folder")).expanduser()
+    if not settings.get_text("backup_folder") or not folder.is_dir():
+        return None
+    found = scheduled_files(folder)
+    return found[max(found)] if found else None
+
+
 def check_folder(text: str) -> None:
     """The 系统管理员's choice of folder for the daily backups (a setting): an existing folder, given in full."""
     folder = Path(text).expanduser()
