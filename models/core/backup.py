@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from models.core import audit, clock, private, settings, workdays
-from models.core.db import APPLICATION_ID, DB, connect, is_sqlite, sqlite_path
+from models.core.db import APPLICATION_ID, DB, connect, sqlite_path
 from models.core.errors import DatabaseError, ValidationError
 from models.core.rights import Right, require
 
@@ -139,10 +139,13 @@ class BackupResult:
     size: int
 
 
-def _require_sqlite(what: str) -> None:
-    if not is_sqlite():
+def _require_sqlite(what: str) -> Path:
+    """The open database's file; a PostgreSQL database is refused."""
+    path = sqlite_path()
+    if path is None:
         raise ValidationError("db", f"共享的 PostgreSQL 数据库请由服务器管理员用 pg_dump {what}，"
                                     f"本程序只{what}本机数据库文件。")
+    return path
 
 
 _KINDS = ((stat.S_ISDIR, "文件夹"), (stat.S_ISCHR, "设备文件"), (stat.S_ISBLK, "设备文件"),
@@ -232,9 +235,8 @@ def _stage(src: Path, beside: Path) -> Path:
 def restore(actor, source: str | Path, progress: Progress | None = None) -> RestoreResult:
     """系统管理员 replaces the database with a backup; what it replaces is kept beside it first."""
     require(actor, Right.RESTORE, "恢复数据库")
-    _require_sqlite("恢复")
+    current = _require_sqlite("恢复")
     src = Path(source).expanduser()
-    current = sqlite_path()
     if src.exists() and src.resolve() == current.resolve():
         raise ValidationError("path", "不能用正在使用的数据库恢复它自己，请选择备份文件。")
     if not src.is_file():
