@@ -253,3 +253,17 @@ def test_backup_scheduled_from_the_cli_needs_no_log_in(three, database, tmp_path
     assert "今天的自动备份已存在" in capsys.readouterr().out
     assert (tmp_path / "三办自动备份-20260610.db").exists()
     db.connect(str(database))
+
+
+def test_restore_refuses_a_backup_with_flipped_bytes_and_leaves_nothing_beside_the_database(three, tmp_path, database):
+    admin = three[Role.SYSADMIN]
+    saved = backup.backup(admin, tmp_path / "copy.db").path
+    data = bytearray(saved.read_bytes())
+    for offset in range(4096 + 100, len(data), 997):  # past the header: pages of the tables
+        data[offset] ^= 0xFF
+    saved.write_bytes(bytes(data))
+    beside = sorted(p.name for p in database.parent.iterdir())
+    with pytest.raises(ValidationError, match="不能用来恢复"):
+        backup.restore(admin, saved)
+    assert sorted(p.name for p in database.parent.iterdir()) == beside
+    assert accounts.User.select().count() == 3 and _backups() == 1

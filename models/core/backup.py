@@ -71,15 +71,20 @@ def _fsync_folder(folder: Path) -> None:
         pass
 
 
-def _problem(path: Path) -> tuple[str, int]:
-    """What is wrong with `path` as a Sanban database ("" when nothing) and its schema version."""
+def _header_problem(path: Path) -> str:
+    """The quick part of `_problem`: readable, and a SQLite file at all."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        return f"无法读取（{exc.strerror or exc}）", 0
-    if not header.startswith(b"SQLite format 3\x00"):
-        return "不是数据库文件", 0
+        return f"无法读取（{exc.strerror or exc}）"
+    return "" if header.startswith(b"SQLite format 3\x00") else "不是数据库文件"
+
+
+def _problem(path: Path) -> tuple[str, int]:
+    """What is wrong with `path` as a Sanban database ("" when nothing) and its schema version."""
+    if problem := _header_problem(path):
+        return problem, 0
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -196,20 +201,26 @@ def backup(actor, target: str | Path, progress: Progress | None = None) -> Backu
     return BackupResult(path, size)
 
 
+def _refuse(problem: str, shown: Path) -> None:
+    """A backup that cannot be restored, said in the user's words."""
+    if problem == "不是数据库文件":
+        raise ValidationError("path", f"「{shown.name}」不是三办的备份文件（不是数据库文件）。"
+                                      "请选择三办备份出的 .db 文件。")
+    if problem:
+        raise ValidationError("path", f"「{shown.name}」{problem}，不能用来恢复。请换一个备份。")
+
+
 def check_backup_file(path: Path, shown: Path | None = None) -> int:
     """Refuse anything but an intact Sanban database; returns its schema version. `shown`: the name to say."""
     from models.core.schema import LATEST_VERSION
 
-    name = (shown or path).name
     if not path.is_file():
         raise ValidationError("path", f"找不到文件「{shown or path}」。")
     problem, version = _problem(path)
-    if problem == "不是数据库文件":
-        raise ValidationError("path", f"「{name}」不是三办的备份文件（不是数据库文件）。请选择三办备份出的 .db 文件。")
-    if problem:
-        raise ValidationError("path", f"「{name}」{problem}，不能用来恢复。请换一个备份。")
+    _refuse(problem, shown or path)
     if version > LATEST_VERSION:
-        raise ValidationError("path", f"「{name}」来自较新版本的三办（数据版本 {version}），请先升级程序。")
+        raise ValidationError("path", f"「{(shown or path).name}」来自较新版本的三办（数据版本 {version}），"
+                                      "请先升级程序。")
     return version
 
 
@@ -241,14 +252,23 @@ def restore(actor, source: str | Path, progress: Progress | None = None) -> Rest
         raise ValidationError("path", "不能用正在使用的数据库恢复它自己，请选择备份文件。")
     if not src.is_file():
         raise ValidationError("path", f"找不到文件「{src}」。")
-    staged = _stage(src, current)
+    _refuse(_header_problem(src), src)  # junk is refused before anything is copied
+    try:
+        staged = _stage(src, current)
+    except OSError as exc:
+        raise ValidationError("path", f"无法把「{src}」复制到数据库旁（{exc.strerror or exc}）。"
+                                      "请检查磁盘空间和读取权限。") from exc
     try:
         check_backup_file(staged, src)
         # Further checks of the backup's content (audit chain, accounts) belong here, on `staged`.
         keep = current.with_name(f"{current.stem}.恢复前-{clock.now():%Y%m%d-%H%M%S}{current.suffix}")
         with DB.atomic():
             audit.record(actor, "restore", f"file:{src.name}", f"用 {src} 恢复数据库，原库另存为 {keep.name}")
-        copy_database(DB.connection(), keep)
+        try:
+            copy_database(DB.connection(), keep)
+        except OSError as exc:
+            raise ValidationError("path", f"无法在数据库旁保存恢复前的副本（{exc.strerror or exc}），未做恢复。"
+                                          "请检查磁盘空间。") from exc
         # The open database takes the backup's pages in one write transaction: a kill midway rolls it back.
         # (Renaming a file over a database that other connections hold open would pair it with their -wal.)
         reader = sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True)
