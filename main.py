@@ -5,6 +5,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    from models.core import private
+
+    private.protect_process()  # the database, backups, exports, logs and previews: readable by this user only
     from cli.app import has_command, run
 
     if has_command(args) or any(a in ("-h", "--help") for a in args):

@@ -10,7 +10,7 @@ import os
 import sys
 import traceback
 
-from models.core import accounts, clock, db, modules, paths, validators
+from models.core import accounts, clock, db, modules, paths, private, validators
 from models.core.errors import SanbanError, ValidationError, file_error
 from models.core.manifest import resolve
 from models.core.rights import ROLE_LABELS, Role
@@ -89,7 +89,11 @@ def build_parser() -> Parser:
     e.add_argument("--id")
 
     b = sub.add_parser("backup", help="备份数据库（系统管理员）")
-    b.add_argument("-o", "--output", required=True)
+    where = b.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", help="备份到该文件（或该文件夹中）")
+    where.add_argument("--scheduled", action="store_true",
+                       help="每日自动备份到「系统 → 设置」中的自动备份文件夹，并按保留规则清理旧备份"
+                            "（供操作系统计划任务调用，无需 --user）")
     r = sub.add_parser("restore", help="从备份恢复（系统管理员）")
     r.add_argument("file")
 
@@ -264,6 +268,16 @@ def cmd_export(args) -> None:
 def cmd_backup(args) -> None:
     from models.core import backup
 
+    if args.scheduled:
+        # Needs no log-in: it writes only where the 系统管理员 chose, once a day, audited as 系统.
+        done = backup.scheduled_backup()
+        if not done.made:
+            print(f"今天的自动备份已存在：{done.path}。")
+            return
+        print(f"已自动备份到 {done.path}（{done.size / 1024:.0f} KB），完整性校验通过。")
+        if done.removed:
+            print(f"按保留规则删除了 {len(done.removed)} 份旧的自动备份：" + "、".join(p.name for p in done.removed))
+        return
     result = backup.backup(_login(args), args.output)
     print(f"已备份到 {result.path}（{result.size / 1024:.0f} KB），完整性校验通过。")
 
@@ -346,11 +360,9 @@ def run(argv: list[str]) -> int:
 
 
 def _log_crash() -> str:
-    folder = paths.log_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        file = folder / f"crash-{clock.now():%Y%m%d-%H%M%S}.log"
-        file.write_text(traceback.format_exc(), encoding="utf-8")
+        folder = private.folder(paths.log_dir(), own=True)
+        file = private.write_text(folder / f"crash-{clock.now():%Y%m%d-%H%M%S}.log", traceback.format_exc())
         return str(file)
     except OSError:
         logging.exception("crash")

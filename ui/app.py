@@ -1,12 +1,14 @@
 """Starting the window: fonts, the setup dialog on an empty database, log-in, then the main window."""
 
+import logging
 import sys
+import threading
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from models.core import accounts, db
+from models.core import accounts, db, previews, settings
 from models.core.errors import SanbanError
 from ui import messages
 from ui.login_dialog import LoginDialog, PasswordDialog
@@ -68,14 +70,37 @@ class Shell:
             self.app.quit()
 
 
+def start_scheduled_backup() -> threading.Thread:
+    """Today's automatic backup, off the GUI thread (once a day; nothing when no folder is set or on PostgreSQL)."""
+
+    def run() -> None:
+        from models.core import backup
+
+        try:
+            if db.is_sqlite() and settings.get_text("backup_folder"):
+                backup.scheduled_backup()
+        except SanbanError as exc:  # e.g. the USB disk is not plugged in: the 系统管理员 sees it in 备份与恢复
+            logging.warning("自动备份未完成：%s", exc.message)
+        except Exception:
+            logging.exception("自动备份失败")
+        finally:
+            db.close()  # this thread's connection
+
+    thread = threading.Thread(target=run, name="scheduled-backup", daemon=True)
+    thread.start()
+    return thread
+
+
 def run_window(db_url: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)
+    previews.remove_leftovers()  # the previews a crash or a kill left behind
     try:
         db.connect(db_url)
     except SanbanError as exc:
         messages.error(None, "三办", exc.message)
         return 1
+    start_scheduled_backup()
     shell = Shell(app)
     if not shell.start():
         return 0

@@ -3,6 +3,7 @@
 Only this module knows SQLite from PostgreSQL. Everything else uses peewee through `DB`.
 """
 
+import os
 import sqlite3 as stdlib_sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -153,7 +154,7 @@ def make_database(url: str) -> Database:
         return WaitingPostgresqlDatabase(name, **params)
     path = Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url)
     if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _private_file(path)
     return StdlibSqliteDatabase(
         str(path),
         pragmas={
@@ -167,6 +168,20 @@ def make_database(url: str) -> Database:
         # failing with "database is locked" halfway through.
         lock_type="IMMEDIATE",
     )
+
+
+def _private_file(path: Path) -> None:
+    """The database and its -wal/-shm readable by their owner only (SQLite gives the -wal/-shm the database's mode)."""
+    from models.core import paths, private
+
+    private.folder(path.parent, own=path.parent == paths.data_dir())  # a folder the user named stays as it is
+    if not path.exists():
+        try:
+            os.close(private.create(path))  # SQLite takes an empty file as an empty database
+        except FileExistsError:
+            pass  # another process made it meanwhile
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        private.secure(name)
 
 
 def is_sqlite(db: Database | None = None) -> bool:

@@ -48,6 +48,8 @@ class TextSpec:
     default: str
     check: str = ""  # "module:function(text)" raising ValidationError
     owner: str = "edit_settings"
+    max_length: int = 60
+    optional: bool = False  # may be cleared (back to its default)
 
 
 @dataclass(frozen=True)

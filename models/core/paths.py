@@ -23,6 +23,11 @@ def log_dir() -> Path:
     return data_dir() / "logs"
 
 
+def preview_dir() -> Path:
+    """Print previews while they are open (see `models.core.previews`)."""
+    return data_dir() / "previews"
+
+
 def user_templates_dir() -> Path:
     """An office's own templates; a file here overrides the one shipped in resources/templates."""
     return data_dir() / "templates"

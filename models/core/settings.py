@@ -77,9 +77,6 @@ def set_value(actor, key: str, value: int) -> None:
         )
 
 
-TEXT_MAX = 60
-
-
 def get_text(key: str) -> str:
     spec = texts()[key]
     row = Setting.get_or_none(Setting.key == key)
@@ -96,9 +93,11 @@ def set_text(actor, key: str, value: str) -> None:
         raise ValidationError("key", f"没有名为「{key}」的设置。")
     label = spec.label
     text = (value or "").strip()
-    if not text or len(text) > TEXT_MAX:
-        raise ValidationError(key, f"「{label}」应为 1 到 {TEXT_MAX} 个字。")
-    if spec.check:
+    if not text and spec.optional:
+        text = spec.default
+    elif not text or len(text) > spec.max_length:
+        raise ValidationError(key, f"「{label}」应为 1 到 {spec.max_length} 个字。")
+    if spec.check and text:
         resolve(spec.check)(text)  # refuses a wording the module cannot use, with the reason
     with DB.atomic():
         before = get_text(key)

@@ -1,6 +1,5 @@
 """Files in and out of the 公文 tab: print preview of a form, ledger export, and the import wizard."""
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.core import clock
+from models.core import clock, previews
 from models.core.errors import SanbanError
 from ui import messages
 from ui.widgets.preview import PreviewDialog, save_path
@@ -31,10 +30,11 @@ def print_form(parent: QWidget, session, kind: str, doc_id: int, name: str) -> N
     """Preview the form, then print it or save it as .pdf/.docx (each save audited as an export)."""
     from exporters.documents import export_form
 
-    folder = Path(tempfile.mkdtemp(prefix="sanban-"))
+    pdf = previews.new_file(f"{name}.pdf")
     try:
-        pdf = export_form(session, kind, doc_id, folder / f"{name}.pdf")
+        export_form(session, kind, doc_id, pdf)
     except SanbanError as exc:
+        previews.discard(pdf)
         messages.warn(parent, parent.tr("打印"), exc.message)
         return
 
@@ -242,7 +242,7 @@ def print_ledger(parent: QWidget, session, reports: tuple[str, str]) -> None:
     if not dialog.exec():
         return
     report, year, label = dialog.report.currentData(), dialog.year.value(), dialog.report.currentText()
-    pdf = Path(tempfile.mkdtemp(prefix="sanban-")) / f"{label}-{year}.pdf"
+    pdf = previews.new_file(f"{label}-{year}.pdf")
 
     def save_as() -> None:
         path = save_path(parent, parent.tr("另存为"), f"{label}-{year}.xlsx", "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)")
@@ -257,6 +257,7 @@ def print_ledger(parent: QWidget, session, reports: tuple[str, str]) -> None:
 
     def done(count, error) -> None:
         if error is not None:
+            previews.discard(pdf)
             messages.warn(parent, parent.tr("打印台账"), error.message if isinstance(error, SanbanError)
                           else f"生成失败：{error}")
             return

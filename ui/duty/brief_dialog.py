@@ -4,9 +4,7 @@ Printing saves first: a new sheet takes the year's next 期号, a reprint keeps 
 that will print; 另存为 writes .pdf or .docx, each audited as an export.
 """
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.core import previews
 from models.core.errors import SanbanError
 from models.duty import brief as duty_brief
 from models.duty.terms import month_day
@@ -195,9 +194,11 @@ def show_preview(parent: QWidget, session, brief: duty_brief.DutyBrief) -> None:
     from exporters.duty import export_brief
 
     name = f"{duty_brief.KINDS[brief.kind]}{brief.year}年{brief.number_text}"
+    pdf = previews.new_file(f"{name}.pdf")
     try:
-        pdf = export_brief(session, brief.id, Path(tempfile.mkdtemp(prefix="sanban-")) / f"{name}.pdf")
+        export_brief(session, brief.id, pdf)
     except SanbanError as exc:
+        previews.discard(pdf)
         messages.warn(parent, parent.tr("打印"), exc.message)
         return
 

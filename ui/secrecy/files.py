@@ -1,10 +1,9 @@
 """The 涉密人员 tab's files: the 登记表 preview, 花名册/统计/履历 exports, and the 花名册 import wizard."""
 
-import tempfile
-from pathlib import Path
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from models.core import previews
 from models.core.errors import SanbanError
 from models.secrecy import people as secrecy
 from ui import messages
@@ -24,9 +23,11 @@ def print_form(parent: QWidget, session, person: secrecy.Person) -> None:
     from exporters.secrecy import export_form
 
     name = f"涉密人员登记表-{person.name}"
+    pdf = previews.new_file(f"{name}.pdf")
     try:
-        pdf = export_form(session, person.id, Path(tempfile.mkdtemp(prefix="sanban-")) / f"{name}.pdf")
+        export_form(session, person.id, pdf)
     except SanbanError as exc:
+        previews.discard(pdf)
         messages.warn(parent, parent.tr("登记表"), exc.message)
         return
 

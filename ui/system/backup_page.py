@@ -3,7 +3,7 @@
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models.core import backup, clock, db
+from models.core import backup, clock, db, settings
 from models.core.errors import SanbanError
 from ui import messages
 from ui.workers import run_in_background
@@ -21,6 +21,10 @@ class BackupPage(QWidget):
         self.backup_button.clicked.connect(self.choose_backup)
         self.restore_button = QPushButton(self.tr("从备份恢复…"))
         self.restore_button.clicked.connect(self.choose_restore)
+        self.schedule = QLabel()
+        self.schedule.setWordWrap(True)
+        self.folder_button = QPushButton(self.tr("设置自动备份文件夹…"))
+        self.folder_button.clicked.connect(self.choose_folder)
         self.result = QLabel()
         self.result.setWordWrap(True)
         note = QLabel(self.tr(
@@ -29,9 +33,32 @@ class BackupPage(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
-        for widget in (where, self.backup_button, self.restore_button, self.result, note):
+        for widget in (where, self.backup_button, self.restore_button, self.schedule, self.folder_button, self.result,
+                       note):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.show_schedule()
+
+    def show_schedule(self) -> None:
+        folder = settings.get_text("backup_folder")
+        if not folder:
+            self.schedule.setText(self.tr("自动备份：未设置。设置文件夹后，每天打开程序时（或由操作系统计划任务运行 "
+                                          "backup --scheduled）自动备份一份，保留近 7 天、4 周、12 个月。"))
+            return
+        latest = backup.latest_scheduled()
+        self.schedule.setText(self.tr("自动备份：每天一份到「%1」，保留近 7 天、4 周、12 个月。最近一份：%2")
+                              .replace("%1", folder).replace("%2", latest.name if latest else self.tr("还没有")))
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("自动备份文件夹"), settings.get_text("backup_folder"))
+        if not path:
+            return
+        try:
+            settings.set_text(self.session, "backup_folder", path)
+        except SanbanError as exc:
+            self._failed(self.tr("自动备份文件夹"), exc)
+            return
+        self.show_schedule()
 
     def choose_backup(self) -> None:
         name = f"三办备份-{clock.now():%Y%m%d-%H%M}.db"

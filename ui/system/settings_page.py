@@ -29,7 +29,7 @@ class SettingsPage(QWidget):
             if spec.owner != Right.EDIT_SETTINGS:
                 continue
             line = QLineEdit(settings.get_text(key))
-            line.setMaxLength(settings.TEXT_MAX)
+            line.setMaxLength(spec.max_length)
             form.addRow(spec.label, line)
             self.texts[key] = line
         save = QPushButton(self.tr("保存"))

@@ -8,16 +8,15 @@ the page of the record selects it and scrolls to it, so the next step (Ctrl+1 �
 The main window's 编辑 menu calls `action_new/find/print/export`, which this type provides once.
 """
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
+from models.core import previews
 from models.core.changes import Change
 from models.core.errors import SanbanError
 from models.core.rights import Right, allowed
@@ -283,11 +282,12 @@ class LedgerPage(QWidget):
         from exporters.documents import export_view
         from ui.widgets.preview import PreviewDialog
 
-        pdf = Path(tempfile.mkdtemp(prefix="sanban-")) / f"{self.source.title}.pdf"
+        pdf = previews.new_file(f"{self.source.title}.pdf")
         try:
             columns, rows, mark = self.view_rows()
             count = export_view(self.session, self.source.title, columns, rows, pdf, mark)
         except SanbanError as exc:
+            previews.discard(pdf)
             messages.warn(self, self.tr("打印"), exc.message)
             return
         PreviewDialog(pdf, self.tr("%1（%2 条）").replace("%1", self.source.title).replace("%2", str(count)),

@@ -5,6 +5,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from models.core import previews
+
 
 def save_path(parent: QWidget, title: str, name: str, filters: str) -> str:
     folder = QSettings().value("files/last_folder", str(Path.home()))
@@ -45,6 +47,12 @@ class PreviewDialog(QDialog):
         layout.addWidget(view, 1)
         layout.addLayout(row)
         self.resize(720, 900)
+
+    def done(self, result: int) -> None:
+        """Closing the preview removes its PDF: a 涉密人员登记表 must not stay on disk."""
+        self.document.close()
+        super().done(result)
+        previews.discard(self.pdf)
 
     def print_(self) -> None:
         from PySide6.QtGui import QPainter

@@ -1,0 +1,41 @@
+"""Print previews: PDFs in a private folder under the data folder, removed when the preview closes, and the ones a
+crash left behind removed at the next start (never in the system's temporary folder, where they would stay)."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from models.core import paths, private
+
+
+def new_file(name: str) -> Path:
+    """Where to write the PDF of one preview: `name` in a new private folder of its own."""
+    root = private.folder(paths.preview_dir(), own=True)
+    with private.umask():
+        return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root)) / name
+
+
+def discard(pdf: Path) -> None:
+    """Remove a preview's PDF and its folder (only ever a folder made by `new_file`)."""
+    folder = Path(pdf).parent
+    if folder.parent == paths.preview_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_leftovers() -> int:
+    """Remove the previews of programs no longer running (a crash, a kill); returns how many."""
+    root = paths.preview_dir()
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for folder in root.iterdir():
+        pid = folder.name.partition("-")[0]
+        if pid.isdigit() and private.process_running(int(pid)):
+            continue
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            folder.unlink(missing_ok=True)
+        removed += 1
+    return removed
