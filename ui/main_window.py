@@ -1,5 +1,7 @@
 """The main window: tabs for the modules the user's roles open, menus, status bar, idle lock."""
 
+from collections.abc import Callable, Iterator, Mapping
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
@@ -16,6 +18,55 @@ Ctrl+1…8 当前页面的办理步骤（见工具栏提示）　Alt+1…9 切�
 Ctrl+L 锁定　Ctrl+Q 退出"""
 
 
+class ModuleTabs(Mapping[str, QWidget]):
+    """The modules' tab widgets by module name. A tab holds a light placeholder until it is first shown or asked
+    for: only then is its widget built and its ui module imported, so start-up pays for the tab the user sees."""
+
+    def __init__(self, tabs: QTabWidget, session: accounts.Session,
+                 built: Callable[[str, QWidget], None]) -> None:
+        self._tabs, self._session, self._built_hook = tabs, session, built
+        self._pending: dict[str, tuple[str, str, QWidget]] = {}  # name -> (widget reference, label, placeholder)
+        self._widgets: dict[str, QWidget] = {}
+        self._order: list[str] = []
+
+    def add(self, name: str, widget: str, label: str) -> None:
+        placeholder = QWidget()
+        self._pending[name] = (widget, label, placeholder)
+        self._order.append(name)
+        self._tabs.addTab(placeholder, label)
+
+    def built(self) -> list[str]:
+        return [name for name in self._order if name in self._widgets]
+
+    def build_at(self, index: int) -> None:
+        """Build the tab at `index` if it still holds its placeholder (the tab bar is about to show it)."""
+        for name, (_, _, placeholder) in self._pending.items():
+            if self._tabs.widget(index) is placeholder:
+                self[name]
+                return
+
+    def __getitem__(self, name: str) -> QWidget:
+        if name not in self._widgets:
+            reference, label, placeholder = self._pending.pop(name)
+            widget = resolve(reference)(self._session)
+            index, current = self._tabs.indexOf(placeholder), self._tabs.currentIndex()
+            blocked = self._tabs.blockSignals(True)  # the tab stays where it is; nothing else sees the swap
+            self._tabs.removeTab(index)
+            self._tabs.insertTab(index, widget, label)
+            self._tabs.setCurrentIndex(current)
+            self._tabs.blockSignals(blocked)
+            placeholder.deleteLater()
+            self._widgets[name] = widget
+            self._built_hook(name, widget)
+        return self._widgets[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
 class MainWindow(QMainWindow):
     logout_requested = Signal()
 
@@ -25,16 +76,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("三办 — %1").replace("%1", session.display_name))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.module_tabs: dict[str, QWidget] = {}
+        self.module_tabs = ModuleTabs(self.tabs, session, self._tab_built)
         for manifest, tab in modules.tabs():  # the modules' manifests say which tabs exist and who sees them
             if tab.right and not allowed(session, tab.right):
                 continue  # e.g. 涉密人员 exists only for the 安全保密管理员
-            widget = resolve(tab.widget)(session)
-            self.module_tabs[manifest.name] = widget
-            self.tabs.addTab(widget, tab.label)
-        self.system_tab = self.module_tabs["core"]
-        self.system_tab.restored.connect(self._after_restore)
-        self.system_tab.change_password.connect(self.change_password)
+            self.module_tabs.add(manifest.name, tab.widget, tab.label)
+        self.tabs.currentChanged.connect(self.module_tabs.build_at)  # before the menus' handlers look at the tab
+        self.module_tabs.build_at(self.tabs.currentIndex())
         self.lock_page = LockPage(session)
         self.lock_page.unlocked.connect(self.unlock)
         self.lock_page.switch_user.connect(self.logout)
@@ -51,6 +99,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+
+    @property
+    def system_tab(self) -> QWidget:
+        return self.module_tabs["core"]
+
+    def _tab_built(self, name: str, widget: QWidget) -> None:
+        if name == "core":
+            widget.restored.connect(self._after_restore)
+            widget.change_password.connect(self.change_password)
 
     def _menus(self) -> None:
         bar = self.menuBar()

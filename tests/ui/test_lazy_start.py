@@ -48,3 +48,31 @@ print(sorted(m for m in window if m.startswith("ui.system.")))
     assert "ui.main_window" not in login and "ui.setup_dialog" not in login
     assert not [m for m in login if m.startswith(("exporters", "importers"))]
     assert window == []  # tabs come from the manifests: each tab's module loads when the window builds it
+
+
+def test_a_tab_is_built_when_it_is_first_shown(qtbot, three):
+    leader = business_user(three, "zhouzhuren", "周主任", "leader")  # 公文, 值班 and 系统
+    window = MainWindow(leader)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["公文", "值班", "系统"]
+    assert window.module_tabs.built() == ["documents"]  # only the tab on screen
+    placeholder = window.tabs.widget(1)
+    assert not hasattr(placeholder, "log")
+    window.tabs.setCurrentIndex(1)  # as Alt+2 or a click on the tab does
+    assert window.module_tabs.built() == ["documents", "duty"]
+    duty = window.tabs.currentWidget()
+    assert duty is window.module_tabs["duty"] and duty.log.ledger.model.rowCount() >= 0
+    assert window.tabs.tabText(1) == "值班" and window.tabs.currentIndex() == 1
+    assert window.actions_by_name["new"].isEnabled() == hasattr(duty, "action_new")  # the menus see the built tab
+
+
+def test_a_tab_asked_for_by_name_is_built_in_its_place(qtbot, three):
+    leader = business_user(three, "zhouzhuren", "周主任", "leader")
+    window = MainWindow(leader)
+    qtbot.addWidget(window)
+    system = window.module_tabs["core"]  # e.g. 文件 → 备份数据库 opens a 系统 page
+    assert window.module_tabs.built() == ["documents", "core"]
+    assert window.tabs.indexOf(system) == 2 and window.tabs.currentIndex() == 0
+    assert list(window.module_tabs) == ["documents", "duty", "core"] and len(window.module_tabs) == 3
