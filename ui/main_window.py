@@ -1,6 +1,6 @@
 """The main window: tabs for the modules the user's roles open, menus, status bar, idle lock."""
 
-from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,59 +12,11 @@ from models.core.rights import Right, allowed
 from ui import messages
 from ui.idle import IdleWatcher, LockPage
 from ui.login_dialog import PasswordDialog
+from ui.widgets.lazy_tabs import LazyTabs
 
 SHORTCUTS = """Ctrl+N 新建　Ctrl+F 查找　Ctrl+P 打印　Ctrl+E 导出
 Ctrl+1…8 当前页面的办理步骤（见工具栏提示）　Alt+1…9 切换标签页
 Ctrl+L 锁定　Ctrl+Q 退出"""
-
-
-class ModuleTabs(Mapping[str, QWidget]):
-    """The modules' tab widgets by module name. A tab holds a light placeholder until it is first shown or asked
-    for: only then is its widget built and its ui module imported, so start-up pays for the tab the user sees."""
-
-    def __init__(self, tabs: QTabWidget, session: accounts.Session,
-                 built: Callable[[str, QWidget], None]) -> None:
-        self._tabs, self._session, self._built_hook = tabs, session, built
-        self._pending: dict[str, tuple[str, str, QWidget]] = {}  # name -> (widget reference, label, placeholder)
-        self._widgets: dict[str, QWidget] = {}
-        self._order: list[str] = []
-
-    def add(self, name: str, widget: str, label: str) -> None:
-        placeholder = QWidget()
-        self._pending[name] = (widget, label, placeholder)
-        self._order.append(name)
-        self._tabs.addTab(placeholder, label)
-
-    def built(self) -> list[str]:
-        return [name for name in self._order if name in self._widgets]
-
-    def build_at(self, index: int) -> None:
-        """Build the tab at `index` if it still holds its placeholder (the tab bar is about to show it)."""
-        for name, (_, _, placeholder) in self._pending.items():
-            if self._tabs.widget(index) is placeholder:
-                self[name]
-                return
-
-    def __getitem__(self, name: str) -> QWidget:
-        if name not in self._widgets:
-            reference, label, placeholder = self._pending.pop(name)
-            widget = resolve(reference)(self._session)
-            index, current = self._tabs.indexOf(placeholder), self._tabs.currentIndex()
-            blocked = self._tabs.blockSignals(True)  # the tab stays where it is; nothing else sees the swap
-            self._tabs.removeTab(index)
-            self._tabs.insertTab(index, widget, label)
-            self._tabs.setCurrentIndex(current)
-            self._tabs.blockSignals(blocked)
-            placeholder.deleteLater()
-            self._widgets[name] = widget
-            self._built_hook(name, widget)
-        return self._widgets[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._order)
-
-    def __len__(self) -> int:
-        return len(self._order)
 
 
 class MainWindow(QMainWindow):
@@ -76,13 +28,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("三办 — %1").replace("%1", session.display_name))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.module_tabs = ModuleTabs(self.tabs, session, self._tab_built)
+        # Each tab's widget is built, and its ui module imported, when the tab is first shown or asked for.
+        self.module_tabs = LazyTabs(self.tabs, built=self._tab_built)  # before the menus watch the current tab
         for manifest, tab in modules.tabs():  # the modules' manifests say which tabs exist and who sees them
             if tab.right and not allowed(session, tab.right):
                 continue  # e.g. 涉密人员 exists only for the 安全保密管理员
-            self.module_tabs.add(manifest.name, tab.widget, tab.label)
-        self.tabs.currentChanged.connect(self.module_tabs.build_at)  # before the menus' handlers look at the tab
-        self.module_tabs.build_at(self.tabs.currentIndex())
+            self.module_tabs.add(manifest.name, tab.label, partial(self._make_tab, tab.widget))
         self.lock_page = LockPage(session)
         self.lock_page.unlocked.connect(self.unlock)
         self.lock_page.switch_user.connect(self.logout)
@@ -103,6 +54,9 @@ class MainWindow(QMainWindow):
     @property
     def system_tab(self) -> QWidget:
         return self.module_tabs["core"]
+
+    def _make_tab(self, reference: str) -> QWidget:
+        return resolve(reference)(self.session)
 
     def _tab_built(self, name: str, widget: QWidget) -> None:
         if name == "core":

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from models.core.rights import Role
 from tests.conftest import business_user
 from ui.main_window import MainWindow
@@ -76,3 +78,36 @@ def test_a_tab_asked_for_by_name_is_built_in_its_place(qtbot, three):
     assert window.module_tabs.built() == ["documents", "core"]
     assert window.tabs.indexOf(system) == 2 and window.tabs.currentIndex() == 0
     assert list(window.module_tabs) == ["documents", "duty", "core"] and len(window.module_tabs) == 3
+
+
+WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication
+from models.core import db
+from models.core.accounts import User, session_for
+from ui.app import configure
+from ui.main_window import MainWindow
+app = QApplication([])
+configure(app)
+db.connect(sys.argv[1])
+window = MainWindow(session_for(User.get(User.username == "wangmishu")))
+window.show()
+app.processEvents()
+print(sorted(sys.modules))
+"""
+
+
+@pytest.mark.sqlite_only
+def test_the_window_imports_only_what_its_first_page_shows(three, database, tmp_path):
+    business_user(three, "wangmishu", "王秘书", "clerk")  # 公文 (收文 first) and 系统
+    result = subprocess.run([sys.executable, "-c", WINDOW, str(database)], cwd=ROOT, capture_output=True, text=True,
+                            check=True, env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen",
+                                             "SANBAN_HOME": str(tmp_path / "home"),
+                                             "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    modules = eval(result.stdout.splitlines()[-1])  # noqa: S307 - our own printout
+    assert "ui.documents.incoming_page" in modules  # the measurement sees the page on screen
+    not_shown = ("ui.system.", "ui.duty.", "ui.secrecy.", "ui.documents.outgoing_page", "exporters", "importers")
+    assert [m for m in modules if m.startswith(not_shown)] == []
+    # psycopg2 and ssl are for PostgreSQL only; playhouse.migrate for an older file; the rest for printing and export
+    heavy = ("psycopg2", "ssl", "playhouse", "openpyxl", "docx", "docxtpl", "reportlab", "pypinyin")
+    assert [m for m in modules if m.split(".")[0] in heavy] == []

@@ -5,10 +5,8 @@ from html import escape
 from PySide6.QtWidgets import QPushButton, QSpinBox, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from models.core import clock
-from models.documents import incoming as documents
-from models.documents import outgoing as dispatch
 from ui.documents.incoming_page import IncomingPage
-from ui.documents.outgoing_page import OutgoingPage
+from ui.widgets.lazy_tabs import LazyTabs
 
 
 class ReportPage(QWidget):
@@ -70,30 +68,30 @@ class DocumentsTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.pages = QTabWidget()
-        self.incoming = IncomingPage(session)
-        self._outgoing: OutgoingPage | None = None  # built when first opened: start-up pays for 收文 only
-        self.pages.addTab(self.incoming, self.tr("收文"))
-        self.pages.addTab(QWidget(), self.tr("发文"))
-        self.pages.addTab(ReportPage(self.day_check, export=self._export_day_check, name="当日盘点"),
-                          self.tr("当日盘点"))
-        self.pages.addTab(ReportPage(self.number_check, with_year=True, name="发文字号检查",
-                                     export=self._export_number_check), self.tr("文号检查"))
+        # 收文 is on screen at start; 发文 and the reports are built (and their modules imported) on first view.
+        self.built_pages = LazyTabs(self.pages)
+        self.built_pages.add("incoming", self.tr("收文"), lambda: IncomingPage(session))
+        self.built_pages.add("outgoing", self.tr("发文"), self._outgoing_page)
+        self.built_pages.add("day_check", self.tr("当日盘点"), lambda: ReportPage(
+            self.day_check, export=self._export_day_check, name="当日盘点"))
+        self.built_pages.add("number_check", self.tr("文号检查"), lambda: ReportPage(
+            self.number_check, with_year=True, name="发文字号检查", export=self._export_number_check))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.pages.currentChanged.connect(lambda index: self.outgoing if index == 1 else None)
 
     @property
-    def outgoing(self) -> OutgoingPage:
-        if self._outgoing is None:
-            self._outgoing = OutgoingPage(self.session)
-            current = self.pages.currentIndex()
-            self.pages.blockSignals(True)
-            self.pages.removeTab(1)
-            self.pages.insertTab(1, self._outgoing, self.tr("发文"))
-            self.pages.setCurrentIndex(current)
-            self.pages.blockSignals(False)
-        return self._outgoing
+    def incoming(self) -> IncomingPage:
+        return self.built_pages["incoming"]
+
+    @property
+    def outgoing(self):
+        return self.built_pages["outgoing"]
+
+    def _outgoing_page(self) -> QWidget:
+        from ui.documents.outgoing_page import OutgoingPage
+
+        return OutgoingPage(self.session)
 
     def _export_day_check(self, path: str, _year: int) -> None:
         from exporters.documents import export_day_check  # openpyxl loads on first use, not at start-up
@@ -123,7 +121,9 @@ class DocumentsTab(QWidget):
         self._current("action_export")
 
     def day_check(self, _year: int) -> str:
-        check = documents.day_check(self.session)
+        from models.documents.incoming import day_check
+
+        check = day_check(self.session)
         parts = [f"<h2>当日盘点　{check.day:%Y年%m月%d日}</h2>"]
         parts.append(_list("今日收文", [f"{d.receipt_no}　{d.source_org}　{d.title}" for d in check.registered]))
         parts.append(_list("今日办理", [f"{e.at:%H:%M}　{d.receipt_no}　{e.summary}" for d, e in check.moved]))
@@ -136,12 +136,15 @@ class DocumentsTab(QWidget):
         return "".join(parts)
 
     def number_check(self, year: int) -> str:
-        checks = dispatch.number_check(self.session, year)
+        from models.documents.outgoing import number_check
+
+        checks = number_check(self.session, year)
         if not checks:
             return f"<h2>{year}年 发文字号检查</h2><p>这一年还没有编号的发文。</p>"
         parts = [f"<h2>{year}年 发文字号检查</h2>"]
         for c in checks:
-            state = "<span style='color:#1d6b2f'>连续无误</span>" if c.ok else "<span style='color:#a61b0f'>有问题</span>"
+            state = ("<span style='color:#1d6b2f'>连续无误</span>" if c.ok
+                     else "<span style='color:#a61b0f'>有问题</span>")
             parts.append(f"<h3>{escape(c.prefix)}〔{c.year}〕　{state}</h3><ul>")
             parts.append(f"<li>已用 {c.used} 个，最大号 {c.highest} 号"
                          + (f"（本台账自 {c.lowest} 号起）" if c.lowest > 1 else "") + "</li>")
