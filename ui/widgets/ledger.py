@@ -198,11 +198,8 @@ class LedgerView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.empty_hint = self.tr("没有记录。")  # the page says how to add the first one
-        self.empty_label = QLabel(self.table.viewport())
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
+        # Made when the table is first empty: PySide's first `viewport()` resolves every widget type (≈ 20 ms).
+        self._empty_label: QLabel | None = None
         self.detail_html = None  # a page may render the detail itself: (row) -> html
 
         self.detail = QTextBrowser()
@@ -491,20 +488,33 @@ class LedgerView(QWidget):
         else:
             self.count_label.setText(self.tr("共 %n 条", "", rows))
 
+    @property
+    def empty_label(self) -> QLabel:
+        """Over the rows when there are none: why, and what to do (the page's hint, or 「清除筛选」)."""
+        if self._empty_label is None:
+            self._empty_label = QLabel(self.table.viewport())
+            self._empty_label.setStyleSheet("color: #666; padding: 24px;")
+            self._empty_label.setWordWrap(True)
+            self._empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return self._empty_label
+
     def _show_empty(self, empty: bool) -> None:
+        if not empty:
+            if self._empty_label is not None:
+                self._empty_label.hide()
+            return
         filtered = bool(self.search.text().strip()) or any(
             value not in (None, False) and value != spec.default
             for spec, value in ((spec, self.model.query.filters.get(spec.key)) for spec in self.source.filters))
         self.empty_label.setText(self.tr("没有符合条件的记录。可以换个关键词，或点「清除筛选」。") if filtered
                                  else self.empty_hint)
-        self.empty_label.setVisible(empty)
-        if empty:
-            self.empty_label.resize(self.table.viewport().size())
+        self.empty_label.show()
+        self.empty_label.resize(self.table.viewport().size())
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self.empty_label.isVisible():
-            self.empty_label.resize(self.table.viewport().size())
+        if self._empty_label is not None and self._empty_label.isVisible():
+            self._empty_label.resize(self.table.viewport().size())
 
     def visible_columns(self) -> list[int]:
         """The columns on screen, in the order the user arranged them."""
