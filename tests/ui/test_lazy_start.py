@@ -112,3 +112,18 @@ def test_the_window_imports_only_what_its_first_page_shows(three, database, tmp_
     # psycopg2 and ssl are for PostgreSQL only; playhouse.migrate for an older file; the rest for printing and export
     heavy = ("psycopg2", "ssl", "playhouse", "openpyxl", "docx", "docxtpl", "reportlab", "pypinyin")
     assert [m for m in modules if m.split(".")[0] in heavy] == []
+
+
+def test_pyside_reads_no_source_of_the_modules_the_window_imports():
+    code = """
+import inspect
+read = []
+real = inspect.getsource
+import ui  # tames PySide6's import hook
+inspect.getsource = lambda obj: read.append(getattr(obj, "__name__", obj)) or real(obj)
+import peewee, chinese_calendar.constants, ui.main_window
+print(read)
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip() == "[]"
