@@ -34,12 +34,9 @@ class MainWindow(QMainWindow):
             if tab.right and not allowed(session, tab.right):
                 continue  # e.g. 涉密人员 exists only for the 安全保密管理员
             self.module_tabs.add(manifest.name, tab.label, partial(self._make_tab, tab.widget))
-        self.lock_page = LockPage(session)
-        self.lock_page.unlocked.connect(self.unlock)
-        self.lock_page.switch_user.connect(self.logout)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.lock_page)
+        self._lock_page: LockPage | None = None  # built at the first lock
         self.setCentralWidget(self.stack)
         self._menus()
         self._status_bar()
@@ -54,6 +51,15 @@ class MainWindow(QMainWindow):
     @property
     def system_tab(self) -> QWidget:
         return self.module_tabs["core"]
+
+    @property
+    def lock_page(self) -> LockPage:
+        if self._lock_page is None:
+            self._lock_page = LockPage(self.session)
+            self._lock_page.unlocked.connect(self.unlock)
+            self._lock_page.switch_user.connect(self.logout)
+            self.stack.addWidget(self._lock_page)
+        return self._lock_page
 
     def _make_tab(self, reference: str) -> QWidget:
         return resolve(reference)(self.session)
@@ -134,7 +140,7 @@ class MainWindow(QMainWindow):
         self.system_tab.show_page(title)
 
     def lock(self) -> None:
-        if self.stack.currentWidget() is self.lock_page:
+        if self._lock_page is not None and self.stack.currentWidget() is self._lock_page:
             return
         self.idle.pause()
         self.stack.setCurrentWidget(self.lock_page)

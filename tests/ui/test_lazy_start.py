@@ -107,7 +107,8 @@ def test_the_window_imports_only_what_its_first_page_shows(three, database, tmp_
     modules = eval(result.stdout.splitlines()[-1])  # noqa: S307 - our own printout
     assert "ui.documents.incoming_page" in modules  # the measurement sees the page on screen
     not_shown = ("ui.system.", "ui.duty.", "ui.secrecy.", "ui.documents.outgoing_page", "ui.documents.files",
-                 "ui.widgets.preview", "ui.workers", "exporters", "importers")  # print, export, import: on use
+                 "ui.widgets.preview", "ui.workers", "ui.widgets.step_dialog",  # print, export, import, steps: on use
+                 "exporters", "importers")
     assert [m for m in modules if m.startswith(not_shown)] == []
     # psycopg2 and ssl are for PostgreSQL only; playhouse.migrate for an older file; the rest for printing and export
     heavy = ("psycopg2", "ssl", "playhouse", "openpyxl", "docx", "docxtpl", "reportlab", "pypinyin")
@@ -127,3 +128,14 @@ print(read)
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                             env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.strip() == "[]"
+
+
+def test_the_lock_page_is_built_at_the_first_lock(qtbot, three):
+    window = MainWindow(business_user(three, "wangmishu", "王秘书", "clerk"))
+    qtbot.addWidget(window)
+    assert window._lock_page is None and window.stack.count() == 1
+    window.lock()
+    assert window.stack.currentWidget() is window.lock_page and window.stack.count() == 2
+    window.unlock()
+    window.lock()
+    assert window.stack.count() == 2  # the same page the next time

@@ -9,7 +9,7 @@ from models.documents.manifest import EDIT_DOCUMENTS
 from models.documents.terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
 from ui import messages
 from ui.widgets.ledger_page import SEPARATOR, LedgerPage, Step, StepForm
-from ui.widgets.step_dialog import Field
+from ui.widgets.step_fields import Field
 
 
 def registration_fields(units: list[str]) -> list[Field]:
