@@ -12,11 +12,14 @@ from models.core.rights import Right, allowed
 from ui import messages
 from ui.idle import IdleWatcher, LockPage
 from ui.login_dialog import PasswordDialog
+from ui.startup import keep_loaded
 from ui.widgets.lazy_tabs import LazyTabs
 
 SHORTCUTS = """Ctrl+N 新建　Ctrl+F 查找　Ctrl+P 打印　Ctrl+E 导出
 Ctrl+1…8 当前页面的办理步骤（见工具栏提示）　Alt+1…9 切换标签页
 Ctrl+L 锁定　Ctrl+Q 退出"""
+
+keep_loaded()  # the platform's modules (models.core, peewee, the log-in and this window) are all loaded by now
 
 
 class MainWindow(QMainWindow):
