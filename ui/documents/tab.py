@@ -1,7 +1,5 @@
 """The 公文 tab: 收文, 发文, 当日盘点 and 文号检查."""
 
-from html import escape
-
 from PySide6.QtWidgets import QPushButton, QSpinBox, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from models.core import clock
@@ -59,6 +57,8 @@ class ReportPage(QWidget):
 
 
 def _list(title: str, items: list[str]) -> str:
+    from html import escape  # the reports' pages load after the window is up
+
     body = "".join(f"<li>{escape(i)}</li>" for i in items) or "<li style='color:#777'>无</li>"
     return f"<h3>{escape(title)}（{len(items)}）</h3><ul>{body}</ul>"
 
@@ -136,6 +136,8 @@ class DocumentsTab(QWidget):
         return "".join(parts)
 
     def number_check(self, year: int) -> str:
+        from html import escape
+
         from models.documents.outgoing import number_check
 
         checks = number_check(self.session, year)
