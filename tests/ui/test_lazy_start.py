@@ -107,6 +107,7 @@ def test_the_window_imports_only_what_its_first_page_shows(three, database, tmp_
     modules = eval(result.stdout.splitlines()[-1])  # noqa: S307 - our own printout
     assert "ui.documents.incoming_page" in modules  # the measurement sees the page on screen
     not_shown = ("ui.system.", "ui.duty.", "ui.secrecy.", "ui.documents.outgoing_page", "ui.documents.files",
+                 "ui.documents.report_page",
                  "ui.widgets.preview", "ui.workers", "ui.widgets.step_dialog",  # print, export, import, steps: on use
                  "exporters", "importers")
     assert [m for m in modules if m.startswith(not_shown)] == []

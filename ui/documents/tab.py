@@ -1,59 +1,9 @@
 """The 公文 tab: 收文, 发文, 当日盘点 and 文号检查."""
 
-from PySide6.QtWidgets import QPushButton, QSpinBox, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from models.core import clock
 from ui.documents.incoming_page import IncomingPage
 from ui.widgets.lazy_tabs import LazyTabs
-
-
-class ReportPage(QWidget):
-    """A read-only page of HTML rebuilt on 刷新 (当日盘点, 文号检查)."""
-
-    def __init__(self, build, with_year: bool = False, parent=None, export=None, name: str = "") -> None:
-        super().__init__(parent)
-        self.build, self.export, self.name = build, export, name
-        self.view = QTextBrowser()
-        bar = QToolBar()
-        self.year = QSpinBox()
-        self.year.setRange(1990, clock.today().year + 1)
-        self.year.setValue(clock.today().year)
-        self.year.setSuffix(" 年")
-        if with_year:
-            bar.addWidget(self.year)
-            self.year.valueChanged.connect(lambda _: self.refresh())
-        refresh = QPushButton(self.tr("刷新"))
-        refresh.clicked.connect(self.refresh)
-        bar.addWidget(refresh)
-        if export is not None:
-            save = QPushButton(self.tr("导出 Excel…"))
-            save.clicked.connect(self.action_export)
-            bar.addWidget(save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(bar)
-        layout.addWidget(self.view, 1)
-
-    def refresh(self) -> None:
-        self.view.setHtml(self.build(self.year.value()))
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        self.refresh()
-        super().showEvent(event)
-
-    def action_export(self) -> None:
-        from models.core.errors import SanbanError
-        from ui import messages
-        from ui.widgets.preview import save_path
-
-        path = save_path(self, self.tr("导出"), f"{self.name}.xlsx", "Excel 文件 (*.xlsx)")
-        if not path:
-            return
-        try:
-            self.export(path, self.year.value())
-        except SanbanError as exc:
-            messages.warn(self, self.tr("导出"), exc.message)
-            return
-        messages.info(self, self.tr("导出"), self.tr("已保存到 %1").replace("%1", path))
 
 
 def _list(title: str, items: list[str]) -> str:
@@ -72,9 +22,9 @@ class DocumentsTab(QWidget):
         self.built_pages = LazyTabs(self.pages)
         self.built_pages.add("incoming", self.tr("收文"), lambda: IncomingPage(session))
         self.built_pages.add("outgoing", self.tr("发文"), self._outgoing_page)
-        self.built_pages.add("day_check", self.tr("当日盘点"), lambda: ReportPage(
+        self.built_pages.add("day_check", self.tr("当日盘点"), lambda: self._report_page(
             self.day_check, export=self._export_day_check, name="当日盘点"))
-        self.built_pages.add("number_check", self.tr("文号检查"), lambda: ReportPage(
+        self.built_pages.add("number_check", self.tr("文号检查"), lambda: self._report_page(
             self.number_check, with_year=True, name="发文字号检查", export=self._export_number_check))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -87,6 +37,12 @@ class DocumentsTab(QWidget):
     @property
     def outgoing(self):
         return self.built_pages["outgoing"]
+
+    @staticmethod
+    def _report_page(build, **options) -> QWidget:
+        from ui.documents.report_page import ReportPage
+
+        return ReportPage(build, **options)
 
     def _outgoing_page(self) -> QWidget:
         from ui.documents.outgoing_page import OutgoingPage
