@@ -1,5 +1,7 @@
 """The main window: tabs for the modules the user's roles open, menus, status bar, idle lock."""
 
+from functools import partial
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
@@ -10,10 +12,14 @@ from models.core.rights import Right, allowed
 from ui import messages
 from ui.idle import IdleWatcher, LockPage
 from ui.login_dialog import PasswordDialog
+from ui.startup import keep_loaded
+from ui.widgets.lazy_tabs import LazyTabs
 
 SHORTCUTS = """Ctrl+N 新建　Ctrl+F 查找　Ctrl+P 打印　Ctrl+E 导出
 Ctrl+1…8 当前页面的办理步骤（见工具栏提示）　Alt+1…9 切换标签页
 Ctrl+L 锁定　Ctrl+Q 退出"""
+
+keep_loaded()  # the platform's modules (models.core, peewee, the log-in and this window) are all loaded by now
 
 
 class MainWindow(QMainWindow):
@@ -25,22 +31,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("三办 — %1").replace("%1", session.display_name))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.module_tabs: dict[str, QWidget] = {}
+        # Each tab's widget is built, and its ui module imported, when the tab is first shown or asked for.
+        self.module_tabs = LazyTabs(self.tabs, built=self._tab_built)  # before the menus watch the current tab
         for manifest, tab in modules.tabs():  # the modules' manifests say which tabs exist and who sees them
             if tab.right and not allowed(session, tab.right):
                 continue  # e.g. 涉密人员 exists only for the 安全保密管理员
-            widget = resolve(tab.widget)(session)
-            self.module_tabs[manifest.name] = widget
-            self.tabs.addTab(widget, tab.label)
-        self.system_tab = self.module_tabs["core"]
-        self.system_tab.restored.connect(self._after_restore)
-        self.system_tab.change_password.connect(self.change_password)
-        self.lock_page = LockPage(session)
-        self.lock_page.unlocked.connect(self.unlock)
-        self.lock_page.switch_user.connect(self.logout)
+            self.module_tabs.add(manifest.name, tab.label, partial(self._make_tab, tab.widget))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.lock_page)
+        self._lock_page: LockPage | None = None  # built at the first lock
         self.setCentralWidget(self.stack)
         self._menus()
         self._status_bar()
@@ -51,6 +50,27 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+
+    @property
+    def system_tab(self) -> QWidget:
+        return self.module_tabs["core"]
+
+    @property
+    def lock_page(self) -> LockPage:
+        if self._lock_page is None:
+            self._lock_page = LockPage(self.session)
+            self._lock_page.unlocked.connect(self.unlock)
+            self._lock_page.switch_user.connect(self.logout)
+            self.stack.addWidget(self._lock_page)
+        return self._lock_page
+
+    def _make_tab(self, reference: str) -> QWidget:
+        return resolve(reference)(self.session)
+
+    def _tab_built(self, name: str, widget: QWidget) -> None:
+        if name == "core":
+            widget.restored.connect(self._after_restore)
+            widget.change_password.connect(self.change_password)
 
     def _menus(self) -> None:
         bar = self.menuBar()
@@ -123,7 +143,7 @@ class MainWindow(QMainWindow):
         self.system_tab.show_page(title)
 
     def lock(self) -> None:
-        if self.stack.currentWidget() is self.lock_page:
+        if self._lock_page is not None and self.stack.currentWidget() is self._lock_page:
             return
         self.idle.pause()
         self.stack.setCurrentWidget(self.lock_page)

@@ -1,21 +1,32 @@
-"""Every message box goes through here, so tests can answer them and they all look alike."""
+"""Every message box goes through here, so tests can answer them and they all look alike.
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+QMessageBox loads with the first box shown, not with every module that may show one (start-up shows none).
+"""
+
+from PySide6.QtWidgets import QWidget
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, text)
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(parent, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)

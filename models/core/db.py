@@ -23,7 +23,7 @@ from peewee import (
     SqliteDatabase,
 )
 
-from models.core import clock
+from models.core import clock, postgres_driver
 from models.core.errors import DatabaseError, SanbanError, StaleRecord
 
 DB = DatabaseProxy()
@@ -141,7 +141,7 @@ def make_database(url: str) -> Database:
     """A peewee database for a SQLite path or a `postgresql://` URL (not connected yet)."""
     if url.startswith(("postgresql://", "postgres://")):
         try:
-            import psycopg2  # noqa: F401
+            postgres_driver.load()
         except ImportError as exc:
             raise DatabaseError(
                 "未安装 PostgreSQL 驱动，无法连接共享数据库。请安装 psycopg2-binary 后重试，"

@@ -216,7 +216,7 @@ def test_print_the_years_ledger_from_the_window(qtbot, tab, monkeypatch, shown):
 
 
 def test_the_outgoing_page_is_built_when_first_opened(tab):
-    assert tab._outgoing is None
+    assert tab.built_pages.built() == ["incoming"]  # 发文, 当日盘点 and 文号检查 wait for their first view
     tab.pages.setCurrentIndex(1)
-    assert tab._outgoing is not None and tab.pages.currentWidget() is tab.outgoing
+    assert tab.built_pages.built() == ["incoming", "outgoing"] and tab.pages.currentWidget() is tab.outgoing
     assert tab.pages.tabText(1) == "发文"

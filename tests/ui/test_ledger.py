@@ -64,7 +64,8 @@ def test_model_fetches_only_the_pages_it_shows(qapp):
     source = FakeSource()
     model = counted(source)
     assert model.rowCount() == 10_000 and source.page_calls == 0
-    assert model.row(0).values[0] == "1" and model.row(250).values[0] == "251"
+    second = model.page_size + 10
+    assert model.row(0).values[0] == "1" and model.row(second).values[0] == str(second + 1)
     assert source.page_calls == 2 and source.key_at_calls == 0  # the second page continued from the first
     assert model.row(7_777).values[0] == "7778"  # a jump asks for the key at that offset
     assert source.key_at_calls == 1 and source.page_calls == 3
@@ -139,3 +140,21 @@ def test_column_chooser_keeps_one_column(qtbot):
 
 def test_query_default_comes_from_the_source(qapp):
     assert LedgerModel(FakeSource()).query == Query(sort="id", descending=False)
+
+
+def test_an_empty_ledger_says_why_and_a_full_one_makes_no_hint(qtbot):
+    full = LedgerView(FakeSource(50))
+    qtbot.addWidget(full)
+    assert full._empty_label is None  # built only when needed: PySide's first viewport() costs ≈ 20 ms at start-up
+    empty = LedgerView(FakeSource(0))
+    qtbot.addWidget(empty)
+    empty.empty_hint = "还没有记录。按 Ctrl+N 登记。"
+    empty.refresh()
+    empty.show()
+    assert empty.empty_label.isVisible() and empty.empty_label.text() == "还没有记录。按 Ctrl+N 登记。"
+    full.show()
+    type_text(full.search, "没有这个标题")
+    full.apply_filters()
+    assert full.empty_label.isVisible() and "清除筛选" in full.empty_label.text()
+    full.clear_filters()
+    assert not full.empty_label.isVisible() and full.model.rowCount() == 50

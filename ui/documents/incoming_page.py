@@ -8,9 +8,8 @@ from models.documents.ledger import IncomingLedger
 from models.documents.manifest import EDIT_DOCUMENTS
 from models.documents.terms import DOC_TYPES, RETENTION, SECRECY, URGENCY
 from ui import messages
-from ui.documents import files
 from ui.widgets.ledger_page import SEPARATOR, LedgerPage, Step, StepForm
-from ui.widgets.step_dialog import Field
+from ui.widgets.step_fields import Field
 
 
 def registration_fields(units: list[str]) -> list[Field]:
@@ -187,20 +186,30 @@ class IncomingPage(LedgerPage):
                         lambda v: documents.void(self.session, doc.id, v["reason"]),
                         self._intro(doc) + "\n作废后收文编号保留，不再使用。")
 
-    # --- files --------------------------------------------------------------------------------------------
+    # --- files (their dialogs and workers load on first use: the ledger is on screen before them) ---------------
     def print_slip(self, doc: documents.Incoming) -> None:
+        from ui.documents import files
+
         files.print_form(self, self.session, "routing-slip", doc.id, f"文件处理笺-{doc.receipt_no}")
 
     def print_reminder(self, doc: documents.Incoming) -> None:
+        from ui.documents import files
+
         files.print_form(self, self.session, "reminder-slip", doc.id, f"催办单-{doc.receipt_no}")
 
     def print_ledger(self, _=None) -> None:
+        from ui.documents import files
+
         files.print_ledger(self, self.session, ("incoming-ledger", "incoming-progress"))
 
     def export(self, _=None) -> None:
+        from ui.documents import files
+
         files.export_ledger(self, self.session, ("incoming-ledger", "incoming-progress"), self.export_view)
 
     def import_ledger(self, _=None) -> Change | None:
+        from ui.documents import files
+
         if files.import_ledger(self, self.session, "incoming"):
             return Change.of(self.kind, summary="导入旧台账")
         return None

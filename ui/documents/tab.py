@@ -1,66 +1,14 @@
 """The 公文 tab: 收文, 发文, 当日盘点 and 文号检查."""
 
-from html import escape
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from PySide6.QtWidgets import QPushButton, QSpinBox, QTabWidget, QTextBrowser, QToolBar, QVBoxLayout, QWidget
-
-from models.core import clock
-from models.documents import incoming as documents
-from models.documents import outgoing as dispatch
 from ui.documents.incoming_page import IncomingPage
-from ui.documents.outgoing_page import OutgoingPage
-
-
-class ReportPage(QWidget):
-    """A read-only page of HTML rebuilt on 刷新 (当日盘点, 文号检查)."""
-
-    def __init__(self, build, with_year: bool = False, parent=None, export=None, name: str = "") -> None:
-        super().__init__(parent)
-        self.build, self.export, self.name = build, export, name
-        self.view = QTextBrowser()
-        bar = QToolBar()
-        self.year = QSpinBox()
-        self.year.setRange(1990, clock.today().year + 1)
-        self.year.setValue(clock.today().year)
-        self.year.setSuffix(" 年")
-        if with_year:
-            bar.addWidget(self.year)
-            self.year.valueChanged.connect(lambda _: self.refresh())
-        refresh = QPushButton(self.tr("刷新"))
-        refresh.clicked.connect(self.refresh)
-        bar.addWidget(refresh)
-        if export is not None:
-            save = QPushButton(self.tr("导出 Excel…"))
-            save.clicked.connect(self.action_export)
-            bar.addWidget(save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(bar)
-        layout.addWidget(self.view, 1)
-
-    def refresh(self) -> None:
-        self.view.setHtml(self.build(self.year.value()))
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        self.refresh()
-        super().showEvent(event)
-
-    def action_export(self) -> None:
-        from models.core.errors import SanbanError
-        from ui import messages
-        from ui.widgets.preview import save_path
-
-        path = save_path(self, self.tr("导出"), f"{self.name}.xlsx", "Excel 文件 (*.xlsx)")
-        if not path:
-            return
-        try:
-            self.export(path, self.year.value())
-        except SanbanError as exc:
-            messages.warn(self, self.tr("导出"), exc.message)
-            return
-        messages.info(self, self.tr("导出"), self.tr("已保存到 %1").replace("%1", path))
+from ui.widgets.lazy_tabs import LazyTabs
 
 
 def _list(title: str, items: list[str]) -> str:
+    from html import escape  # the reports' pages load after the window is up
+
     body = "".join(f"<li>{escape(i)}</li>" for i in items) or "<li style='color:#777'>无</li>"
     return f"<h3>{escape(title)}（{len(items)}）</h3><ul>{body}</ul>"
 
@@ -70,30 +18,36 @@ class DocumentsTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.pages = QTabWidget()
-        self.incoming = IncomingPage(session)
-        self._outgoing: OutgoingPage | None = None  # built when first opened: start-up pays for 收文 only
-        self.pages.addTab(self.incoming, self.tr("收文"))
-        self.pages.addTab(QWidget(), self.tr("发文"))
-        self.pages.addTab(ReportPage(self.day_check, export=self._export_day_check, name="当日盘点"),
-                          self.tr("当日盘点"))
-        self.pages.addTab(ReportPage(self.number_check, with_year=True, name="发文字号检查",
-                                     export=self._export_number_check), self.tr("文号检查"))
+        # 收文 is on screen at start; 发文 and the reports are built (and their modules imported) on first view.
+        self.built_pages = LazyTabs(self.pages)
+        self.built_pages.add("incoming", self.tr("收文"), lambda: IncomingPage(session))
+        self.built_pages.add("outgoing", self.tr("发文"), self._outgoing_page)
+        self.built_pages.add("day_check", self.tr("当日盘点"), lambda: self._report_page(
+            self.day_check, export=self._export_day_check, name="当日盘点"))
+        self.built_pages.add("number_check", self.tr("文号检查"), lambda: self._report_page(
+            self.number_check, with_year=True, name="发文字号检查", export=self._export_number_check))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        self.pages.currentChanged.connect(lambda index: self.outgoing if index == 1 else None)
 
     @property
-    def outgoing(self) -> OutgoingPage:
-        if self._outgoing is None:
-            self._outgoing = OutgoingPage(self.session)
-            current = self.pages.currentIndex()
-            self.pages.blockSignals(True)
-            self.pages.removeTab(1)
-            self.pages.insertTab(1, self._outgoing, self.tr("发文"))
-            self.pages.setCurrentIndex(current)
-            self.pages.blockSignals(False)
-        return self._outgoing
+    def incoming(self) -> IncomingPage:
+        return self.built_pages["incoming"]
+
+    @property
+    def outgoing(self):
+        return self.built_pages["outgoing"]
+
+    @staticmethod
+    def _report_page(build, **options) -> QWidget:
+        from ui.documents.report_page import ReportPage
+
+        return ReportPage(build, **options)
+
+    def _outgoing_page(self) -> QWidget:
+        from ui.documents.outgoing_page import OutgoingPage
+
+        return OutgoingPage(self.session)
 
     def _export_day_check(self, path: str, _year: int) -> None:
         from exporters.documents import export_day_check  # openpyxl loads on first use, not at start-up
@@ -123,7 +77,9 @@ class DocumentsTab(QWidget):
         self._current("action_export")
 
     def day_check(self, _year: int) -> str:
-        check = documents.day_check(self.session)
+        from models.documents.incoming import day_check
+
+        check = day_check(self.session)
         parts = [f"<h2>当日盘点　{check.day:%Y年%m月%d日}</h2>"]
         parts.append(_list("今日收文", [f"{d.receipt_no}　{d.source_org}　{d.title}" for d in check.registered]))
         parts.append(_list("今日办理", [f"{e.at:%H:%M}　{d.receipt_no}　{e.summary}" for d, e in check.moved]))
@@ -136,12 +92,17 @@ class DocumentsTab(QWidget):
         return "".join(parts)
 
     def number_check(self, year: int) -> str:
-        checks = dispatch.number_check(self.session, year)
+        from html import escape
+
+        from models.documents.outgoing import number_check
+
+        checks = number_check(self.session, year)
         if not checks:
             return f"<h2>{year}年 发文字号检查</h2><p>这一年还没有编号的发文。</p>"
         parts = [f"<h2>{year}年 发文字号检查</h2>"]
         for c in checks:
-            state = "<span style='color:#1d6b2f'>连续无误</span>" if c.ok else "<span style='color:#a61b0f'>有问题</span>"
+            state = ("<span style='color:#1d6b2f'>连续无误</span>" if c.ok
+                     else "<span style='color:#a61b0f'>有问题</span>")
             parts.append(f"<h3>{escape(c.prefix)}〔{c.year}〕　{state}</h3><ul>")
             parts.append(f"<li>已用 {c.used} 个，最大号 {c.highest} 号"
                          + (f"（本台账自 {c.lowest} 号起）" if c.lowest > 1 else "") + "</li>")

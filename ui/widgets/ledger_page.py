@@ -24,7 +24,7 @@ from ui import messages
 from ui.changes import announce, bus
 from ui.widgets.actions import step_action
 from ui.widgets.ledger import LedgerView
-from ui.widgets.step_dialog import Field, StepDialog
+from ui.widgets.step_fields import Field
 
 
 @dataclass
@@ -163,6 +163,8 @@ class LedgerPage(QWidget):
             return opened
         if not isinstance(opened, StepForm):
             return None
+        from ui.widgets.step_dialog import StepDialog  # on the first step run: the page is on screen before it
+
         dialog = StepDialog(opened.title, opened.fields, opened.action, self, opened.intro)
         if not dialog.exec():
             return None

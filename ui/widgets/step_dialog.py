@@ -3,7 +3,6 @@
 confirms from a text box, so a secretary never needs the mouse."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,17 +20,7 @@ from models.core import clock
 from models.core.errors import NeedsConfirmation, SanbanError
 from ui import messages
 from ui.form import Form
-
-
-@dataclass(frozen=True)
-class Field:
-    key: str
-    label: str
-    kind: str = "line"  # line | text | choice | date | password
-    default: str = ""
-    choices: tuple[str, ...] = ()
-    complete: tuple[str, ...] = ()  # completion list for a line (来文单位, 承办单位 typed before)
-    placeholder: str = ""
+from ui.widgets.step_fields import Field  # pages import it from here too
 
 
 class StepDialog(QDialog):
