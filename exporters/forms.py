@@ -48,6 +48,10 @@ class Form:
     subtitle_right: str = ""  # under the title, right: 收文编号 and 收文日期
     after: list[str] = field(default_factory=list)  # lines below the grid
     font_pt: float = BODY_PT  # a dense form (登记表) uses 小四
+    reference: str = ""  # which document or person: repeated with the title on every later page
+
+
+CONTINUED = "（续）"
 
 
 def _layout(form: Form) -> list[list[tuple[int, Cell]]]:
@@ -80,7 +84,8 @@ def routing_slip(office: str, v: dict) -> Form:
         Row([Cell("领导批示", label=True), Cell(v["instructions"], 3)], 62),
         Row([Cell("办理结果", label=True), Cell(v["result"], 3)], 28),
         Row([Cell("备　　注", label=True), Cell(v["remarks"], 3)], 12),
-    ], mark=v["secrecy"], urgency=v["urgency"], subtitle_right=f"收文编号：{v['receipt_no']}　　收文日期：{v['received']}")
+    ], mark=v["secrecy"], urgency=v["urgency"], subtitle_right=f"收文编号：{v['receipt_no']}　　收文日期：{v['received']}",
+        reference=f"收文编号：{v['receipt_no']}")
 
 
 def reminder_slip(office: str, v: dict) -> Form:
@@ -94,7 +99,7 @@ def reminder_slip(office: str, v: dict) -> Form:
         Row([Cell("催办方式", label=True), Cell(v["method"]), Cell("催办人", label=True),
              Cell(f"{v['by']}　{v['on']}")]),
         Row([Cell("办理情况\n反馈", label=True), Cell("", 3, sign="承办单位（盖章）　　　　年　　月　　日")], 80),
-    ], mark=v["secrecy"], subtitle_right=v["number"],
+    ], mark=v["secrecy"], subtitle_right=v["number"], reference=v["number"],
         after=["请承办单位填写办理情况反馈后于两个工作日内送回办公室。"])
 
 
@@ -111,7 +116,30 @@ def drafting_sheet(office: str, v: dict) -> Form:
         Row([Cell("校　　对", label=True), Cell(v["proofreader"]), Cell("印制份数", label=True), Cell(v["copies"])]),
         Row([Cell("附　　件", label=True), Cell(v["attachments"], 3)]),
         Row([Cell("标　　题", label=True), Cell(v["title"], 3)], 20),
-    ], mark=v["secrecy"], urgency=v["urgency"])
+    ], mark=v["secrecy"], urgency=v["urgency"], reference=v["doc_no"] or f"标题：{v['title'][:30]}")
+
+
+def running_head(form: Form) -> str:
+    """What a later page says at its top, beside the 密级: the form and which document it is."""
+    return "　".join(p for p in (form.title + CONTINUED, form.reference) if p)
+
+
+def text_chunks(text: str, width_mm: float, size_pt: float, max_lines: int) -> list[str]:
+    """`text` cut into pieces of at most `max_lines` lines of a `width_mm` box (an estimate by character width,
+    for Word, which breaks a tall row across pages but would not repeat its label)."""
+    per_line = max(1, int(width_mm / (size_pt * 0.3528)) * 2)  # in half-width units; a CJK character is two
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0
+        for char in paragraph:
+            step = 2 if ord(char) > 0x2E7F else 1
+            if used + step > per_line and line:
+                lines.append(line)
+                line, used = "", 0
+            line, used = line + char, used + step
+        lines.append(line + "\n")
+    lines[-1] = lines[-1][:-1]
+    return ["".join(lines[i:i + max_lines]).rstrip("\n") for i in range(0, len(lines), max_lines)]
 
 
 # --- Word -------------------------------------------------------------------------------------------------
@@ -138,6 +166,66 @@ def _paragraph(container, text: str, font: str, size: float, align=None, bold=Fa
     return para
 
 
+def later_pages(section, mark: str, head: str, size: float) -> None:
+    """Every page after the first carries the 密级 top-left and, for a form, its title and number; pages are
+    numbered 「— N —」 from the second on (page 1 has all of this in its body)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    if mark:
+        _paragraph(header, mark, LABEL_FONT, size + 2)
+    if head:
+        _paragraph(header, ("　　" if mark else "") + head, BODY_FONT, size)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _paragraph(footer, "— ", BODY_FONT, size)
+    run = footer.add_run()
+    run.font.size = Pt(size)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+    _paragraph(footer, " —", BODY_FONT, size)
+
+
+def _docx_rows(form: Form) -> list[tuple[Row, list[tuple[int, Cell]]]]:
+    """The rows as Word gets them: a box too tall for a page continues in the next row, its label marked 「（续）」,
+    so a page that starts inside a long 批示 still says what the box is."""
+    page_mm = 297 - MARGINS_MM["top"] - MARGINS_MM["bottom"] + 20 - 40  # the body less the title block, with slack
+    max_lines = int(page_mm / (form.font_pt * 1.5 * 0.3528))
+    out = []
+    for spec, placed in zip(form.rows, _layout(form), strict=True):
+        if any(item.rows > 1 for _, item in placed):
+            out.append((spec, placed))
+            continue
+        pieces = {col: text_chunks(item.text, sum(form.widths_mm[col:col + item.span]) - 3, form.font_pt, max_lines)
+                  for col, item in placed if not item.label}
+        count = max((len(p) for p in pieces.values()), default=1)
+        if count <= 1:
+            out.append((spec, placed))
+            continue
+        for n in range(count):
+            line = []
+            for col, item in placed:
+                if item.label:
+                    label = item.text.replace("\n", "") + CONTINUED if n else item.text
+                    line.append((col, Cell(label, item.span, label=True)))
+                else:
+                    part = pieces[col][n] if n < len(pieces[col]) else ""
+                    line.append((col, Cell(part, item.span, sign=item.sign if n == count - 1 else "")))
+            out.append((Row([c for _, c in line], spec.height_mm if n == count - 1 else 12), line))
+    return out
+
+
 def write_docx(form: Form, values: dict, path: str | Path) -> None:
     custom = user_templates_dir() / f"{form.name}.docx"
     if custom.is_file():  # the office's own layout, filled with the same names
@@ -157,6 +245,7 @@ def write_docx(form: Form, values: dict, path: str | Path) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"] - 10), Mm(MARGINS_MM["bottom"] - 10)
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    later_pages(section, form.mark, running_head(form), BODY_PT - 2)
     first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
     _paragraph(first, "　".join(p for p in (form.mark, form.urgency) if p), LABEL_FONT, 16)
     _paragraph(doc, form.title, TITLE_FONT, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER)
@@ -167,7 +256,7 @@ def write_docx(form: Form, values: dict, path: str | Path) -> None:
     table.autofit = False
     size = form.font_pt
     grid, downwards = [], []
-    for spec, placed in zip(form.rows, _layout(form), strict=True):
+    for spec, placed in _docx_rows(form):
         cells = table.add_row().cells  # add_row, not table.cell(): the latter is quadratic
         grid.append(cells)
         for cell, width in zip(cells, form.widths_mm, strict=True):
@@ -224,6 +313,9 @@ def write_pdf(form: Form, path: str | Path) -> None:
     title = ParagraphStyle("title", fontName=heading, fontSize=TITLE_PT, leading=TITLE_PT * 1.4, alignment=TA_CENTER)
     right = ParagraphStyle("right", parent=text, fontSize=min(size, BODY_PT - 2), alignment=TA_RIGHT)
     mark = ParagraphStyle("mark", parent=text, fontName=heading, fontSize=16)
+    top, bottom = (MARGINS_MM["top"] - 10) * mm, (MARGINS_MM["bottom"] - 10) * mm
+    # the tallest a row may be: a page's frame, with slack for the padding and rules
+    limit = A4[1] - top - bottom - 12
 
     def para(value: str, style) -> Paragraph:
         from xml.sax.saxutils import escape
@@ -234,34 +326,82 @@ def write_pdf(form: Form, path: str | Path) -> None:
     data, styles, heights = [], [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)], []
-    for r, (spec, placed) in enumerate(zip(form.rows, _layout(form), strict=True)):
-        line, tallest = [""] * len(form.widths_mm), 0.0
-        target = spec.height_mm * mm - 6  # the row's height less the cell padding
+    story = [para("　".join(p for p in (form.mark, form.urgency) if p) or " ", mark), para(form.title, title),
+             para(form.subtitle_right or " ", right), Spacer(1, 2 * mm)]
+    frame_width = sum(form.widths_mm) * mm
+    used = sum(f.wrap(frame_width, 1e9)[1] for f in story)  # how far down the current page the grid has come
+    for spec, placed in zip(form.rows, _layout(form), strict=True):
+        # a box taller than a page is cut: its first piece fills what is left of this page (if that is worth it),
+        # each further piece a whole page, and the label says 「（续）」 on every piece after the first
+        line_pt = size * 1.45
+        first_room = limit - used - 8 if limit - used > 4 * line_pt + 12 else limit
+        pieces = []
         for col, item in placed:
             width = sum(form.widths_mm[col:col + item.span]) * mm - 8
-            content = [para(item.text, label if item.label else text)]
-            used = content[0].wrap(width, 10_000)[1]
-            tallest = max(tallest, used)
-            if item.sign:
-                signature = para(item.sign, sign)
-                used += signature.wrap(width, 10_000)[1]
-                content += [Spacer(1, max(4, target - used)), signature]
-            elif not item.label and spec.height_mm > 14:
-                content.append(Spacer(1, max(0, target - used)))  # keeps the box tall enough to write in
-            line[col] = content
-            if item.span > 1 or item.rows > 1:
-                styles.append(("SPAN", (col, r), (col + item.span - 1, r + item.rows - 1)))
-            if not item.label and spec.height_mm > 14:
-                styles.append(("VALIGN", (col, r), (col, r), "TOP"))
-        data.append(line)
-        short = spec.height_mm <= 14 and tallest <= target  # else the spacers (or the text) set the height
-        heights.append(spec.height_mm * mm if short else None)
+            parts = [para(item.text, label if item.label else text)]
+            reserve = 6 + (para(item.sign, sign).wrap(width, 1e9)[1] + 4 if item.sign else 0)
+            while not item.label:
+                room = (first_room if len(parts) == 1 else limit) - reserve
+                if parts[-1].wrap(width, 1e9)[1] <= room:
+                    break
+                split = parts[-1].split(width, room)
+                if len(split) < 2:
+                    break
+                parts[-1:] = split
+            pieces.append(parts)
+        count = max(len(p) for p in pieces)
+        for n in range(count):
+            r = len(data)
+            line, tallest, content_height = [""] * len(form.widths_mm), 0.0, 0.0
+            last = n == count - 1
+            height_mm = spec.height_mm if last else 12
+            target = height_mm * mm - 6  # the row's height less the cell padding
+            for (col, item), parts in zip(placed, pieces, strict=True):
+                width = sum(form.widths_mm[col:col + item.span]) * mm - 8
+                if item.label:
+                    first = n == 0 or item.rows > 1
+                    content = [para(item.text if first else item.text.replace("\n", "") + CONTINUED, label)]
+                else:
+                    content = [parts[n] if n < len(parts) else para("", text)]
+                used_here = content[0].wrap(width, 1e9)[1]
+                tallest = max(tallest, used_here)
+                if item.sign and last:
+                    signature = para(item.sign, sign)
+                    used_here += signature.wrap(width, 1e9)[1]
+                    content += [Spacer(1, max(4, target - used_here)), signature]
+                    used_here = max(used_here + 4, target)
+                elif not item.label and height_mm > 14:
+                    content.append(Spacer(1, max(0, target - used_here)))  # keeps the box tall enough to write in
+                    used_here = max(used_here, target)
+                if item.rows == 1:
+                    content_height = max(content_height, used_here)
+                line[col] = content
+                if item.span > 1 or item.rows > 1:
+                    styles.append(("SPAN", (col, r), (col + item.span - 1, r + item.rows - 1)))
+                if not item.label and height_mm > 14:
+                    styles.append(("VALIGN", (col, r), (col, r), "TOP"))
+            data.append(line)
+            short = height_mm <= 14 and tallest <= target  # else the spacers (or the text) set the height
+            heights.append(height_mm * mm if short else None)
+            row_height = height_mm * mm if short else max(height_mm * mm, content_height + 6)
+            used = row_height if used + row_height > limit else used + row_height
     table = Table(data, colWidths=[w * mm for w in form.widths_mm], rowHeights=heights)
     table.setStyle(TableStyle(styles))
-    story = [para("　".join(p for p in (form.mark, form.urgency) if p) or " ", mark), para(form.title, title),
-             para(form.subtitle_right or " ", right), Spacer(1, 2 * mm), table]
+    story.append(table)
     story += [para(line, text) for line in form.after]
-    document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=(MARGINS_MM["top"] - 10) * mm,
-                                 bottomMargin=(MARGINS_MM["bottom"] - 10) * mm, leftMargin=MARGINS_MM["left"] * mm,
-                                 rightMargin=MARGINS_MM["right"] * mm, title=form.title, author="三办")
-    document.build(story)
+
+    def later_page(canvas, document) -> None:
+        """A later page names its 密级, the form and the document, which page 1 has above the grid."""
+        y = A4[1] - top + 8 * mm
+        x = MARGINS_MM["left"] * mm
+        if form.mark:
+            canvas.setFont(heading, 16)
+            canvas.drawString(x, y, form.mark)
+            x += canvas.stringWidth(form.mark, heading, 16) + 6 * mm
+        canvas.setFont(body, BODY_PT - 2)
+        canvas.drawString(x, y, f"{running_head(form)}　第{document.page}页".replace("\u3000", "  "))
+
+    document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=top, bottomMargin=bottom,
+                                 leftMargin=MARGINS_MM["left"] * mm, rightMargin=MARGINS_MM["right"] * mm,
+                                 title=form.title, author="三办")
+    document.build(story, onLaterPages=later_page)

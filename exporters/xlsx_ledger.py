@@ -1,5 +1,11 @@
 """Print-ready ledgers (台账) as .xlsx: landscape A4, a title row, the header repeated on every page and frozen on
-screen, fitted column widths, 宋体, 「第 N 页 共 M 页」 in the footer, and the highest 密级 top-left.
+screen, fitted column widths, 宋体 10.5 pt printed at 100 %, 「第 N 页 共 M 页」 in the footer, and the highest 密级
+top-left on the sheet and in the page header (so every printed page carries it).
+
+Printed at 100 % rather than fitted to the page width: fitting shrank the 收文办理进度台账 to 6–7 pt. The columns are
+sized to the printable width instead and long text wraps, with row heights set from the wrapped lines (LibreOffice
+and Excel do not grow a row for wrapped text written by openpyxl, so it overprinted). A row taller than a page
+cannot print (a spreadsheet row never breaks), so its long cells continue on rows marked 「（续）」.
 
 Written in openpyxl's write-only mode with named styles: setting a Font or Border object on each cell makes openpyxl
 hash it against every style so far (10,000 rows took 4 s that way); a named style is looked up by its name.
@@ -18,6 +24,12 @@ FONT = "宋体"  # named explicitly, or LibreOffice picks a Japanese font and pr
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 MAX_WIDTH = 48
+# printable width in column units at 100 %: A4 less the 0.5" margins, at about 7 px a unit (Calibri's digit width)
+PAGE_UNITS = {False: 140, True: 95}
+SHORT_UNITS = 12  # a column this narrow (dates, numbers, 状态) keeps its width and stays on one line
+LINE_PT = 14  # one line of 10.5 pt 宋体
+MAX_LINES = 24  # lines in one sheet row; a longer cell continues on the next row
+EMPTY = "（无）"
 
 
 def _width(value: object) -> int:
@@ -30,9 +42,77 @@ def fitted_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence]) 
     wraps. Shared by the .xlsx and the printed PDF so both keep short columns such as 收文编号 on one line."""
     widths = []
     for index, (label, suggested) in enumerate(columns):
-        sample = max((_width(r[index]) for r in rows[:500]), default=0)
+        sample = max((_width(r[index]) for r in rows[:500] if index < len(r)), default=0)
         widths.append(max(_width(label) + 2, min(MAX_WIDTH, max(suggested, sample) + 1)))
     return widths
+
+
+def page_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence], portrait: bool = False) -> list[int]:
+    """Fitted widths narrowed to the printable width: short columns keep theirs, the long ones share the rest (never
+    narrower than their header); only a sheet with too many columns for any width is left to span pages."""
+    widths = fitted_widths(columns, rows)
+    budget = PAGE_UNITS[portrait]
+    if sum(widths) <= budget:
+        return widths
+    floors = [_width(label) + 2 for label, _ in columns]
+    flexible = [i for i, w in enumerate(widths) if w > SHORT_UNITS]
+    room = budget - sum(w for i, w in enumerate(widths) if i not in flexible)
+    share = sum(widths[i] for i in flexible) or 1
+    for i in flexible:
+        widths[i] = max(floors[i], int(room * widths[i] / share))
+    return widths
+
+
+def wrapped_lines(value: object, units: int) -> list[str]:
+    """The lines a cell of `units` width shows `value` in, broken by character width as the spreadsheet wraps."""
+    lines = []
+    for paragraph in ("" if value is None else str(value)).split("\n"):
+        line, used = "", 0
+        for char in paragraph:
+            step = 2 if ord(char) > 0x2E7F else 1
+            if used + step > max(2, units - 1) and line:
+                lines.append(line)
+                line, used = "", 0
+            line, used = line + char, used + step
+        lines.append(line + "\n")  # a paragraph's end, kept so that joined lines keep their breaks
+    lines[-1] = lines[-1][:-1]
+    return lines
+
+
+def continued(row: Sequence, widths: Sequence[int], max_lines: int = MAX_LINES) -> list[tuple]:
+    """The row as it prints: itself, or, when a cell is taller than `max_lines`, the row followed by continuation
+    rows that carry the rest of each long cell and the first cell marked 「（续）」."""
+    if all(_line_count(v, w) <= max_lines for v, w in zip(row, widths, strict=False)):
+        return [tuple(row)]
+    cells = [wrapped_lines(v, w) if isinstance(v, str) else None for v, w in zip(row, widths, strict=False)]
+    parts = max(len(c) for c in cells if c is not None)
+    out = []
+    for start in range(0, parts, max_lines):
+        line = []
+        for index, (value, lines) in enumerate(zip(row, cells, strict=False)):
+            if lines is not None and len(lines) > max_lines:
+                line.append("".join(lines[start:start + max_lines]).rstrip("\n"))
+            elif start == 0:
+                line.append(value)
+            else:
+                line.append(f"{value}（续）" if index == 0 else "")
+        out.append(tuple(line))
+    return out
+
+
+def _line_count(value: object, units: int) -> int:
+    if value is None or value == "":
+        return 1
+    text = str(value)
+    if len(text) * 2 < units - 1 and "\n" not in text:  # the common case, without measuring
+        return 1
+    return sum(max(1, -(-_width(part) // max(2, units - 1))) for part in text.split("\n"))
+
+
+def row_height(row: Sequence, widths: Sequence[int]) -> float:
+    """Points for the row's tallest wrapped cell (an estimate by character width, erring taller)."""
+    lines = max((_line_count(v, w) for v, w in zip(row, widths, strict=False)), default=1)
+    return lines * LINE_PT + 4
 
 
 def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence],
@@ -40,23 +120,27 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     """Write the ledger; returns how many rows were written. Columns are (label, width in characters);
     `notes` are lines printed under the table (a roster's 「说明：如需调班……」)."""
     rows = list(rows)
+    count = len(rows)
+    rows = rows or [(EMPTY,) + ("",) * (len(columns) - 1)]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_name[:31])
-    widths = fitted_widths(columns, rows)
+    widths = page_widths(columns, rows, portrait)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A4"
     sheet.print_title_rows = "3:3"
     sheet.page_setup.orientation = "portrait" if portrait else "landscape"
     sheet.page_setup.paperSize = "9"  # A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.scale = 100
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.5
     sheet.page_margins.top, sheet.page_margins.bottom = 0.6, 0.7
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
     sheet.oddFooter.center.font = FONT
+    if mark:
+        sheet.oddHeader.left.text = mark
+        sheet.oddHeader.left.font = "黑体,Bold"
+        sheet.oddHeader.left.size = 14
 
     def style(name: str, font: Font, align: Alignment, border: Border | None = None) -> str:
         book.add_named_style(NamedStyle(name=name, font=font, alignment=align, border=border or Border()))
@@ -86,12 +170,18 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
         return item
 
     sheet.append([cell(mark, mark_style)])
+    sheet.row_dimensions[2].height = 42  # the title, with space under it before the header
     sheet.append([cell(title, title_style)] + [cell(None, title_style) for _ in columns[1:]])
+    sheet.row_dimensions[3].height = row_height([label for label, _ in columns], widths) + 2
     sheet.append([cell(label, head_style) for label, _ in columns])
-    styles = [centre_style if w <= 12 else wrap_style for w in widths]
+    styles = [centre_style if w <= SHORT_UNITS else wrap_style for w in widths]
+    number = 4
     for row in rows:
-        sheet.append([cell("" if v is None else v, styles[i]) for i, v in enumerate(row)])
+        for line in continued(row, widths):
+            sheet.row_dimensions[number].height = row_height(line, widths)
+            sheet.append([cell("" if v is None else v, styles[i]) for i, v in enumerate(line)])
+            number += 1
     for note in notes:
         sheet.append([cell(note, note_style)])
     book.save(path)
-    return len(rows)
+    return count
