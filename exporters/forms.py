@@ -84,8 +84,8 @@ def routing_slip(office: str, v: dict) -> Form:
         Row([Cell("领导批示", label=True), Cell(v["instructions"], 3)], 62),
         Row([Cell("办理结果", label=True), Cell(v["result"], 3)], 28),
         Row([Cell("备　　注", label=True), Cell(v["remarks"], 3)], 12),
-    ], mark=v["secrecy"], urgency=v["urgency"], subtitle_right=f"收文编号：{v['receipt_no']}　　收文日期：{v['received']}",
-        reference=f"收文编号：{v['receipt_no']}")
+    ], mark=v["secrecy"], urgency=v["urgency"], reference=f"收文编号：{v['receipt_no']}",
+        subtitle_right=f"收文编号：{v['receipt_no']}　　收文日期：{v['received']}")
 
 
 def reminder_slip(office: str, v: dict) -> Form:
@@ -124,9 +124,9 @@ def running_head(form: Form) -> str:
     return "　".join(p for p in (form.title + CONTINUED, form.reference) if p)
 
 
-def text_chunks(text: str, width_mm: float, size_pt: float, max_lines: int) -> list[str]:
-    """`text` cut into pieces of at most `max_lines` lines of a `width_mm` box (an estimate by character width,
-    for Word, which breaks a tall row across pages but would not repeat its label)."""
+def text_lines(text: str, width_mm: float, size_pt: float) -> list[str]:
+    """`text` broken into the lines of a `width_mm` box (an estimate by character width; each line keeps its
+    paragraph's end as "\\n")."""
     per_line = max(1, int(width_mm / (size_pt * 0.3528)) * 2)  # in half-width units; a CJK character is two
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -139,7 +139,13 @@ def text_chunks(text: str, width_mm: float, size_pt: float, max_lines: int) -> l
             line, used = line + char, used + step
         lines.append(line + "\n")
     lines[-1] = lines[-1][:-1]
-    return ["".join(lines[i:i + max_lines]).rstrip("\n") for i in range(0, len(lines), max_lines)]
+    return lines
+
+
+def text_chunks(lines: list[str], first: int, rest: int) -> list[str]:
+    """The lines in pieces: `first` lines, then `rest` lines each."""
+    cuts = [0, first] + list(range(first + rest, len(lines), rest)) if len(lines) > first else [0]
+    return ["".join(lines[a:b]).rstrip("\n") for a, b in zip(cuts, cuts[1:] + [len(lines)], strict=True)]
 
 
 # --- Word -------------------------------------------------------------------------------------------------
@@ -198,21 +204,28 @@ def later_pages(section, mark: str, head: str, size: float) -> None:
 
 
 def _docx_rows(form: Form) -> list[tuple[Row, list[tuple[int, Cell]]]]:
-    """The rows as Word gets them: a box too tall for a page continues in the next row, its label marked 「（续）」,
-    so a page that starts inside a long 批示 still says what the box is."""
-    page_mm = 297 - MARGINS_MM["top"] - MARGINS_MM["bottom"] + 20 - 40  # the body less the title block, with slack
-    max_lines = int(page_mm / (form.font_pt * 1.5 * 0.3528))
+    """The rows as Word gets them: a box too tall for what is left of its page continues in the next row, its label
+    marked 「（续）」, so a page that starts inside a long 批示 still says what the box is. Heights are estimated
+    (Word lays out the page itself), so rows are kept whole (cantSplit) and pieces are cut short of a full page."""
+    line_mm = form.font_pt * 1.25 * 0.3528  # single spacing of a CJK face, a little over its size
+    page_mm = 297 - MARGINS_MM["top"] - MARGINS_MM["bottom"] + 20 - 15  # the body less the running head
+    used = 35.0  # the 密级, title and 收文编号 line above the grid
     out = []
     for spec, placed in zip(form.rows, _layout(form), strict=True):
-        if any(item.rows > 1 for _, item in placed):
+        left = page_mm - used - 10
+        first = int(left / line_mm) if left > 4 * line_mm else int((page_mm - 10) / line_mm)
+        whole = int((page_mm - 10) / line_mm)
+        lines = {col: text_lines(item.text, sum(form.widths_mm[col:col + item.span]) - 3, form.font_pt)
+                 for col, item in placed if not item.label}
+        tallest = max((len(v) for v in lines.values()), default=1)
+        sign = 2 if any(item.sign for _, item in placed) else 0
+        if any(item.rows > 1 for _, item in placed) or tallest + sign <= max(first, 4):
+            height = max(spec.height_mm, (tallest + sign) * line_mm + 3)
+            used = height if used + height > page_mm else used + height
             out.append((spec, placed))
             continue
-        pieces = {col: text_chunks(item.text, sum(form.widths_mm[col:col + item.span]) - 3, form.font_pt, max_lines)
-                  for col, item in placed if not item.label}
-        count = max((len(p) for p in pieces.values()), default=1)
-        if count <= 1:
-            out.append((spec, placed))
-            continue
+        pieces = {col: text_chunks(v, first - sign, whole - sign) for col, v in lines.items()}
+        count = max(len(p) for p in pieces.values())
         for n in range(count):
             line = []
             for col, item in placed:
@@ -223,6 +236,10 @@ def _docx_rows(form: Form) -> list[tuple[Row, list[tuple[int, Cell]]]]:
                     part = pieces[col][n] if n < len(pieces[col]) else ""
                     line.append((col, Cell(part, item.span, sign=item.sign if n == count - 1 else "")))
             out.append((Row([c for _, c in line], spec.height_mm if n == count - 1 else 12), line))
+            rows_here = max(len(text_lines(c.text, sum(form.widths_mm[col:col + c.span]) - 3, form.font_pt))
+                            for col, c in line if not c.label) + sign
+            height = rows_here * line_mm + 3
+            used = height if n else min(page_mm, used + height)
     return out
 
 
@@ -238,6 +255,7 @@ def write_docx(form: Form, values: dict, path: str | Path) -> None:
     from docx import Document
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.shared import Mm
 
     doc = Document()
@@ -263,6 +281,8 @@ def write_docx(form: Form, values: dict, path: str | Path) -> None:
             cell.width = Mm(width)  # Word and LibreOffice read the width of each cell, not of the column
         row = table.rows[-1]
         row.height, row.height_rule = Mm(spec.height_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
+        keep = OxmlElement("w:cantSplit")  # a row moves whole to the next page; _docx_rows cut the tall ones
+        row._tr.get_or_add_trPr().append(keep)
         for col, item in placed:
             target = cells[col]
             if item.rows > 1:

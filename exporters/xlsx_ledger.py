@@ -24,9 +24,13 @@ FONT = "宋体"  # named explicitly, or LibreOffice picks a Japanese font and pr
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 MAX_WIDTH = 48
-# printable width in column units at 100 %: A4 less the 0.5" margins, at about 7 px a unit (Calibri's digit width)
-PAGE_UNITS = {False: 140, True: 95}
-SHORT_UNITS = 12  # a column this narrow (dates, numbers, 状态) keeps its width and stays on one line
+# The printable width of A4 (less 0.4" margins) in column units. A unit is the default font's digit width: about
+# 5.3 pt in Excel (Calibri), 7 pt in LibreOffice without Calibri (DejaVu Sans). Widths are budgeted in the wider
+# LibreOffice unit, so the sheet fits the page in both; lines are counted in the narrower one (a CJK character two
+# units), so rows are tall enough in both.
+PAGE_UNITS = {False: 108, True: 73}
+SCALES = (100, 90)  # a sheet too wide at 100 % prints at 90 %: 10.5 pt as 9.45 pt, never below 9
+KEEP_UNITS = 24  # a column of codes (编号, dates, 身份号码) at most this wide never wraps
 LINE_PT = 14  # one line of 10.5 pt 宋体
 MAX_LINES = 24  # lines in one sheet row; a longer cell continues on the next row
 EMPTY = "（无）"
@@ -47,20 +51,32 @@ def fitted_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence]) 
     return widths
 
 
-def page_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence], portrait: bool = False) -> list[int]:
-    """Fitted widths narrowed to the printable width: short columns keep theirs, the long ones share the rest (never
-    narrower than their header); only a sheet with too many columns for any width is left to span pages."""
+def _code_like(values: Sequence) -> bool:
+    """Mostly numbers, dates and 编号 (a digit, no space): a column that must not wrap."""
+    texts = [str(v) for v in values if v not in (None, "")]
+    codes = [t for t in texts if any(c.isdigit() for c in t) and not any(c.isspace() for c in t)]
+    return bool(texts) and len(codes) >= 0.8 * len(texts)
+
+
+def page_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
+                portrait: bool = False) -> tuple[list[int], int]:
+    """Widths that fit the printable width, and the print scale (%). Fitted widths when they fit at 100 %; else, at
+    90 %, columns of codes keep their width and the others share the rest, wrapping (never narrower than half their
+    header, which wraps too). Only a sheet with too many columns for that is left to span pages."""
     widths = fitted_widths(columns, rows)
-    budget = PAGE_UNITS[portrait]
-    if sum(widths) <= budget:
-        return widths
-    floors = [_width(label) + 2 for label, _ in columns]
-    flexible = [i for i, w in enumerate(widths) if w > SHORT_UNITS]
-    room = budget - sum(w for i, w in enumerate(widths) if i not in flexible)
+    if sum(widths) <= PAGE_UNITS[portrait]:
+        return widths, SCALES[0]
+    budget = int(PAGE_UNITS[portrait] * 100 / SCALES[1])
+    sample = rows[:500]
+    kept = {i for i, w in enumerate(widths)
+            if w <= KEEP_UNITS and _code_like([r[i] for r in sample if i < len(r)])}
+    floors = [max(6, -(-_width(label) // 2) + 2) for label, _ in columns]
+    flexible = [i for i in range(len(columns)) if i not in kept]
+    room = budget - sum(widths[i] for i in kept)
     share = sum(widths[i] for i in flexible) or 1
     for i in flexible:
-        widths[i] = max(floors[i], int(room * widths[i] / share))
-    return widths
+        widths[i] = max(floors[i], min(widths[i], int(room * widths[i] / share)))
+    return widths, SCALES[1]
 
 
 def wrapped_lines(value: object, units: int) -> list[str]:
@@ -95,7 +111,7 @@ def continued(row: Sequence, widths: Sequence[int], max_lines: int = MAX_LINES) 
             elif start == 0:
                 line.append(value)
             else:
-                line.append(f"{value}（续）" if index == 0 else "")
+                line.append(f"{value}\n（续）" if index == 0 else "")
         out.append(tuple(line))
     return out
 
@@ -124,23 +140,27 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     rows = rows or [(EMPTY,) + ("",) * (len(columns) - 1)]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_name[:31])
-    widths = page_widths(columns, rows, portrait)
+    widths, scale = page_widths(columns, rows, portrait)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A4"
     sheet.print_title_rows = "3:3"
     sheet.page_setup.orientation = "portrait" if portrait else "landscape"
     sheet.page_setup.paperSize = "9"  # A4
-    sheet.page_setup.scale = 100
+    sheet.page_setup.scale = scale
     sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top, sheet.page_margins.bottom = 0.6, 0.7
-    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
-    sheet.oddFooter.center.font = FONT
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.9, 0.7
+    sheet.page_margins.header, sheet.page_margins.footer = 0.35, 0.3
+    # page 1 has the 密级 in A1 above the title; the header repeats it on the later pages
+    sheet.HeaderFooter.differentFirst = True
+    for footer in (sheet.oddFooter, sheet.firstFooter):
+        footer.center.text = "第 &P 页 共 &N 页"
+        footer.center.font = FONT
     if mark:
         sheet.oddHeader.left.text = mark
         sheet.oddHeader.left.font = "黑体,Bold"
-        sheet.oddHeader.left.size = 14
+        sheet.oddHeader.left.size = 12
 
     def style(name: str, font: Font, align: Alignment, border: Border | None = None) -> str:
         book.add_named_style(NamedStyle(name=name, font=font, alignment=align, border=border or Border()))
@@ -174,7 +194,7 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     sheet.append([cell(title, title_style)] + [cell(None, title_style) for _ in columns[1:]])
     sheet.row_dimensions[3].height = row_height([label for label, _ in columns], widths) + 2
     sheet.append([cell(label, head_style) for label, _ in columns])
-    styles = [centre_style if w <= SHORT_UNITS else wrap_style for w in widths]
+    styles = [centre_style if w <= 12 else wrap_style for w in widths]
     number = 4
     for row in rows:
         for line in continued(row, widths):
