@@ -71,11 +71,19 @@ def page_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
     kept = {i for i, w in enumerate(widths)
             if w <= KEEP_UNITS and _code_like([r[i] for r in sample if i < len(r)])}
     floors = [max(6, -(-_width(label) // 2) + 2) for label, _ in columns]
-    flexible = [i for i in range(len(columns)) if i not in kept]
+    flexible = {i for i in range(len(columns)) if i not in kept}
     room = budget - sum(widths[i] for i in kept)
-    share = sum(widths[i] for i in flexible) or 1
-    for i in flexible:
-        widths[i] = max(floors[i], min(widths[i], int(room * widths[i] / share)))
+    while flexible:  # share the room by fitted width; a column whose share is below its floor gets the floor
+        share = sum(widths[i] for i in flexible) or 1
+        low = {i for i in flexible if room * widths[i] / share < floors[i]}
+        if not low:
+            for i in flexible:
+                widths[i] = min(widths[i], int(room * widths[i] / share))
+            break
+        for i in low:
+            widths[i] = floors[i]
+            room -= floors[i]
+        flexible -= low
     return widths, SCALES[1]
 
 
