@@ -29,6 +29,18 @@ class Cell:
     label: bool = False
     rows: int = 1  # rows spanned downwards (a photo box); the rows below leave that column out
     sign: str = ""  # printed bottom-right (拟办人 and date, 承办单位（盖章） …)
+    keep: bool = False  # one line (文号, 份号, dates): set smaller rather than wrapped
+
+
+MIN_KEEP_PT = 9
+
+
+def one_line_pt(text: str, width_mm: float, size: float) -> float:
+    """The type size at which `text` fits a `width_mm` box on one line (an estimate by character width: a CJK
+    character one em, anything else about half), never above `size` nor below MIN_KEEP_PT."""
+    ems = sum(1.0 if ord(c) > 0x2E7F else 0.55 for c in text) or 1
+    fitting = (width_mm - 3) / 0.3528 / ems
+    return max(MIN_KEEP_PT, min(size, int(fitting * 2) / 2))
 
 
 @dataclass
@@ -49,6 +61,9 @@ class Form:
     after: list[str] = field(default_factory=list)  # lines below the grid
     font_pt: float = BODY_PT  # a dense form (登记表) uses 小四
     reference: str = ""  # which document or person: repeated with the title on every later page
+    mark_right: bool = False  # 密级 and 紧急程度 on the right of the 眉首 (发文稿纸), not top-left
+    # top and bottom margins: a slip keeps near GB/T 9704's 版心; a dense one-page register (登记表) needs more room
+    margins_mm: tuple[float, float] = (MARGINS_MM["top"] - 10, MARGINS_MM["bottom"] - 10)
 
 
 CONTINUED = "（续）"
@@ -74,11 +89,14 @@ def _layout(form: Form) -> list[list[tuple[int, Cell]]]:
 def routing_slip(office: str, v: dict) -> Form:
     """文件处理笺 (DOMAIN.md §7)."""
     return Form("routing-slip", f"{office}文件处理笺", (26, 52, 26, 52), [
-        Row([Cell("来文单位", label=True), Cell(v["source_org"]), Cell("收文日期", label=True), Cell(v["received"])]),
-        Row([Cell("文　　号", label=True), Cell(v["doc_no"]), Cell("密　　级", label=True), Cell(v["mark"])]),
-        Row([Cell("份　　数", label=True), Cell(v["copies"] + (f"（份号 {v['copy_nos']}）" if v["copy_nos"] else "")),
+        Row([Cell("来文单位", label=True), Cell(v["source_org"]), Cell("收文日期", label=True),
+             Cell(v["received"], keep=True)]),
+        Row([Cell("文　　号", label=True), Cell(v["doc_no"], keep=True), Cell("密　　级", label=True),
+             Cell(v["mark"], keep=True)]),
+        Row([Cell("份　　数", label=True),
+             Cell(v["copies"] + (f"（份号 {v['copy_nos']}）" if v["copy_nos"] else ""), keep=True),
              Cell("紧急程度", label=True), Cell(v["urgency"])]),
-        Row([Cell("办理时限", label=True), Cell(v["due"], 3)]),
+        Row([Cell("办理时限", label=True), Cell(v["due"], 3, keep=True)]),
         Row([Cell("标　　题", label=True), Cell(v["title"], 3)], 16),
         Row([Cell("拟办意见", label=True), Cell(v["proposal"], 3, sign=v["proposer"])], 30),
         Row([Cell("领导批示", label=True), Cell(v["instructions"], 3)], 62),
@@ -93,8 +111,10 @@ def reminder_slip(office: str, v: dict) -> Form:
     return Form("reminder-slip", f"{office}催办通知单", (26, 52, 26, 52), [
         Row([Cell("承办单位", label=True), Cell(v["lead_unit"], 3)]),
         Row([Cell("文件标题", label=True), Cell(v["title"], 3)], 18),
-        Row([Cell("文　　号", label=True), Cell(v["doc_no"]), Cell("收文编号", label=True), Cell(v["receipt_no"])]),
-        Row([Cell("交办日期", label=True), Cell(v["assigned"]), Cell("办理时限", label=True), Cell(v["due"])]),
+        Row([Cell("文　　号", label=True), Cell(v["doc_no"], keep=True), Cell("收文编号", label=True),
+             Cell(v["receipt_no"], keep=True)]),
+        Row([Cell("交办日期", label=True), Cell(v["assigned"], keep=True), Cell("办理时限", label=True),
+             Cell(v["due"], keep=True)]),
         Row([Cell("催办事由\n及要求", label=True), Cell(v["request"], 3)], 40),
         Row([Cell("催办方式", label=True), Cell(v["method"]), Cell("催办人", label=True),
              Cell(f"{v['by']}　{v['on']}")]),
@@ -110,13 +130,14 @@ def drafting_sheet(office: str, v: dict) -> Form:
         Row([Cell("核　　稿", label=True), Cell(v["review"], 3)], 22),
         Row([Cell("主　　送", label=True), Cell(v["main_to"], 3)], 16),
         Row([Cell("抄　　送", label=True), Cell(v["copy_to"], 3)], 14),
-        Row([Cell("发文字号", label=True), Cell(v["doc_no"], 3)]),
+        Row([Cell("发文字号", label=True), Cell(v["doc_no"], 3, keep=True)]),
         Row([Cell("拟稿单位", label=True), Cell(v["draft_unit"]), Cell("拟稿人", label=True),
-             Cell(f"{v['drafter']}　{v['drafted']}")]),
-        Row([Cell("校　　对", label=True), Cell(v["proofreader"]), Cell("印制份数", label=True), Cell(v["copies"])]),
+             Cell(f"{v['drafter']}　{v['drafted']}", keep=True)]),
+        Row([Cell("印　　制", label=True), Cell(v["printer"]), Cell("份　　数", label=True), Cell(v["copies"])]),
+        Row([Cell("校　　对", label=True), Cell(v["proofreader"], 3)]),
         Row([Cell("附　　件", label=True), Cell(v["attachments"], 3)]),
         Row([Cell("标　　题", label=True), Cell(v["title"], 3)], 20),
-    ], mark=v["secrecy"], urgency=v["urgency"], reference=v["doc_no"] or f"标题：{v['title'][:30]}")
+    ], mark=v["secrecy"], urgency=v["urgency"], reference=v["doc_no"] or f"标题：{v['title'][:30]}", mark_right=True)
 
 
 def running_head(form: Form) -> str:
@@ -208,7 +229,7 @@ def _docx_rows(form: Form) -> list[tuple[Row, list[tuple[int, Cell]]]]:
     marked 「（续）」, so a page that starts inside a long 批示 still says what the box is. Heights are estimated
     (Word lays out the page itself), so rows are kept whole (cantSplit) and pieces are cut short of a full page."""
     line_mm = form.font_pt * 1.25 * 0.3528  # single spacing of a CJK face, a little over its size
-    page_mm = 297 - MARGINS_MM["top"] - MARGINS_MM["bottom"] + 20 - 15  # the body less the running head
+    page_mm = 297 - sum(form.margins_mm) - 15  # the body less the running head
     used = 35.0  # the 密级, title and 收文编号 line above the grid
     out = []
     for spec, placed in zip(form.rows, _layout(form), strict=True):
@@ -261,11 +282,12 @@ def write_docx(form: Form, values: dict, path: str | Path) -> None:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"] - 10), Mm(MARGINS_MM["bottom"] - 10)
+    section.top_margin, section.bottom_margin = Mm(form.margins_mm[0]), Mm(form.margins_mm[1])
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     later_pages(section, form.mark, running_head(form), BODY_PT - 2)
     first = doc.paragraphs[0] if doc.paragraphs else doc.add_paragraph()
-    _paragraph(first, "　".join(p for p in (form.mark, form.urgency) if p), LABEL_FONT, 16)
+    _paragraph(first, "　".join(p for p in (form.mark, form.urgency) if p), LABEL_FONT, 16,
+               WD_ALIGN_PARAGRAPH.RIGHT if form.mark_right else None)
     _paragraph(doc, form.title, TITLE_FONT, TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER)
     _paragraph(doc, form.subtitle_right, BODY_FONT, BODY_PT - 2, WD_ALIGN_PARAGRAPH.RIGHT)
     columns = len(form.widths_mm)
@@ -295,9 +317,11 @@ def write_docx(form: Form, values: dict, path: str | Path) -> None:
             if item.sign and not item.text:  # an empty box to sign in: the signature line sits at its foot
                 target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             para = target.paragraphs[0]
+            width = sum(form.widths_mm[col:col + item.span])
+            text_pt = one_line_pt(item.text, width - 2, size) if item.keep else size
             for number, line in enumerate(item.text.split("\n")):
                 para = target.paragraphs[0] if number == 0 else target.add_paragraph()
-                _paragraph(para, line, LABEL_FONT if item.label else BODY_FONT, size,
+                _paragraph(para, line, LABEL_FONT if item.label else BODY_FONT, text_pt,
                            WD_ALIGN_PARAGRAPH.CENTER if item.label else None)
             if item.sign and item.text:  # blank lines push the signature to the foot of the box, where it is signed
                 for _ in range(max(0, int(spec.height_mm / (size * 0.53)) - item.text.count("\n") - 2)):
@@ -332,8 +356,9 @@ def write_pdf(form: Form, path: str | Path) -> None:
     sign = ParagraphStyle("sign", parent=text, fontSize=size - 1, alignment=TA_RIGHT)
     title = ParagraphStyle("title", fontName=heading, fontSize=TITLE_PT, leading=TITLE_PT * 1.4, alignment=TA_CENTER)
     right = ParagraphStyle("right", parent=text, fontSize=min(size, BODY_PT - 2), alignment=TA_RIGHT)
-    mark = ParagraphStyle("mark", parent=text, fontName=heading, fontSize=16)
-    top, bottom = (MARGINS_MM["top"] - 10) * mm, (MARGINS_MM["bottom"] - 10) * mm
+    mark = ParagraphStyle("mark", parent=text, fontName=heading, fontSize=16,
+                          alignment=TA_RIGHT if form.mark_right else 0)
+    top, bottom = form.margins_mm[0] * mm, form.margins_mm[1] * mm
     # the tallest a row may be: a page's frame, with slack for the padding and rules
     limit = A4[1] - top - bottom - 12
 
@@ -358,7 +383,11 @@ def write_pdf(form: Form, path: str | Path) -> None:
         pieces = []
         for col, item in placed:
             width = sum(form.widths_mm[col:col + item.span]) * mm - 8
-            parts = [para(item.text, label if item.label else text)]
+            style = label if item.label else text
+            if item.keep:
+                pt = one_line_pt(item.text, width / mm + 2, size)
+                style = ParagraphStyle(f"keep{pt}", parent=text, fontSize=pt, leading=pt * 1.3)
+            parts = [para(item.text, style)]
             reserve = 6 + (para(item.sign, sign).wrap(width, 1e9)[1] + 4 if item.sign else 0)
             while not item.label:
                 room = (first_room if len(parts) == 1 else limit) - reserve

@@ -173,3 +173,35 @@ def test_every_ledger_of_an_empty_year_exports(clerk, tmp_path, report):
     for suffix in (".pdf", ".xlsx"):
         assert document_exports.export_ledger(clerk, report, tmp_path / f"x{suffix}") == 0
     assert load_workbook(tmp_path / "x.xlsx").active["A4"].value == "（无）"
+
+
+def test_numbers_and_dates_keep_to_one_line_on_the_forms(clerk, tmp_path):
+    doc, _ = documents.register(clerk, {"received_on": clock.today(), "source_org": "市生态环境局", "copies": 3,
+                                        "doc_no": "市生态发〔2026〕27号", "copy_nos": "000067-000069",
+                                        "title": "关于做好年终工作的通知", "secrecy": "秘密"})
+    pdf = pdf_text(document_exports.export_form(clerk, "routing-slip", doc.id, tmp_path / "slip.pdf"))[0]
+    lines = [line.replace(" ", "") for line in pdf.replace("\r", "\n").split("\n")]  # a wrapped cell breaks
+    day = f"{clock.today().year}年{clock.today().month}月{clock.today().day}日"
+    for value in ("市生态发〔2026〕27号", "3（份号000067-000069）", day):
+        assert any(value in line for line in lines), value
+
+
+def test_seal_boxes_are_big_enough_and_the_drafting_sheet_is_complete(three, clerk, tmp_path):
+    from exporters.forms import drafting_sheet
+    from exporters.secrecy import registration_form
+    from models.documents import outgoing
+    from models.documents.reports import drafting_sheet as sheet_values
+
+    blank = {k: "" for k in ("name", "gender", "birth", "political", "id_number", "unit_position", "posts", "level",
+                             "since", "nature", "first_review", "reviews", "pledges", "trainings", "passports",
+                             "leaving", "note")}
+    seals = [row.height_mm for row in registration_form("县委办公室", blank).rows
+             if any("盖章" in c.sign for c in row.cells)]
+    assert len(seals) == 2 and min(seals) >= 30
+    draft = outgoing.draft(clerk, {"title": "关于做好值班工作的通知", "draft_unit": "综合科", "drafter": "陈静",
+                                   "prefix": "县委办发",
+                                   "secrecy": "秘密", "urgency": "特急"})
+    form = drafting_sheet("县委办公室", sheet_values(clerk, draft.id))
+    assert form.mark_right and form.mark.startswith("秘密") and form.urgency == "特急"
+    labels = [c.text for row in form.rows for c in row.cells if c.label]
+    assert "印　　制" in labels and "份　　数" in labels and "校　　对" in labels
