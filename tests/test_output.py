@@ -205,3 +205,42 @@ def test_seal_boxes_are_big_enough_and_the_drafting_sheet_is_complete(three, cle
     assert form.mark_right and form.mark.startswith("秘密") and form.urgency == "特急"
     labels = [c.text for row in form.rows for c in row.cells if c.label]
     assert "印　　制" in labels and "份　　数" in labels and "校　　对" in labels
+
+
+def _outgoing_limit(field: str) -> int:
+    from models.documents.outgoing import Outgoing
+
+    return Outgoing._meta.fields[field].max_length
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(PRINTABLE, min_size=1, max_size=_outgoing_limit("title")).filter(str.strip),
+       unit=st.text(PRINTABLE, min_size=1, max_size=_outgoing_limit("draft_unit")).filter(str.strip),
+       main_to=st.text(PRINTABLE, max_size=TEXT_LIMIT), attachments=st.text(PRINTABLE, max_size=TEXT_LIMIT))
+def test_any_draft_within_the_limits_exports(clerk, tmp_path, title, unit, main_to, attachments):
+    from models.documents import outgoing
+
+    doc = outgoing.draft(clerk, {"title": title, "draft_unit": unit, "drafter": "陈静", "prefix": "县委办发",
+                                 "main_to": main_to, "attachments": attachments, "secrecy": "机密"})
+    for name in ("sheet.pdf", "sheet.docx"):
+        assert document_exports.export_form(clerk, "drafting-sheet", doc.id, tmp_path / name).stat().st_size
+    for report in ("outgoing-ledger", "outgoing-progress"):
+        for suffix in (".pdf", ".xlsx"):
+            assert document_exports.export_ledger(clerk, report, tmp_path / f"{report}{suffix}") >= 1
+    assert all(flat(p).startswith("机密") for p in pdf_text(tmp_path / "sheet.pdf"))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(subject=st.text(PRINTABLE, min_size=1, max_size=TEXT_LIMIT).filter(str.strip),
+       unit=st.text(PRINTABLE, max_size=100))
+def test_any_log_entry_within_the_limits_prints_in_the_brief(duty, tmp_path, subject, unit):
+    from exporters import duty as duty_exports
+    from models.duty import brief as duty_brief
+    from models.duty import log as duty_log
+
+    entry, _ = duty_log.log(duty, {"kind": "突发事件", "at": clock.now() - timedelta(hours=1), "unit": unit,
+                                   "subject": subject, "secrecy": "秘密"})
+    flash = duty_brief.save(duty, duty_brief.draft_flash(duty, entry.id))
+    for name in ("flash.pdf", "flash.docx"):
+        assert duty_exports.export_brief(duty, flash.id, tmp_path / name).stat().st_size
+    assert all(flat(p).startswith("秘密") for p in pdf_text(tmp_path / "flash.pdf"))
