@@ -8,7 +8,7 @@ LayoutError), so its long cells are cut where the page ends and continue in a ro
 from collections.abc import Sequence
 from pathlib import Path
 
-from exporters.xlsx_ledger import EMPTY, fitted_widths
+from exporters.xlsx_ledger import EMPTY, code_like, fitted_widths
 
 BODY_PT = 10
 HEAD_PT = 10.5
@@ -29,7 +29,10 @@ def _column_widths(columns, rows, page_width: float, body: str, heading: str) ->
     if sum(natural) <= page_width:
         spare = page_width - sum(natural)
         return [w + spare * w / sum(natural) for w in natural]
-    fixed = {i: w for i, w in enumerate(natural) if w <= SHORT}
+    sample = rows[:500]
+    # short columns, and columns of codes (文号, 编号, dates) up to twice that, keep their width: never wrapped
+    fixed = {i: w for i, w in enumerate(natural)
+             if w <= SHORT or (w <= 2 * SHORT and code_like([r[i] for r in sample if i < len(r)]))}
     fitted = fitted_widths(columns, rows)
     flexible = [i for i in range(len(columns)) if i not in fixed]
     room = page_width - sum(fixed.values())

@@ -51,7 +51,7 @@ def fitted_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence]) 
     return widths
 
 
-def _code_like(values: Sequence) -> bool:
+def code_like(values: Sequence) -> bool:
     """Mostly numbers, dates and 编号 (a digit, no space): a column that must not wrap."""
     texts = [str(v) for v in values if v not in (None, "")]
     codes = [t for t in texts if any(c.isdigit() for c in t) and not any(c.isspace() for c in t)]
@@ -69,7 +69,7 @@ def page_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
     budget = int(PAGE_UNITS[portrait] * 100 / SCALES[1])
     sample = rows[:500]
     kept = {i for i, w in enumerate(widths)
-            if w <= KEEP_UNITS and _code_like([r[i] for r in sample if i < len(r)])}
+            if w <= KEEP_UNITS and code_like([r[i] for r in sample if i < len(r)])}
     floors = [max(6, -(-_width(label) // 2) + 2) for label, _ in columns]
     flexible = {i for i in range(len(columns)) if i not in kept}
     room = budget - sum(widths[i] for i in kept)

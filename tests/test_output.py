@@ -244,3 +244,15 @@ def test_any_log_entry_within_the_limits_prints_in_the_brief(duty, tmp_path, sub
     for name in ("flash.pdf", "flash.docx"):
         assert duty_exports.export_brief(duty, flash.id, tmp_path / name).stat().st_size
     assert all(flat(p).startswith("秘密") for p in pdf_text(tmp_path / "flash.pdf"))
+
+
+def test_a_printed_ledger_keeps_its_numbers_and_dates_on_one_line(tmp_path):
+    from exporters.pdf_ledger import write_ledger_pdf
+
+    columns = [("标题", 34), ("拟稿单位", 11), ("发文字号", 18), ("签发日期", 11), ("分发", 40), ("备注", 40)]
+    rows = [(f"关于做好第{n}项重点工作的通知" * 3, "县委办公室综合科", f"县委办发〔2026〕{100 + n}号", "2026-11-30",
+             "各乡镇党委、县直各单位" * 6, "已印发，请各单位按要求落实" * 5) for n in range(5)]
+    write_ledger_pdf(tmp_path / "ledger.pdf", "发文审核进度台账", columns, rows)
+    lines = [line.replace(" ", "") for line in pdf_text(tmp_path / "ledger.pdf")[0].replace("\r", "\n").split("\n")]
+    for n in range(5):
+        assert any(f"县委办发〔2026〕{100 + n}号" in line for line in lines)
