@@ -33,6 +33,7 @@ class Cell:
 
 
 MIN_KEEP_PT = 9
+SEAL_MM = 30  # a box that takes a seal is never smaller (a seal pressed over its date line)
 
 
 def one_line_pt(text: str, width_mm: float, size: float) -> float:
@@ -47,6 +48,7 @@ def one_line_pt(text: str, width_mm: float, size: float) -> float:
 class Row:
     cells: list[Cell]
     height_mm: float = 12
+    min_mm: float = 0  # a box for handwriting may shrink to this to keep the form on one page (0: it may not)
 
 
 @dataclass
@@ -118,7 +120,7 @@ def reminder_slip(office: str, v: dict) -> Form:
         Row([Cell("催办事由\n及要求", label=True), Cell(v["request"], 3)], 40),
         Row([Cell("催办方式", label=True), Cell(v["method"]), Cell("催办人", label=True),
              Cell(f"{v['by']}　{v['on']}", keep=True)]),
-        Row([Cell("办理情况\n反馈", label=True), Cell("", 3, sign="承办单位（盖章）　　　　年　　月　　日")], 80),
+        Row([Cell("办理情况\n反馈", label=True), Cell("", 3, sign="承办单位（盖章）　　　　年　　月　　日")], 80, SEAL_MM),
     ], mark=v["secrecy"], subtitle_right=v["number"], reference=v["number"],
         after=["请承办单位填写办理情况反馈后于两个工作日内送回办公室。"])
 
@@ -368,72 +370,88 @@ def write_pdf(form: Form, path: str | Path) -> None:
         # reportlab collapses whitespace, U+3000 included: 「年　　月　　日」 needs its gaps kept as no-break spaces
         return Paragraph(escape(value).replace("\n", "<br/>").replace("\u3000", "\xa0\xa0"), style)
 
-    data, styles, heights = [], [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)], []
     story = [para("　".join(p for p in (form.mark, form.urgency) if p) or " ", mark), para(form.title, title),
              para(form.subtitle_right or " ", right), Spacer(1, 2 * mm)]
     frame_width = sum(form.widths_mm) * mm
-    used = sum(f.wrap(frame_width, 1e9)[1] for f in story)  # how far down the current page the grid has come
-    for spec, placed in zip(form.rows, _layout(form), strict=True):
-        # a box taller than a page is cut: its first piece fills what is left of this page (if that is worth it),
-        # each further piece a whole page, and the label says 「（续）」 on every piece after the first
-        line_pt = size * 1.45
-        first_room = limit - used - 8 if limit - used > 4 * line_pt + 12 else limit
-        pieces = []
-        for col, item in placed:
-            width = sum(form.widths_mm[col:col + item.span]) * mm - 8
-            style = label if item.label else text
-            if item.keep:
-                pt = one_line_pt(item.text, width / mm + 2, size)
-                style = ParagraphStyle(f"keep{pt}", parent=text, fontSize=pt, leading=pt * 1.3)
-            parts = [para(item.text, style)]
-            reserve = 6 + (para(item.sign, sign).wrap(width, 1e9)[1] + 4 if item.sign else 0)
-            while not item.label:
-                room = (first_room if len(parts) == 1 else limit) - reserve
-                if parts[-1].wrap(width, 1e9)[1] <= room:
-                    break
-                split = parts[-1].split(width, room)
-                if len(split) < 2:
-                    break
-                parts[-1:] = split
-            pieces.append(parts)
-        count = max(len(p) for p in pieces)
-        for n in range(count):
-            r = len(data)
-            line, tallest, content_height = [""] * len(form.widths_mm), 0.0, 0.0
-            last = n == count - 1
-            height_mm = spec.height_mm if last else 12
-            target = height_mm * mm - 6  # the row's height less the cell padding
-            for (col, item), parts in zip(placed, pieces, strict=True):
+    opening_height = sum(f.wrap(frame_width, 1e9)[1] for f in story)
+    after_height = sum(para(line, text).wrap(frame_width, 1e9)[1] for line in form.after)
+
+    def grid(boxes_mm: list[float]) -> tuple[list, list, list, float, bool]:
+        """The table's cells, styles and row heights for these box heights; the grid's height; whether a box was
+        cut across pages."""
+        used, total, split = opening_height, 0.0, False  # how far down the current page the grid has come
+        data, styles, heights = [], [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)], []
+        for placed, box_mm in zip(_layout(form), boxes_mm, strict=True):
+            # a box taller than a page is cut: its first piece fills what is left of this page (if that is worth it),
+            # each further piece a whole page, and the label says 「（续）」 on every piece after the first
+            line_pt = size * 1.45
+            first_room = limit - used - 8 if limit - used > 4 * line_pt + 12 else limit
+            pieces = []
+            for col, item in placed:
                 width = sum(form.widths_mm[col:col + item.span]) * mm - 8
-                if item.label:
-                    first = n == 0 or item.rows > 1
-                    content = [para(item.text if first else item.text.replace("\n", "") + CONTINUED, label)]
-                else:
-                    content = [parts[n] if n < len(parts) else para("", text)]
-                used_here = content[0].wrap(width, 1e9)[1]
-                tallest = max(tallest, used_here)
-                if item.sign and last:
-                    signature = para(item.sign, sign)
-                    used_here += signature.wrap(width, 1e9)[1]
-                    content += [Spacer(1, max(4, target - used_here)), signature]
-                    used_here = max(used_here + 4, target)
-                elif not item.label and height_mm > 14:
-                    content.append(Spacer(1, max(0, target - used_here)))  # keeps the box tall enough to write in
-                    used_here = max(used_here, target)
-                if item.rows == 1:
-                    content_height = max(content_height, used_here)
-                line[col] = content
-                if item.span > 1 or item.rows > 1:
-                    styles.append(("SPAN", (col, r), (col + item.span - 1, r + item.rows - 1)))
-                if not item.label and height_mm > 14:
-                    styles.append(("VALIGN", (col, r), (col, r), "TOP"))
-            data.append(line)
-            short = height_mm <= 14 and tallest <= target  # else the spacers (or the text) set the height
-            heights.append(height_mm * mm if short else None)
-            row_height = height_mm * mm if short else max(height_mm * mm, content_height + 6)
-            used = row_height if used + row_height > limit else used + row_height
+                style = label if item.label else text
+                if item.keep:
+                    pt = one_line_pt(item.text, width / mm + 2, size)
+                    style = ParagraphStyle(f"keep{pt}", parent=text, fontSize=pt, leading=pt * 1.3)
+                parts = [para(item.text, style)]
+                reserve = 6 + (para(item.sign, sign).wrap(width, 1e9)[1] + 4 if item.sign else 0)
+                while not item.label:
+                    room = (first_room if len(parts) == 1 else limit) - reserve
+                    if parts[-1].wrap(width, 1e9)[1] <= room:
+                        break
+                    split = parts[-1].split(width, room)
+                    if len(split) < 2:
+                        break
+                    parts[-1:] = split
+                pieces.append(parts)
+            count = max(len(p) for p in pieces)
+            for n in range(count):
+                r = len(data)
+                line, tallest, content_height = [""] * len(form.widths_mm), 0.0, 0.0
+                last = n == count - 1
+                height_mm = box_mm if last else 12
+                target = height_mm * mm - 6  # the row's height less the cell padding
+                for (col, item), parts in zip(placed, pieces, strict=True):
+                    width = sum(form.widths_mm[col:col + item.span]) * mm - 8
+                    if item.label:
+                        first = n == 0 or item.rows > 1
+                        content = [para(item.text if first else item.text.replace("\n", "") + CONTINUED, label)]
+                    else:
+                        content = [parts[n] if n < len(parts) else para("", text)]
+                    used_here = content[0].wrap(width, 1e9)[1]
+                    tallest = max(tallest, used_here)
+                    if item.sign and last:
+                        signature = para(item.sign, sign)
+                        used_here += signature.wrap(width, 1e9)[1]
+                        content += [Spacer(1, max(4, target - used_here)), signature]
+                        used_here = max(used_here + 4, target)
+                    elif not item.label and height_mm > 14:
+                        content.append(Spacer(1, max(0, target - used_here)))  # keeps the box tall enough to write in
+                        used_here = max(used_here, target)
+                    if item.rows == 1:
+                        content_height = max(content_height, used_here)
+                    line[col] = content
+                    if item.span > 1 or item.rows > 1:
+                        styles.append(("SPAN", (col, r), (col + item.span - 1, r + item.rows - 1)))
+                    if not item.label and height_mm > 14:
+                        styles.append(("VALIGN", (col, r), (col, r), "TOP"))
+                data.append(line)
+                short = height_mm <= 14 and tallest <= target  # else the spacers (or the text) set the height
+                heights.append(height_mm * mm if short else None)
+                row_height = height_mm * mm if short else max(height_mm * mm, content_height + 6)
+                total += row_height
+                used = row_height if used + row_height > limit else used + row_height
+            split = split or count > 1
+        return data, styles, heights, total, split
+
+    data, styles, heights, total, split = grid([r.height_mm for r in form.rows])
+    overflow = opening_height + total + after_height - limit
+    slack = [(r.height_mm - r.min_mm) * mm if r.min_mm else 0.0 for r in form.rows]
+    if not split and 0 < overflow <= sum(slack):  # the paper form is one page: blank boxes give up some room
+        data, styles, heights, _, _ = grid([max(r.min_mm, r.height_mm - (s * (overflow + 3 * mm) / sum(slack)) / mm)
+                                            for r, s in zip(form.rows, slack, strict=True)])
     table = Table(data, colWidths=[w * mm for w in form.widths_mm], rowHeights=heights)
     table.setStyle(TableStyle(styles))
     story.append(table)

@@ -36,7 +36,7 @@ def export_history(actor, person_id: int, path: str | Path) -> int:
     return len(table.rows)
 
 
-SEAL_MM = 32  # room to press a seal over the date line (at least 30 mm; it was 18)
+SEAL_MM = forms.SEAL_MM + 2
 
 
 def registration_form(office: str, v: dict) -> forms.Form:

@@ -256,3 +256,14 @@ def test_a_printed_ledger_keeps_its_numbers_and_dates_on_one_line(tmp_path):
     lines = [line.replace(" ", "") for line in pdf_text(tmp_path / "ledger.pdf")[0].replace("\r", "\n").split("\n")]
     for n in range(5):
         assert any(f"县委办发〔2026〕{100 + n}号" in line for line in lines)
+
+
+def test_a_long_reminder_slip_keeps_to_one_page(clerk, tmp_path):
+    doc, _ = documents.register(clerk, {"received_on": clock.today(), "source_org": "市委办公室", "secrecy": "秘密",
+                                        "title": "关于进一步加强和改进新形势下重点领域风险防范化解工作的通知" * 2,
+                                        "copies": 1, "copy_nos": "000004"})
+    documents.propose(clerk, doc.id, "请周主任阅示。")
+    documents.assign(clerk, doc.id, "综合科", 10, handler="张三")
+    documents.remind(clerk, doc.id, "综合科", "电话", "请抓紧办理并于本周内书面反馈办理进展。" * 16)
+    pages = pdf_text(document_exports.export_form(clerk, "reminder-slip", doc.id, tmp_path / "remind.pdf"))
+    assert len(pages) == 1 and "办理情况" in flat(pages[0]) and "承办单位（盖章）" in flat(pages[0])
