@@ -120,7 +120,8 @@ def reminder_slip(office: str, v: dict) -> Form:
         Row([Cell("催办事由\n及要求", label=True), Cell(v["request"], 3)], 40),
         Row([Cell("催办方式", label=True), Cell(v["method"]), Cell("催办人", label=True),
              Cell(f"{v['by']}　{v['on']}", keep=True)]),
-        Row([Cell("办理情况\n反馈", label=True), Cell("", 3, sign="承办单位（盖章）　　　　年　　月　　日")], 80, SEAL_MM),
+        Row([Cell("办理情况\n反馈", label=True), Cell("", 3, sign="承办单位（盖章）　　　　年　　月　　日")],
+            80, SEAL_MM),
     ], mark=v["secrecy"], subtitle_right=v["number"], reference=v["number"],
         after=["请承办单位填写办理情况反馈后于两个工作日内送回办公室。"])
 
