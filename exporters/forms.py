@@ -381,9 +381,10 @@ def write_pdf(form: Form, path: str | Path) -> None:
         """The table's cells, styles and row heights for these box heights; the grid's height; whether a box was
         cut across pages."""
         used, total, split = opening_height, 0.0, False  # how far down the current page the grid has come
-        data, styles, heights = [], [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)], []
+        data: list[list] = []
+        heights: list[float | None] = []
+        styles: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
         for placed, box_mm in zip(_layout(form), boxes_mm, strict=True):
             # a box taller than a page is cut: its first piece fills what is left of this page (if that is worth it),
             # each further piece a whole page, and the label says 「（续）」 on every piece after the first
@@ -402,15 +403,16 @@ def write_pdf(form: Form, path: str | Path) -> None:
                     room = (first_room if len(parts) == 1 else limit) - reserve
                     if parts[-1].wrap(width, 1e9)[1] <= room:
                         break
-                    split = parts[-1].split(width, room)
-                    if len(split) < 2:
+                    halves = parts[-1].split(width, room)
+                    if len(halves) < 2:
                         break
-                    parts[-1:] = split
+                    parts[-1:] = halves
                 pieces.append(parts)
             count = max(len(p) for p in pieces)
             for n in range(count):
                 r = len(data)
-                line, tallest, content_height = [""] * len(form.widths_mm), 0.0, 0.0
+                line: list = [""] * len(form.widths_mm)
+                tallest, content_height = 0.0, 0.0
                 last = n == count - 1
                 height_mm = box_mm if last else 12
                 target = height_mm * mm - 6  # the row's height less the cell padding

@@ -49,10 +49,13 @@ def split_row(cells: list, widths: Sequence[float], limit: float, first_label=No
     heights = [c.wrap(w, 1e9)[1] for c, w in zip(cells, inner, strict=True)]
     if max(heights) <= limit - 2 * CELL_PAD:
         return [cells]
-    pending, rows = list(cells), []
+    pending: list = list(cells)
+    rows: list[list] = []
     while pending:
         room = (first_room if first_room is not None and not rows else limit) - 2 * CELL_PAD
-        line, rest, more = [], [], False
+        line: list = []
+        rest: list = []
+        more = False
         for cell, width in zip(pending, inner, strict=True):
             if cell is None:
                 line.append("")

@@ -105,14 +105,14 @@ def wrapped_lines(value: object, units: int) -> list[str]:
     return lines
 
 
-def printed_rows(row: Sequence, widths: Sequence[int], max_lines: int = MAX_LINES) -> list[tuple[Sequence, int]]:
+def printed_rows(row: Sequence, widths: Sequence[int], max_lines: int = MAX_LINES) -> list[tuple[tuple, int]]:
     """The row as it prints, with the lines of its tallest cell: itself, or, when a cell is taller than
     `max_lines`, the row followed by continuation rows that carry the rest of each long cell and the first cell
     marked 「（续）」."""
     counts = [_line_count(v, w) for v, w in zip(row, widths, strict=False)]
     tallest = max(counts, default=1)
     if tallest <= max_lines:
-        return [(row, tallest)]
+        return [(tuple(row), tallest)]
     cells = [wrapped_lines(v, w) if isinstance(v, str) else None for v, w in zip(row, widths, strict=False)]
     parts = max(len(c) for c in cells if c is not None)
     out = []
