@@ -38,8 +38,8 @@ SEAL_MM = 30  # a box that takes a seal is never smaller (a seal pressed over it
 
 def one_line_pt(text: str, width_mm: float, size: float) -> float:
     """The type size at which `text` fits a `width_mm` box on one line (an estimate by character width: a CJK
-    character one em, anything else about half), never above `size` nor below MIN_KEEP_PT."""
-    ems = sum(1.0 if ord(c) > 0x2E7F else 0.55 for c in text) or 1
+    character one em, anything else two thirds), never above `size` nor below MIN_KEEP_PT."""
+    ems = sum(1.0 if ord(c) > 0x2E7F else 0.65 for c in text) or 1  # digits of a fallback face run wide
     fitting = (width_mm - 3) / 0.3528 / ems
     return max(MIN_KEEP_PT, min(size, int(fitting * 2) / 2))
 
