@@ -9,6 +9,7 @@ from models.core import settings
 from models.core.errors import ValidationError
 from models.core.exports import audit_export
 from models.documents import reports as document_reports
+from models.documents.terms import highest_secrecy
 
 LEDGERS = {
     "incoming-ledger": "incoming-register",
@@ -73,15 +74,23 @@ def export_form(actor, kind: str, doc_id: int, path: str | Path) -> Path:
 
 
 def day_check_rows(check) -> list[tuple]:
-    """当日盘点 as rows (类别, 收文编号, 标题, 情况) for a sheet the office can file with the day's papers."""
-    rows = [("今日收文", d.receipt_no, d.title, d.source_org) for d in check.registered]
-    rows += [("今日办理", d.receipt_no, d.title, f"{e.at:%H:%M} {e.summary}") for d, e in check.moved]
-    rows += [("仍在传阅", c.incoming.receipt_no, c.incoming.title,
+    """当日盘点 as rows (类别, 收文编号, 标题, 密级, 情况) for a sheet the office can file with the day's papers."""
+    rows = [("今日收文", d.receipt_no, d.title, d.mark, d.source_org) for d in check.registered]
+    rows += [("今日办理", d.receipt_no, d.title, d.mark, f"{e.at:%H:%M} {e.summary}") for d, e in check.moved]
+    rows += [("仍在传阅", c.incoming.receipt_no, c.incoming.title, c.incoming.mark,
               f"在{c.holder}处" + (f"（第{c.copy_no}份）" if c.copy_no else "") + f"，自 {c.lent_at:%m-%d %H:%M}")
              for c in check.circulating]
-    rows += [("今日到期", d.receipt_no, d.title, d.lead_unit) for d in check.due_today]
-    rows += [("已逾期未办结", d.receipt_no, d.title, f"{d.lead_unit}，时限 {d.due_date:%Y-%m-%d}") for d in check.overdue]
+    rows += [("今日到期", d.receipt_no, d.title, d.mark, d.lead_unit) for d in check.due_today]
+    rows += [("已逾期未办结", d.receipt_no, d.title, d.mark, f"{d.lead_unit}，时限 {d.due_date:%Y-%m-%d}")
+             for d in check.overdue]
     return rows
+
+
+def day_check_mark(check) -> str:
+    """The highest 密级 of the documents the 当日盘点 lists."""
+    docs = [*check.registered, *(d for d, _ in check.moved), *(c.incoming for c in check.circulating),
+            *check.due_today, *check.overdue]
+    return highest_secrecy(d.secrecy for d in docs)
 
 
 def export_day_check(actor, path: str | Path, day=None) -> int:
@@ -89,10 +98,12 @@ def export_day_check(actor, path: str | Path, day=None) -> int:
 
     target, _ = output_path(path, (".xlsx",))
     check = documents.day_check(actor, day)
-    rows = day_check_rows(check) or [("（无）", "", "", "")]
+    rows = day_check_rows(check)
+    mark = day_check_mark(check)
     title = f"{settings.get_text('office_name')}当日盘点（{check.day.year}年{check.day.month}月{check.day.day}日）"
-    write_ledger(target, title, [("类别", 12), ("收文编号", 14), ("标题", 40), ("情况", 36)], rows, "", "当日盘点")
-    audit_export(actor, f"当日盘点（{check.day:%Y-%m-%d}）", "day-check", len(rows), str(target))
+    columns = [("类别", 12), ("收文编号", 14), ("标题", 40), ("密级", 8), ("情况", 36)]
+    write_ledger(target, title, columns, rows, mark, "当日盘点")
+    audit_export(actor, f"当日盘点（{check.day:%Y-%m-%d}）", "day-check", len(rows), str(target), mark)
     return len(rows)
 
 

@@ -143,6 +143,10 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
 
     def page_number(canvas, document) -> None:
         if document.page > 1:
+            if sheet.mark:  # page 1 has it above the masthead; a later page would otherwise carry none
+                canvas.setFont(heading, TEXT_PT)
+                canvas.drawString(MARGINS_MM["left"] * mm, 297 * mm - (MARGINS_MM["top"] - 12) * mm + 4 * mm,
+                                  sheet.mark)
             canvas.setFont(body, SMALL_PT)
             canvas.drawCentredString(105 * mm, 15 * mm, f"— {document.page} —")
 
@@ -181,7 +185,7 @@ def write_docx(sheet: Sheet, path: str | Path) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.shared import Mm, Pt, RGBColor
 
-    from exporters.forms import _east_asian
+    from exporters.forms import _east_asian, later_pages
 
     doc = Document()
     section = doc.sections[0]
@@ -206,6 +210,7 @@ def write_docx(sheet: Sheet, path: str | Path) -> None:
             _east_asian(run, font)
         return para
 
+    later_pages(section, sheet.mark, "", SMALL_PT)
     line(sheet.mark, LABEL_FONT, TEXT_PT, paragraph=doc.paragraphs[0] if doc.paragraphs else None)
     spaced = "　".join(sheet.masthead) if len(sheet.masthead) <= 4 else sheet.masthead
     line(spaced, TITLE_FONT, MASTHEAD_PT, WD_ALIGN_PARAGRAPH.CENTER, RED)

@@ -1,14 +1,20 @@
-"""A ledger (台账) as a PDF for the print preview: landscape A4, the title, the highest 密级 top-left, the header
-repeated on every page, 宋体-like CJK font embedded, 「第 N 页 共 M 页」 at the foot (DOMAIN.md §7, Ledgers)."""
+"""A ledger (台账) as a PDF for the print preview: landscape A4, the title, the highest 密级 top-left on every page,
+the header repeated on every page, CJK font embedded, 「第 N 页 共 M 页」 at the foot (DOMAIN.md §7, Ledgers).
+
+Body 10 pt: long columns wrap rather than shrink. A row taller than a page cannot be laid out (reportlab raises
+LayoutError), so its long cells are cut where the page ends and continue in a row whose first cell says 「（续）」.
+"""
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from exporters.xlsx_ledger import fitted_widths
+from exporters.xlsx_ledger import EMPTY, code_like, fitted_widths
 
-BODY_PT = 9
+BODY_PT = 10
+HEAD_PT = 10.5
 PADDING = 6  # points, left + right
 SHORT = 90  # points: a column whose longest entry fits in this keeps it on one line (dates, numbers, 状态)
+CELL_PAD = 3  # points above and below a cell's text (reportlab's default)
 
 
 def _column_widths(columns, rows, page_width: float, body: str, heading: str) -> list[float]:
@@ -17,19 +23,59 @@ def _column_widths(columns, rows, page_width: float, body: str, heading: str) ->
 
     natural = []
     for index, (label, _) in enumerate(columns):
-        longest = max((stringWidth(str(r[index] or ""), body, BODY_PT) for r in rows[:500]), default=0)
+        longest = max((stringWidth(str(r[index] or ""), body, BODY_PT) for r in rows[:500] if index < len(r)),
+                      default=0)
         natural.append(max(longest, stringWidth(label, heading, HEAD_PT)) + PADDING)
     if sum(natural) <= page_width:
         spare = page_width - sum(natural)
         return [w + spare * w / sum(natural) for w in natural]
-    fixed = {i: w for i, w in enumerate(natural) if w <= SHORT}
+    sample = rows[:500]
+    # short columns, and columns of codes (文号, 编号, dates) up to twice that, keep their width: never wrapped
+    fixed = {i: w for i, w in enumerate(natural)
+             if w <= SHORT or (w <= 2 * SHORT and code_like([r[i] for r in sample if i < len(r)]))}
     fitted = fitted_widths(columns, rows)
     flexible = [i for i in range(len(columns)) if i not in fixed]
     room = page_width - sum(fixed.values())
     share = sum(fitted[i] for i in flexible) or 1
     return [fixed[i] if i in fixed else room * fitted[i] / share for i in range(len(columns))]
-HEAD_PT = 9.5
 
+
+def split_row(cells: list, widths: Sequence[float], limit: float, first_label=None,
+              first_room: float | None = None) -> list[list]:
+    """The row of Paragraphs as rows no taller than `limit` points (the first one no taller than `first_room`, what
+    is left of the current page): each cell taller than that is cut where the limit falls and goes on in the next
+    row; `first_label(n)` makes the first cell of continuation row n."""
+    inner = [w - 4 for w in widths]  # less the cell's left and right padding
+    heights = [c.wrap(w, 1e9)[1] for c, w in zip(cells, inner, strict=True)]
+    if max(heights) <= limit - 2 * CELL_PAD:
+        return [cells]
+    pending: list = list(cells)
+    rows: list[list] = []
+    while pending:
+        room = (first_room if first_room is not None and not rows else limit) - 2 * CELL_PAD
+        line: list = []
+        rest: list = []
+        more = False
+        for cell, width in zip(pending, inner, strict=True):
+            if cell is None:
+                line.append("")
+                rest.append(None)
+                continue
+            if cell.wrap(width, 1e9)[1] <= room:
+                line.append(cell)
+                rest.append(None)
+                continue
+            head, *tail = cell.split(width, room) or [cell]
+            line.append(head)
+            rest.append(tail[0] if tail else None)
+            more = more or bool(tail)
+        rows.append(line)
+        if not more:
+            break
+        pending = rest
+        if first_label is not None and pending[0] is None:
+            pending[0] = first_label(len(rows))
+    return rows
 
 
 def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
@@ -46,24 +92,49 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
 
     from exporters.fonts import body_font, heading_font
 
+    count = len(rows)
+    rows = list(rows) or [(EMPTY,) + ("",) * (len(columns) - 1)]
     body, heading = body_font(), heading_font()
     cell = ParagraphStyle("cell", fontName=body, fontSize=BODY_PT, leading=BODY_PT * 1.3, wordWrap="CJK")
     head = ParagraphStyle("head", parent=cell, fontName=heading, fontSize=HEAD_PT, alignment=TA_CENTER)
     title_style = ParagraphStyle("title", fontName=heading, fontSize=16, leading=22, alignment=TA_CENTER)
     mark_style = ParagraphStyle("mark", fontName=heading, fontSize=12, leading=16)
-    page_width = landscape(A4)[0] - 24 * mm
-    widths = _column_widths(columns, rows, page_width, body, heading)
+    page_width, page_height = landscape(A4)
+    top, bottom = 16 * mm, 15 * mm
+    widths = _column_widths(columns, rows, page_width - 24 * mm, body, heading)
 
     def text(value: object, style) -> Paragraph:
         return Paragraph(escape("" if value is None else str(value)).replace("\n", "<br/>"), style)
 
-    data = [[text(label, head) for label, _ in columns]]
-    data += [[text(value, cell) for value in row] for row in rows]
+    header = [text(label, head) for label, _ in columns]
+    header_height = max(p.wrap(w - 4, 1e9)[1] for p, w in zip(header, widths, strict=True)) + 2 * CELL_PAD
+    frame = page_height - top - bottom - 12  # reportlab's frame keeps 6 pt of padding top and bottom
+    limit = frame - header_height - 4  # a row on a page of its own, under the repeated header
+    opening = [text(mark or " ", mark_style), text(title, title_style), Spacer(1, 4 * mm)]
+    used = sum(f.wrap(page_width, 1e9)[1] for f in opening) + header_height  # how far down the page the table is
+    data = [header]
+    for row in rows:
+        cells = [text(value, cell) for value in row]
+        first = row[0] if row else ""
+        left = frame - used - 4
+        # a tall row starts on this page when a few lines still fit here, else on the next page
+        pieces = split_row(cells, widths, limit, lambda n, first=first: text(f"{first}（续）", cell),
+                           left if left > 4 * BODY_PT * 1.3 + 2 * CELL_PAD else None)
+        for piece in pieces:
+            height = max(p.wrap(w - 4, 1e9)[1] for p, w in zip(piece, widths, strict=True) if p) + 2 * CELL_PAD
+            used = header_height + height if used + height > frame else used + height
+        data += pieces
     table = LongTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+
+    def later_page(canvas, _document) -> None:
+        """Pages after the first: the 密级 top-left again, where page 1 has it above the title."""
+        if mark:
+            canvas.setFont(heading, 12)
+            canvas.drawString(12 * mm, page_height - 11 * mm, mark)
 
     class NumberedCanvas(Canvas):
         """Draws 「第 N 页 共 M 页」 once the number of pages is known (pages are kept, then written)."""
@@ -77,16 +148,16 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
             self._startPage()
 
         def save(self) -> None:
-            count = len(self._pages)
+            total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
                 self.setFont(body, 9)
-                self.drawCentredString(landscape(A4)[0] / 2, 8 * mm, f"第 {self._pageNumber} 页 共 {count} 页")
+                self.drawCentredString(page_width / 2, 8 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
                 super().showPage()
             super().save()
 
     document = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                                 topMargin=12 * mm, bottomMargin=15 * mm, title=title, author="三办")
-    document.build([text(mark or " ", mark_style), text(title, title_style), Spacer(1, 3 * mm), table],
-                   canvasmaker=NumberedCanvas)
-    return len(rows)
+                                 topMargin=top, bottomMargin=bottom, title=title, author="三办")
+    document.build([*opening, table],
+                   onLaterPages=later_page, canvasmaker=NumberedCanvas)
+    return count

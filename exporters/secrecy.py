@@ -36,6 +36,9 @@ def export_history(actor, person_id: int, path: str | Path) -> int:
     return len(table.rows)
 
 
+SEAL_MM = forms.SEAL_MM + 2
+
+
 def registration_form(office: str, v: dict) -> forms.Form:
     """涉密人员登记表 (DOMAIN.md §7): one person per page, a photo box, the three signature boxes at the foot."""
     C, R = forms.Cell, forms.Row
@@ -51,16 +54,16 @@ def registration_form(office: str, v: dict) -> forms.Form:
         R([label("涉密岗位"), C(v["posts"], 2), label("涉密等级"), C(v["level"])], 10),
         R([label("上岗时间"), C(v["since"]), label("人员性质"), C(v["nature"], 2)], 10),
         R([label("上岗审查\n情况"), C(v["first_review"], 4)], 12),
-        R([label("复审记录"), C(v["reviews"], 4)], 15),
+        R([label("复审记录"), C(v["reviews"], 4)], 13),
         R([label("保密承诺书\n签订情况"), C(v["pledges"], 4)], 11),
-        R([label("保密教育\n培训情况"), C(v["trainings"], 4)], 18),
+        R([label("保密教育\n培训情况"), C(v["trainings"], 4)], 15),
         R([label("因私出入境\n证件保管\n情况"), C(v["passports"], 4)], 15),
         R([label("离岗及\n脱密期"), C(v["leaving"], 4)], 11),
         R([label("备　　注"), C(v["note"], 4)], 10),
         R([label("本人签字"), C("", 4, sign="签字：　　　　　　　　年　　月　　日")], 13),
-        R([label("所在单位\n意见"), C("", 4, sign="（盖章）　　　　　年　　月　　日")], 18),
-        R([label("保密工作\n机构意见"), C("", 4, sign="（盖章）　　　　　年　　月　　日")], 18),
-    ], subtitle_right="", font_pt=12)
+        R([label("所在单位\n意见"), C("", 4, sign="（盖章）　　　　　年　　月　　日")], SEAL_MM),
+        R([label("保密工作\n机构意见"), C("", 4, sign="（盖章）　　　　　年　　月　　日")], SEAL_MM),
+    ], subtitle_right="", font_pt=12, margins_mm=(20, 18), reference=v["name"])
 
 
 def export_form(actor, person_id: int, path: str | Path) -> Path:

@@ -38,12 +38,13 @@ def _short(day) -> str:
 
 INCOMING_REGISTER = (("收文编号", 12), ("收文日期", 11), ("来文单位", 16), ("来文字号", 18), ("标题", 40),
                      ("密级", 8), ("紧急程度", 6), ("份数", 5), ("承办单位", 12), ("备注", 12))
-INCOMING_PROGRESS = (("收文编号", 12), ("收文日期", 11), ("来文单位", 14), ("标题", 32), ("拟办意见", 20),
+INCOMING_PROGRESS = (("收文编号", 12), ("收文日期", 11), ("来文单位", 14), ("标题", 32), ("密级", 8), ("拟办意见", 20),
                      ("领导批示", 24), ("承办单位", 11), ("办理时限", 11), ("办理结果", 20), ("状态", 7))
 OUTGOING_REGISTER = (("发文字号", 18), ("标题", 40), ("拟稿单位", 11), ("拟稿人", 7), ("签发人", 7),
                      ("签发日期", 11), ("密级", 8), ("紧急程度", 6), ("印制份数", 6), ("主送", 24), ("备注", 12))
-OUTGOING_PROGRESS = (("标题", 34), ("拟稿单位", 11), ("拟稿人", 7), ("拟稿日期", 11), ("核稿", 10), ("会签", 18),
-                     ("签发人", 7), ("签发日期", 11), ("发文字号", 18), ("印制份数", 6), ("分发", 20), ("状态", 7))
+OUTGOING_PROGRESS = (("标题", 34), ("密级", 8), ("拟稿单位", 11), ("拟稿人", 7), ("拟稿日期", 11), ("核稿", 10),
+                     ("会签", 18), ("签发人", 7), ("签发日期", 11), ("发文字号", 18), ("印制份数", 6), ("分发", 20),
+                     ("状态", 7))
 
 
 INCOMING_FIELDS = ("receipt_no", "received_at", "source_org", "doc_no", "title", "secrecy", "secrecy_term", "urgency",
@@ -97,7 +98,8 @@ def ledger(actor, report: str, year: int | None = None, ids: list[int] | None = 
                              "；".join(p for p in (d.remarks, d.reason and f"{documents.STATUS[d.status]}：{d.reason}")
                                       if p)))
             else:
-                rows.append((d.receipt_no, _short(d.received_at), d.source_org, d.title, d.proposal,
+                rows.append((d.receipt_no, _short(d.received_at), d.source_org, d.title,
+                             secrecy_mark(d.secrecy, d.secrecy_term), d.proposal,
                              d.instructions, d.lead_unit, _short(d.due_date), d.result, documents.STATUS[d.status]))
         title = "收文登记簿" if report == "incoming-register" else "收文办理进度台账"
         columns = INCOMING_REGISTER if report == "incoming-register" else INCOMING_PROGRESS
@@ -111,7 +113,7 @@ def ledger(actor, report: str, year: int | None = None, ids: list[int] | None = 
             else:
                 dist = "；".join(f"{x.unit}{x.copy_from}-{x.copy_to}" for x in
                                 d.distributions.order_by(Distribution.copy_from))
-                rows.append((d.title, d.draft_unit, d.drafter, _short(d.drafted_on), d.reviewer, d.countersigns,
+                rows.append((d.title, d.mark, d.draft_unit, d.drafter, _short(d.drafted_on), d.reviewer, d.countersigns,
                              d.signer, _short(d.signed_on), d.doc_no, d.print_copies or "", dist,
                              dispatch.STATUS[d.status]))
         title = "发文登记簿" if report == "outgoing-register" else "发文审核进度台账"

@@ -97,6 +97,7 @@ class Draft:
     brief: "DutyBrief | None" = None
     number_hint: str = ""  # 「第12期」 when reprinting, 「将编为第13期」 for a new one
     notes: list[str] = field(default_factory=list)
+    open_entries: list[int] = field(default_factory=list)  # the log entries 需继续关注事项 quotes (their 密级 counts)
 
 
 def _time(moment: datetime) -> str:
@@ -135,10 +136,12 @@ def _whereabouts(actor, day: date) -> str:
     return "\n".join(a.summary + "。" for a in away) or "无领导外出报备。"
 
 
-def _open_items(actor, exclude: set[int] = frozenset()) -> str:
+def _open_items(actor, exclude: set[int] = frozenset()) -> tuple[str, list[int]]:
+    """需继续关注事项 as worded for the sheet, and the entries it quotes."""
     items = [e for e in duty_log.open_entries(actor) if e.id not in exclude]
-    return "\n".join(f"{month_day(e.at)}{e.source_text if e.source_text != '—' else ''}{e.kind}：{e.heading}"
-                     f"（{duty_log.STATUS[e.status]}）" for e in items) or "无。"
+    text = "\n".join(f"{month_day(e.at)}{e.source_text if e.source_text != '—' else ''}{e.kind}：{e.heading}"
+                      f"（{duty_log.STATUS[e.status]}）" for e in items) or "无。"
+    return text, [e.id for e in items]
 
 
 def _people(actor, day: date) -> tuple[str, str, str]:
@@ -172,8 +175,9 @@ def draft_brief(actor, day: date) -> Draft:
     entries = duty_log.day_entries(actor, day)
     items = [Item(e.heading, entry_text(e), e.id, chosen=e.kind != "其他") for e in entries]
     leader, officers, phone = _people(actor, day)
-    draft = Draft("brief", day, items, _whereabouts(actor, day), _open_items(actor), leader, officers, phone,
-                  settings.get_text("brief_report_to"), settings.get_text("brief_send_to"))
+    open_text, open_ids = _open_items(actor)
+    draft = Draft("brief", day, items, _whereabouts(actor, day), open_text, leader, officers, phone,
+                  settings.get_text("brief_report_to"), settings.get_text("brief_send_to"), open_entries=open_ids)
     draft.number_hint = f"将编为第{counters.peek('duty_brief', day.year)}期"
     if not entries:
         draft.notes.append(f"{month_day(day)}没有值班记录；要情将写「本日值班期间无重要情况」。")
@@ -240,7 +244,11 @@ def save(actor, draft: Draft) -> DutyBrief:
     if not 1 <= int(draft.copies) <= 999:
         raise ValidationError("copies", "印数应在 1 到 999 份之间。")
     entry_ids = [i.entry for i in chosen if i.entry] + ([draft.entry] if draft.entry else [])
+    if draft.open_items.strip() not in ("", "无。"):
+        entry_ids += draft.open_entries
     levels = [e.secrecy for e in DutyEntry.select(DutyEntry.secrecy).where(DutyEntry.id.in_(entry_ids))]
+    if draft.brief is not None and draft.open_items.strip() == draft.brief.open_items:
+        levels.append(draft.brief.secrecy)  # a reprint: what its unchanged 需继续关注事项 quoted still counts
     values = dict(
         title=clean(draft.title), items=json.dumps([{"heading": i.heading, "text": i.text, "entry": i.entry}
                                                     for i in chosen], ensure_ascii=False),
