@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -123,6 +123,15 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.tr("数据库：") + db.describe())
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        db.on_wait(self.show_waiting)  # another workstation's long write: say so instead of freezing silently
+
+    def show_waiting(self) -> None:
+        """Called by models/ when a write must wait for another workstation: show it before the wait goes on."""
+        app = QCoreApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            return  # a background worker's wait: widgets belong to the GUI thread
+        self.statusBar().showMessage(self.tr(db.WAITING_TEXT), 15_000)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # paint it now
 
     def _current_handler(self, name: str):
         """A tab offers an action by having a method of that name (new / find / print / export)."""
@@ -176,6 +185,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.idle.pause()
+        db.on_wait(None)
         if not getattr(self, "_leaving", False):
             accounts.record_session_event(self.session, "logout", "关闭窗口")
         super().closeEvent(event)

@@ -183,3 +183,14 @@ def test_resetting_a_three_account_asks_for_a_witness_in_the_dialog(qtbot, three
     plain = NewAccountDialog(three[Role.SYSADMIN], reset_for="zhangsan")  # a business account: no witness asked
     qtbot.addWidget(plain)
     assert "witness" not in plain.form.fields
+
+
+def test_a_write_waiting_for_another_workstation_says_so_in_the_status_bar(qtbot, three):
+    from models.core import db
+
+    window = window_for(qtbot, three[Role.SYSADMIN])
+    assert db._wait_notices == [window.show_waiting]
+    db._wait_notices[0]()  # what models/core/db.py calls after half a second of waiting for the write lock
+    assert window.statusBar().currentMessage() == "其他工作站正在写入，请稍候…"
+    window.close()
+    assert db._wait_notices == []
