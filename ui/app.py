@@ -21,11 +21,23 @@ CJK_FAMILIES = ("Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source H
 def configure(app: QApplication) -> None:
     QCoreApplication.setOrganizationName("Sanban")
     QCoreApplication.setApplicationName("Sanban")
+    load_qt_chinese(app)
     families = set(QFontDatabase.families())
     for family in CJK_FAMILIES:
         if family in families:
             app.setFont(QFont(family, 10))
             break
+
+
+def load_qt_chinese(app: QApplication):
+    """Qt's own dialogs and buttons (确定/取消, the file dialog) in Chinese: the translations PySide6 ships."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)  # parented, so it lives as long as the application
+    if not translator.load("qtbase_zh_CN", folder) or not app.installTranslator(translator):
+        return None
+    return translator
 
 
 class Shell:
