@@ -15,7 +15,7 @@ from models.core.errors import SanbanError, ValidationError, file_error
 from models.core.manifest import resolve
 from models.core.rights import ROLE_LABELS, Role
 
-COMMANDS = ("init", "user", "demo", "import", "export", "backup", "restore", "audit", "holidays")
+COMMANDS = ("init", "user", "demo", "import", "export", "backup", "restore", "audit", "holidays", "today")
 
 
 def _import_kinds() -> dict[str, str]:
@@ -104,6 +104,9 @@ def build_parser() -> Parser:
     h = sub.add_parser("holidays", help="节假日安排").add_subparsers(dest="action", required=True, parser_class=Parser)
     hl = h.add_parser("list", help="列出某年的节假日和调休上班日")
     hl.add_argument("--year", required=True)
+
+    t = sub.add_parser("today", help="今日待办：需要本人处理的事项（与「今日」页相同）")
+    t.add_argument("--date", help="看哪一天（默认今天），如 2026-06-10")  # checked by models: a bad one exits 1
     return p
 
 
@@ -311,9 +314,24 @@ def cmd_holidays(args) -> None:
         print(f"  {info.day:%Y-%m-%d} 星期{'一二三四五六日'[info.day.weekday()]}  {info.kind_text}")
 
 
+def cmd_today(args) -> None:
+    from models.core.due import LEVEL_LABELS
+    from models.core.today import agenda, weekday_text
+
+    day = validators.parse_date(args.date, "date") if args.date is not None else None
+    found = agenda(_login(args), day)
+    print(f"{weekday_text(found.day)}　{found.summary()}")
+    for group in found.groups:
+        print(f"\n{group.label}（{len(group.items)} 项）")
+        for item in group.items:
+            print(f"  [{LEVEL_LABELS[item.level]}] {item.title}")
+            print(f"         {item.why}")
+
+
 HANDLERS = {
     "init": cmd_init, "user": cmd_user, "demo": cmd_demo, "import": cmd_import, "export": cmd_export,
     "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit, "holidays": cmd_holidays,
+    "today": cmd_today,
 }
 
 

@@ -71,6 +71,20 @@ class MainWindow(QMainWindow):
         if name == "core":
             widget.restored.connect(self._after_restore)
             widget.change_password.connect(self.change_password)
+        if hasattr(widget, "open_item"):  # 今日: an item opens on its module's tab
+            widget.open_item.connect(self.open_item)
+        if hasattr(widget, "title_changed"):  # a tab that counts what it holds: 「今日（5）」
+            widget.title_changed.connect(lambda text, w=widget: self.tabs.setTabText(self.tabs.indexOf(w), text))
+            self.tabs.setTabText(self.tabs.indexOf(widget), widget.title())
+
+    def open_item(self, item) -> None:
+        """Show a due item on its module's tab, which selects the page and the record (`open_record`)."""
+        if item.module not in self.module_tabs:  # a module this user has no tab for
+            return
+        tab = self.module_tabs[item.module]
+        self.tabs.setCurrentWidget(tab)
+        if hasattr(tab, "open_record"):
+            tab.open_record(item.kind, item.record_id, item.page)
 
     def _menus(self) -> None:
         bar = self.menuBar()

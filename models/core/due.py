@@ -27,6 +27,7 @@ class DueItem:
     why: str  # a sentence that says why: 「办理期限 11月28日，已逾期 2 个工作日」
     due: date | None = None  # the day it falls due, if any (sorting: earliest first)
     page: str = ""  # the page that opens it, as the module's tab names it
+    secrecy: str = ""  # the record's 密级 as stored (「机密」…), "" for none: a printed 今日待办 carries the highest
 
     @property
     def sort_key(self) -> tuple:

@@ -13,6 +13,7 @@ from models.core.manifest import CliOption, Manifest, RightSpec, SettingSpec, Ta
 
 MODULES: tuple[str, ...] = (
     "models.core.core_manifest:MANIFEST",
+    "models.core.today:MANIFEST",
     "models.documents.manifest:MANIFEST",
     "models.duty.manifest:MANIFEST",
     "models.secrecy.manifest:MANIFEST",

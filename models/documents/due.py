@@ -68,7 +68,7 @@ def _incoming(day: date) -> list[DueItem]:
             when = "今天到期" if doc.due_date == day else f"还有{left.days}个工作日"
             why = f"{deadline}，{when}{unit}。{_provisional(left)}"
             level = Level.AMBER
-        items.append(DueItem(MODULE, "incoming", doc.id, level, _title(doc), why, doc.due_date, "收文"))
+        items.append(DueItem(MODULE, "incoming", doc.id, level, _title(doc), why, doc.due_date, "收文", doc.secrecy))
     return items
 
 
@@ -81,7 +81,7 @@ def _circulating(day: date) -> list[DueItem]:
         copy = f"第{c.copy_no}份" if c.copy_no else "一份"
         why = f"{copy}自{day_text(c.lent_at.date(), day)}起在{c.holder}处传阅，尚未退回。"
         items.append(DueItem(MODULE, "incoming", c.incoming.id, Level.AMBER, _title(c.incoming), why,
-                             c.lent_at.date(), "收文"))
+                             c.lent_at.date(), "收文", c.incoming.secrecy))
     return items
 
 
@@ -98,5 +98,5 @@ def _outgoing(day: date) -> list[DueItem]:
         name = doc.doc_no or "（未编号）"
         why = f"自{day_text(last.date(), day)}起待{NEXT_STEP[doc.status]}{wait}。"
         items.append(DueItem(MODULE, "outgoing", doc.id, Level.AMBER, f"发文 {name}《{short_title(doc.title)}》",
-                             why, None, "发文"))
+                             why, None, "发文", doc.secrecy))
     return items

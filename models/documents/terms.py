@@ -4,6 +4,7 @@ people type or what old ledgers contain."""
 import re
 
 from models.core.errors import ValidationError
+from models.core.marks import CLASSIFIED, highest_secrecy  # noqa: F401 - 公文 names them too
 from models.core.text import clean
 
 # 条例 第8条: the 15 文种, then what offices also register.
@@ -12,7 +13,6 @@ DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见
 NOT_SECRET = "非密"
 INTERNAL = "内部"  # 工作秘密: marked, but not a 国家秘密 level
 SECRECY = (NOT_SECRET, INTERNAL, "秘密", "机密", "绝密")
-CLASSIFIED = ("秘密", "机密", "绝密")
 MAX_TERM_YEARS = {"秘密": 10, "机密": 20, "绝密": 30}  # 保密法 第20条
 URGENCY = ("无", "加急", "特急", "平急", "特提")
 RETENTION = ("永久", "定期30年", "定期10年")
@@ -64,12 +64,6 @@ def secrecy_mark(level: str, term: str) -> str:
     if level in CLASSIFIED:
         return f"{level}★{term}" if term else f"{level}★"
     return "" if level == NOT_SECRET else level
-
-
-def highest_secrecy(levels) -> str:
-    """The highest 国家秘密 level among `levels`, or "" when none is classified."""
-    ranked = [lv for lv in levels if lv in CLASSIFIED]
-    return max(ranked, key=CLASSIFIED.index) if ranked else ""
 
 
 def parse_urgency(value: object, field: str = "urgency") -> str:

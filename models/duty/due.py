@@ -55,7 +55,8 @@ def _clocks(day: date, moment: datetime) -> list[DueItem]:
                 level = Level.AMBER
             else:
                 continue
-            items.append(DueItem(MODULE, "duty_entry", entry.id, level, title, why, c.deadline.date(), "值班记录"))
+            items.append(DueItem(MODULE, "duty_entry", entry.id, level, title, why, c.deadline.date(), "值班记录",
+                                 entry.secrecy))
     return items
 
 

@@ -2,6 +2,9 @@
 
 A late reminder is red, one coming up amber. An item about a 证件 or an 出国(境) application opens the 证件柜;
 the yearly 盘点 is a page-wide item; everything else opens the person.
+
+No item carries a 密级: the registry itself is not marked (DOMAIN.md §4 gives it none, and its 花名册 prints
+unmarked); a reminder names a person and a date, not a classified document.
 """
 
 from datetime import date

@@ -58,15 +58,15 @@ def test_a_tab_is_built_when_it_is_first_shown(qtbot, three):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["公文", "值班", "系统"]
-    assert window.module_tabs.built() == ["documents"]  # only the tab on screen
-    placeholder = window.tabs.widget(1)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["今日", "公文", "值班", "系统"]
+    assert window.module_tabs.built() == ["today"]  # only the tab on screen
+    placeholder = window.tabs.widget(2)
     assert not hasattr(placeholder, "log")
-    window.tabs.setCurrentIndex(1)  # as Alt+2 or a click on the tab does
-    assert window.module_tabs.built() == ["documents", "duty"]
+    window.tabs.setCurrentIndex(2)  # as Alt+3 or a click on the tab does
+    assert window.module_tabs.built() == ["today", "duty"]
     duty = window.tabs.currentWidget()
     assert duty is window.module_tabs["duty"] and duty.log.ledger.model.rowCount() >= 0
-    assert window.tabs.tabText(1) == "值班" and window.tabs.currentIndex() == 1
+    assert window.tabs.tabText(2) == "值班" and window.tabs.currentIndex() == 2
     assert window.actions_by_name["new"].isEnabled() == hasattr(duty, "action_new")  # the menus see the built tab
 
 
@@ -75,9 +75,9 @@ def test_a_tab_asked_for_by_name_is_built_in_its_place(qtbot, three):
     window = MainWindow(leader)
     qtbot.addWidget(window)
     system = window.module_tabs["core"]  # e.g. 文件 → 备份数据库 opens a 系统 page
-    assert window.module_tabs.built() == ["documents", "core"]
-    assert window.tabs.indexOf(system) == 2 and window.tabs.currentIndex() == 0
-    assert list(window.module_tabs) == ["documents", "duty", "core"] and len(window.module_tabs) == 3
+    assert window.module_tabs.built() == ["today", "core"]
+    assert window.tabs.indexOf(system) == 3 and window.tabs.currentIndex() == 0
+    assert list(window.module_tabs) == ["today", "documents", "duty", "core"] and len(window.module_tabs) == 4
 
 
 WINDOW = """
@@ -99,15 +99,14 @@ print(sorted(sys.modules))
 
 @pytest.mark.sqlite_only
 def test_the_window_imports_only_what_its_first_page_shows(three, database, tmp_path):
-    business_user(three, "wangmishu", "王秘书", "clerk")  # 公文 (收文 first) and 系统
+    business_user(three, "wangmishu", "王秘书", "clerk")  # 今日 first, then 公文 and 系统
     result = subprocess.run([sys.executable, "-c", WINDOW, str(database)], cwd=ROOT, capture_output=True, text=True,
                             check=True, env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen",
                                              "SANBAN_HOME": str(tmp_path / "home"),
                                              "XDG_CONFIG_HOME": str(tmp_path / "config")})
     modules = eval(result.stdout.splitlines()[-1])  # noqa: S307 - our own printout
-    assert "ui.documents.incoming_page" in modules  # the measurement sees the page on screen
-    not_shown = ("ui.system.", "ui.duty.", "ui.secrecy.", "ui.documents.outgoing_page", "ui.documents.files",
-                 "ui.documents.report_page",
+    assert "ui.today.tab" in modules  # the measurement sees the page on screen
+    not_shown = ("ui.system.", "ui.duty.", "ui.secrecy.", "ui.documents.",
                  "ui.widgets.preview", "ui.workers", "ui.widgets.step_dialog",  # print, export, import, steps: on use
                  "exporters", "importers")
     assert [m for m in modules if m.startswith(not_shown)] == []

@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.documents.incoming_page import IncomingPage
 from ui.widgets.lazy_tabs import LazyTabs
+from ui.widgets.record_link import open_on_page
 
 
 def _list(title: str, items: list[str]) -> str:
@@ -63,6 +64,10 @@ class DocumentsTab(QWidget):
         handler = getattr(self.pages.currentWidget(), name, None)
         if handler is not None:
             handler()
+
+    def open_record(self, kind: str, record_id: int | None, page: str) -> None:
+        """Show `page` and select the record there (from 今日)."""
+        open_on_page(self.pages, kind, record_id, page)
 
     def action_new(self) -> None:
         self._current("action_new")

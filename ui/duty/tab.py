@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ui.duty.absence_page import AbsencePage
 from ui.duty.log_page import LogPage
 from ui.duty.roster_page import RosterPage
+from ui.widgets.record_link import open_on_page
 
 
 class DutyTab(QWidget):
@@ -26,6 +27,10 @@ class DutyTab(QWidget):
         handler = getattr(self.pages.currentWidget(), name, None)
         if handler is not None:
             handler()
+
+    def open_record(self, kind: str, record_id: int | None, page: str) -> None:
+        """Show `page` and select the record there (from 今日)."""
+        open_on_page(self.pages, kind, record_id, page)
 
     def action_new(self) -> None:
         self._current("action_new")

@@ -77,6 +77,13 @@ class CabinetPage(LedgerPage):
         if "trip" in change.kinds and change.first_id is not None:
             self.trips.select_record(change.first_id)
 
+    def open_record(self, kind: str, record_id: int | None) -> None:
+        """From 今日: a 证件 on the upper ledger, an 出国(境) application on the lower one."""
+        view = self.trips if kind == "trip" else self.ledger
+        if record_id is not None:
+            view.select_record(record_id)
+        view.table.setFocus()
+
     def _show_summary(self) -> None:
         items = passports.passports(self.session)
         counts = {s: sum(1 for i in items if i.status == s) for s in ("in", "out")}

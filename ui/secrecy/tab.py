@@ -8,6 +8,7 @@ from ui.secrecy.cabinet_page import CabinetPage
 from ui.secrecy.people_page import PeoplePage
 from ui.secrecy.posts_page import PostsPage
 from ui.secrecy.reminders_page import RemindersPage
+from ui.widgets.record_link import open_on_page
 
 
 class SecrecyTab(QWidget):
@@ -53,6 +54,10 @@ class SecrecyTab(QWidget):
             handler = getattr(self.people, name)
         if handler is not None:
             handler()
+
+    def open_record(self, kind: str, record_id: int | None, page: str) -> None:
+        """Show `page` and select the record there (from 今日)."""
+        open_on_page(self.pages, kind, record_id, page)
 
     def action_new(self) -> None:
         self._current("action_new", or_people=False)

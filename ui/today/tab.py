@@ -1,0 +1,186 @@
+"""The 今日 tab: what needs the user's attention today, from every module they may read, grouped by module, red
+first. Enter (or a double click) opens the item on its own page; the count shows on the tab; Ctrl+P prints it.
+
+It re-reads on every change the window announces (a step anywhere may end or start an item), once a minute while
+shown (a 值班 reporting clock turns red by the minute), and whenever the day has changed since it last read.
+"""
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.core import clock, previews
+from models.core.changes import Change
+from models.core.errors import SanbanError
+from models.core.today import EMPTY_TEXT, Agenda, agenda, weekday_text
+from ui import messages
+from ui.changes import bus
+from ui.today.items_model import COL_DUE, COL_LEVEL, COL_TITLE, ItemsModel
+
+TICK_MS = 60_000
+
+
+class TodayTab(QWidget):
+    open_item = Signal(object)  # a DueItem: the window shows it on its module's page
+    title_changed = Signal(str)  # 「今日（5）」 for the tab bar
+
+    def __init__(self, session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.agenda: Agenda | None = None
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.heading.setFont(font)
+        hint = QLabel(self.tr("↑↓ 选择，Enter 打开所在页面；F5 刷新；Ctrl+P 打印"))
+        hint.setStyleSheet("color: #666;")
+        refresh = QPushButton(self.tr("刷新（F5）"))
+        refresh.clicked.connect(self.refresh)
+        print_button = QPushButton(self.tr("打印今日待办…"))
+        print_button.clicked.connect(self.action_print)
+        again = QShortcut(QKeySequence("F5"), self)
+        again.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        again.activated.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(hint)
+        top.addWidget(refresh)
+        top.addWidget(print_button)
+
+        self.model = ItemsModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setExpandsOnDoubleClick(False)  # a double click opens; groups stay open
+        self.tree.setAlternatingRowColors(False)  # the colour is the level's
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_LEVEL, 150), (COL_TITLE, 380), (COL_DUE, 90)):
+            header.resizeSection(column, width)
+        self.tree.activated.connect(self._activated)  # Enter, Return and double click
+        self.empty = QLabel(self.tr(EMPTY_TEXT))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; font-size: 16px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        self._soon = QTimer(self)  # a burst of changes (an import, a batch 催办) re-reads once
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.refresh)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self.tick)
+        self.ticker.start()
+        bus().changed.connect(self._changed)
+        self.refresh()
+
+    # --- reading ---------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            found = agenda(self.session)
+        except SanbanError as exc:
+            messages.warn(self, self.tr("今日"), exc.message)
+            return
+        kept = self.model.item(self.tree.currentIndex())
+        self.agenda = found
+        self.model.set_agenda(found)
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.tree.expandAll()
+        self.heading.setText(f"{weekday_text(found.day)}　{found.summary()}")
+        self.stack.setCurrentWidget(self.tree if found.count else self.empty)
+        self._select(kept)
+        self.title_changed.emit(self.title())
+
+    def title(self) -> str:
+        count = self.agenda.count if self.agenda else 0
+        return self.tr("今日（%1）").replace("%1", str(count)) if count else self.tr("今日")
+
+    def _select(self, kept) -> None:
+        """The item selected before a re-read if it is still there, else the first item."""
+        first = None
+        for g in range(self.model.rowCount()):
+            parent = self.model.index(g, 0)
+            for n in range(self.model.rowCount(parent)):
+                index = self.model.index(n, 0, parent)
+                if first is None:
+                    first = index
+                if kept is not None and self.model.item(index) == kept:
+                    self.tree.setCurrentIndex(index)
+                    return
+        if first is not None:
+            self.tree.setCurrentIndex(first)
+
+    def _changed(self, change: Change) -> None:
+        self._soon.start()
+
+    def tick(self) -> None:
+        """Once a minute: a new day always re-reads (the tab title counts even when hidden); otherwise only on
+        screen."""
+        if self.agenda is None or clock.today() != self.agenda.day or self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.agenda is not None and clock.today() != self.agenda.day:
+            self.refresh()
+        self.tree.setFocus()
+
+    # --- acting ----------------------------------------------------------------------------------------------
+    def current_item(self):
+        return self.model.item(self.tree.currentIndex())
+
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.model.item(index)
+        if item is not None:
+            self.open_item.emit(item)
+
+    def action_print(self) -> None:
+        """The 今日待办 as it will print (one A4 page, the highest 密级 top-left), then 打印 or 另存为."""
+        from exporters.today import export_today  # reportlab loads on the first print, not at start-up
+        from ui.widgets.preview import PreviewDialog
+
+        pdf = previews.new_file("今日待办.pdf")
+        try:
+            count = export_today(self.session, pdf, self.agenda.day if self.agenda else None)
+        except (SanbanError, FileNotFoundError) as exc:
+            previews.discard(pdf)
+            messages.warn(self, self.tr("打印"), getattr(exc, "message", str(exc)))
+            return
+        PreviewDialog(pdf, self.tr("今日待办（%1 项）").replace("%1", str(count)), self.save_as, self).exec()
+
+    def save_as(self) -> None:
+        from exporters.today import export_today
+        from ui.widgets.preview import save_path
+
+        path = save_path(self, self.tr("保存今日待办"), "今日待办.pdf", "PDF 文件 (*.pdf)")
+        if not path:
+            return
+        try:
+            export_today(self.session, path, self.agenda.day if self.agenda else None)
+        except SanbanError as exc:
+            messages.warn(self, self.tr("保存"), exc.message)
+            return
+        messages.info(self, self.tr("保存"), self.tr("已保存到\n%1").replace("%1", path))
