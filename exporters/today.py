@@ -49,8 +49,9 @@ def write_today_pdf(path: Path, found: Agenda, who: str) -> None:
         return Paragraph(escape(value).replace("\n", "<br/>"), style)
 
     office = settings.get_text("office_name")
-    story = [text(found.mark or " ", mark_style), text(f"{office}今日待办", title_style),
-             text(f"{weekday_text(found.day)}　　{who}　　{found.summary()}", line_style), Spacer(1, 3 * mm)]
+    line = f"{weekday_text(found.day)}　　{who}" + (f"　　{found.summary()}" if found.count else "")
+    story = [text(found.mark or " ", mark_style), text(f"{office}今日待办", title_style), text(line, line_style),
+             Spacer(1, 3 * mm)]
     if not found.count:
         story.append(text(EMPTY_TEXT, ParagraphStyle("empty", parent=cell, fontSize=12, leading=18,
                                                       alignment=TA_CENTER, spaceBefore=20 * mm)))
