@@ -6,6 +6,7 @@ page, declared by its own manifest line (a tab, no tables), so the main window k
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from models.core import clock, modules
 from models.core.due import DueItem, Level
@@ -33,7 +34,7 @@ class Group:
     label: str
     items: tuple[DueItem, ...]
 
-    @property
+    @cached_property
     def red(self) -> int:
         return sum(1 for i in self.items if i.level == Level.RED)
 

@@ -33,25 +33,24 @@ def window_for(qtbot, session) -> MainWindow:
 
 
 def rows(tab: TodayTab) -> list[tuple[str, list[str]]]:
-    """(group heading, [level title…]) as the view shows them."""
+    """(group heading, [「level title」…]) as the view shows them."""
     model, found = tab.model, []
-    for g in range(model.rowCount()):
-        parent = model.index(g, 0)
-        found.append((parent.data(), [f"{model.index(n, 0, parent).data()} {model.index(n, 1, parent).data()}"
-                                      for n in range(model.rowCount(parent))]))
+    for n in range(model.rowCount()):
+        if model.item(model.index(n, 0)) is None:
+            found.append((model.index(n, 0).data(), []))
+        else:
+            found[-1][1].append(f"{model.index(n, 0).data()} {model.index(n, 1).data()}")
     return found
 
 
 def choose(tab: TodayTab, record_id: int) -> None:
     """Move the current row to the item of `record_id`, as the arrow keys would."""
     model = tab.model
-    for g in range(model.rowCount()):
-        parent = model.index(g, 0)
-        for n in range(model.rowCount(parent)):
-            index = model.index(n, 0, parent)
-            if model.item(index).record_id == record_id:
-                tab.tree.setCurrentIndex(index)
-                return
+    for n in range(model.rowCount()):
+        item = model.item(model.index(n, 0))
+        if item is not None and item.record_id == record_id:
+            tab.table.setCurrentIndex(model.index(n, 0))
+            return
     raise AssertionError(f"no item for record {record_id}")
 
 
@@ -82,10 +81,10 @@ def test_grouped_by_module_red_first_with_colour_and_reason(qtbot, both):
     assert [r.split(" ")[0] for r in documents_rows] == ["逾期", "临期"]
     assert "关于报送半年总结的通知" in documents_rows[0] and "关于防汛值班的通知" in documents_rows[1]
     choose(tab, soon.id)
-    index = tab.tree.currentIndex()
+    index = tab.table.currentIndex()
     assert index.siblingAtColumn(2).data() == "办理期限为6月11日，还有1个工作日，承办单位县应急局。"
     assert index.data(Qt.ItemDataRole.BackgroundRole).name() == "#fff0d1"  # amber, as on every ledger
-    assert tab.model.index(0, 0, tab.model.index(0, 0)).data(Qt.ItemDataRole.BackgroundRole).name() == "#fde4e1"
+    assert tab.model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole).name() == "#fde4e1"  # red under 公文
     assert "共 " in tab.heading.text() and "其中逾期" in tab.heading.text() and "星期三" in tab.heading.text()
 
 
@@ -95,9 +94,9 @@ def test_enter_opens_a_document_on_its_page_with_the_record_selected(qtbot, cler
         assigned(clerk, f"关于第{n}批项目的通知", "2026-06-12")
     window = window_for(qtbot, clerk)
     tab = window.module_tabs["today"]
-    assert tab.tree.hasFocus() or tab.tree.isVisible()
+    assert tab.focusWidget() is tab.table and tab.model.item(tab.table.currentIndex()) is not None  # the first item, at once
     choose(tab, late.id)
-    qtbot.keyClick(tab.tree, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     documents = window.module_tabs["documents"]
     assert window.tabs.currentWidget() is documents and documents.pages.currentWidget() is documents.incoming
     assert documents.incoming.ledger.selected_row().id == late.id
@@ -108,7 +107,7 @@ def test_enter_opens_a_duty_entry_on_the_log(qtbot, both):
     window = window_for(qtbot, both)
     tab = window.module_tabs["today"]
     choose(tab, entry.id)
-    qtbot.keyClick(tab.tree, Qt.Key.Key_Enter)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Enter)
     duty = window.module_tabs["duty"]
     assert window.tabs.currentWidget() is duty and duty.pages.currentWidget() is duty.log
     assert duty.log.ledger.selected_row().id == entry.id
@@ -121,10 +120,21 @@ def test_a_reminder_opens_the_person_for_the_secrecy_admin(qtbot, three):
     tab = window.module_tabs["today"]
     person = next(i for i in tab.agenda.items if i.kind == "person")
     choose(tab, person.record_id)
-    tab.tree.activated.emit(tab.tree.currentIndex())  # as a double click does
+    tab.table.activated.emit(tab.table.currentIndex())  # as a double click does
     secrecy = window.module_tabs["secrecy"]
     assert window.tabs.currentWidget() is secrecy and secrecy.pages.currentWidget() is secrecy.people
     assert secrecy.people.ledger.selected_row().id == person.record_id
+
+
+def test_the_arrow_keys_step_over_the_headings(qtbot, both):
+    assigned(both, "关于报送半年总结的通知", "2026-06-05")
+    entry = incident(both)
+    tab = window_for(qtbot, both).module_tabs["today"]
+    last_document = max(n for n in range(tab.model.rowCount()) if (i := tab.model.item(tab.model.index(n, 0)))
+                        and i.module == "documents")
+    tab.table.setCurrentIndex(tab.model.index(last_document, 0))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # past the 值班 heading, onto its first item
+    assert tab.model.item(tab.table.currentIndex()).record_id == entry.id
 
 
 def test_the_count_shows_on_the_tab_and_follows_changes(qtbot, clerk):

@@ -8,12 +8,13 @@ shown (a 值班 reporting clock turns red by the minute), and whenever the day h
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,7 @@ from models.core.errors import SanbanError
 from models.core.today import EMPTY_TEXT, Agenda, agenda, weekday_text
 from ui import messages
 from ui.changes import bus
-from ui.today.items_model import COL_DUE, COL_LEVEL, COL_TITLE, ItemsModel
+from ui.today.items_model import COL_DUE, COL_LEVEL, COL_TITLE, COL_WHY, ItemsModel
 
 TICK_MS = 60_000
 
@@ -60,24 +61,29 @@ class TodayTab(QWidget):
         top.addWidget(print_button)
 
         self.model = ItemsModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setExpandsOnDoubleClick(False)  # a double click opens; groups stay open
-        self.tree.setAlternatingRowColors(False)  # the colour is the level's
-        header = self.tree.header()
-        header.setStretchLastSection(False)
+        self.table = QTableView()  # one flat table: headings and items, painted only where visible
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the buttons
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_LEVEL, 150), (COL_TITLE, 380), (COL_DUE, 90)):
+        header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_LEVEL, 60), (COL_TITLE, 420), (COL_DUE, 90)):
             header.resizeSection(column, width)
-        self.tree.activated.connect(self._activated)  # Enter, Return and double click
+        self.table.activated.connect(self._activated)  # Enter, Return and double click
         self.empty = QLabel(self.tr(EMPTY_TEXT))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #555; font-size: 16px;")
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
         layout = QVBoxLayout(self)
@@ -103,14 +109,14 @@ class TodayTab(QWidget):
         except SanbanError as exc:
             messages.warn(self, self.tr("今日"), exc.message)
             return
-        kept = self.model.item(self.tree.currentIndex())
+        kept = self.model.item(self.table.currentIndex())
         self.agenda = found
         self.model.set_agenda(found)
-        for row in range(self.model.rowCount()):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.tree.expandAll()
+        self.table.clearSpans()
+        for row in self.model.headings():
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
         self.heading.setText(f"{weekday_text(found.day)}　{found.summary()}")
-        self.stack.setCurrentWidget(self.tree if found.count else self.empty)
+        self.stack.setCurrentWidget(self.table if found.count else self.empty)
         self._select(kept)
         self.title_changed.emit(self.title())
 
@@ -119,19 +125,10 @@ class TodayTab(QWidget):
         return self.tr("今日（%1）").replace("%1", str(count)) if count else self.tr("今日")
 
     def _select(self, kept) -> None:
-        """The item selected before a re-read if it is still there, else the first item."""
-        first = None
-        for g in range(self.model.rowCount()):
-            parent = self.model.index(g, 0)
-            for n in range(self.model.rowCount(parent)):
-                index = self.model.index(n, 0, parent)
-                if first is None:
-                    first = index
-                if kept is not None and self.model.item(index) == kept:
-                    self.tree.setCurrentIndex(index)
-                    return
-        if first is not None:
-            self.tree.setCurrentIndex(first)
+        """The item selected before a re-read if it is still there, else the first item (under the first heading)."""
+        row = self.model.row_of(kept) if kept is not None else None
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(1 if row is None else row, 0))
 
     def _changed(self, change: Change) -> None:
         self._soon.start()
@@ -146,11 +143,11 @@ class TodayTab(QWidget):
         super().showEvent(event)
         if self.agenda is not None and clock.today() != self.agenda.day:
             self.refresh()
-        self.tree.setFocus()
+        self.table.setFocus()
 
     # --- acting ----------------------------------------------------------------------------------------------
     def current_item(self):
-        return self.model.item(self.tree.currentIndex())
+        return self.model.item(self.table.currentIndex())
 
     def _activated(self, index: QModelIndex) -> None:
         item = self.model.item(index)
