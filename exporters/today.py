@@ -7,7 +7,7 @@ from pathlib import Path
 
 from exporters.files import output_path
 from models.core import settings
-from models.core.due import LEVEL_LABELS, Level
+from models.core.due import LEVEL_LABELS, Level, day_text
 from models.core.exports import audit_export
 from models.core.today import EMPTY_TEXT, Agenda, agenda, weekday_text
 
@@ -43,7 +43,7 @@ def write_today_pdf(path: Path, found: Agenda, who: str) -> None:
     line_style = ParagraphStyle("line", parent=cell, fontSize=11, leading=15, alignment=TA_CENTER)
     group_style = ParagraphStyle("group", fontName=heading, fontSize=12, leading=16, spaceBefore=8, spaceAfter=3)
     page_width, page_height = A4
-    widths = [14 * mm, 62 * mm, 82 * mm, 22 * mm]  # 等级 | 事项 | 原因 | 期限: 180 mm, the page less its margins
+    widths = [14 * mm, 62 * mm, 78 * mm, 26 * mm]  # 等级 | 事项 | 原因 | 期限: 180 mm, the page less its margins
 
     def text(value: str, style=cell) -> Paragraph:
         return Paragraph(escape(value).replace("\n", "<br/>"), style)
@@ -64,7 +64,7 @@ def write_today_pdf(path: Path, found: Agenda, who: str) -> None:
         for n, item in enumerate(group.items, start=1):
             level = ParagraphStyle(f"level{n}", parent=cell, fontName=heading,
                                    textColor=colors.HexColor(LEVEL_COLOURS[item.level]))
-            due = f"{item.due.month}月{item.due.day}日" if item.due else ""
+            due = day_text(item.due, found.day) if item.due else ""
             rows.append([text(LEVEL_LABELS[item.level], level), text(item.title), text(item.why), text(due)])
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(style))

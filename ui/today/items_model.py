@@ -5,7 +5,7 @@ item on each fill, which thousands of 督办 items make slow."""
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from models.core.due import LEVEL_LABELS, DueItem, Level
+from models.core.due import LEVEL_LABELS, DueItem, Level, day_text
 from models.core.today import Agenda, Group
 from ui.widgets.ledger import STATUS_COLOURS
 
@@ -75,7 +75,7 @@ class ItemsModel(QAbstractTableModel):
                 return row.title
             if column == COL_WHY:
                 return row.why
-            return f"{row.due.month}月{row.due.day}日" if row.due else ""
+            return day_text(row.due, self.agenda.day) if row.due and self.agenda else ""  # with the year if not this
         if role == Qt.ItemDataRole.BackgroundRole:
             return COLOURS[row.level][0]
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -76,7 +76,7 @@ class TodayTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_LEVEL, 60), (COL_TITLE, 420), (COL_DUE, 90)):
+        for column, width in ((COL_LEVEL, 60), (COL_TITLE, 420), (COL_DUE, 115)):
             header.resizeSection(column, width)
         self.table.activated.connect(self._activated)  # Enter, Return and double click
         self.empty = QLabel(self.tr(EMPTY_TEXT))
