@@ -2,11 +2,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.core import accounts, audit, backup, demo, settings, workdays
+from models.core import accounts, audit, backup, demo, settings, today, workdays
 from models.core.accounts import User
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import Right, Role, all_rights
+from models.core.today import READ_TODAY
 from models.documents import incoming as documents
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.duty import brief as duty_brief
@@ -224,6 +225,7 @@ ACTIONS = {
     READ_DUTY: lambda s: duty_brief.draft_brief(s, date(2026, 3, 5)),
     EDIT_DUTY: lambda s: duty_log.log(s, {"kind": "来电", "unit": "县应急局", "subject": "询问值班安排"}),
     READ_PERSONNEL: lambda s: secrecy.people(s, "zs"),
+    READ_TODAY: lambda s: today.agenda(s),
     EDIT_PERSONNEL: lambda s: secrecy.add_post(s, {"name": "机要文件收发", "unit": "秘书科", "level": "核心"}),
 }
 

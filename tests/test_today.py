@@ -11,6 +11,7 @@ from exporters.today import export_today
 from models.core import accounts, clock
 from models.core.audit import AuditEntry
 from models.core.due import Level
+from models.core.errors import PermissionDenied
 from models.core.rights import Role
 from models.core.today import EMPTY_TEXT, agenda
 from models.documents import incoming
@@ -65,11 +66,17 @@ def test_a_module_with_only_amber_items_comes_after_one_with_red(both):
     assert [g.label for g in agenda(both).groups] == ["值班", "公文"]
 
 
-def test_someone_who_may_read_nothing_gets_the_empty_agenda(three, clerk):
-    assigned(clerk, "关于报送半年总结的通知", "2026-06-05")
+def test_someone_who_may_read_none_of_what_is_due_gets_the_empty_agenda(three, clerk):
+    assigned(clerk, "关于报送半年总结的通知", "2026-06-05")  # overdue 公文, which a 值班员 may not read
+    found = agenda(business_user(three, "zhaozhiban", "赵值班", "duty"))
+    assert found.groups == () and found.summary() == EMPTY_TEXT
+
+
+def test_the_system_admin_and_the_auditor_are_refused_and_audited(three):
     for actor in (three[Role.SYSADMIN], three[Role.AUDITOR]):
-        found = agenda(actor)
-        assert found.groups == () and found.summary() == EMPTY_TEXT
+        with pytest.raises(PermissionDenied, match="没有权限查看今日待办"):
+            agenda(actor)
+    assert AuditEntry.select().where(AuditEntry.action == "denied").count() == 2
 
 
 def test_an_item_carries_its_records_secrecy_and_the_agenda_its_highest(clerk):
@@ -147,6 +154,6 @@ def test_a_bad_date_is_refused_in_chinese_with_exit_1(cli, clerk):
     assert code == 1 and out == "" and "日期「2026-13-01」不存在" in err and "Traceback" not in err
 
 
-def test_the_built_in_accounts_see_an_empty_list(cli, three):
-    code, out, _ = cli("today", user=NAMES[Role.AUDITOR], password=PASSWORDS[Role.AUDITOR])
-    assert code == 0 and EMPTY_TEXT in out
+def test_the_auditor_is_refused_with_exit_1(cli, three):
+    code, out, err = cli("today", user=NAMES[Role.AUDITOR], password=PASSWORDS[Role.AUDITOR])
+    assert code == 1 and out == "" and "没有权限查看今日待办" in err

@@ -12,7 +12,7 @@ from models.core import clock, modules
 from models.core.due import DueItem, Level
 from models.core.manifest import Manifest, RightSpec, Tab
 from models.core.marks import highest_secrecy
-from models.core.rights import BUSINESS_ROLES, Role
+from models.core.rights import BUSINESS_ROLES, Role, require
 
 READ_TODAY = "read_today"
 EMPTY_TEXT = "今天没有需要处理的事项。"
@@ -70,7 +70,9 @@ class Agenda:
 
 def agenda(actor, day: date | None = None) -> Agenda:
     """The day's items for `actor` (today by default), grouped by module: groups with a red item first, then in
-    the order of the modules' tabs. Someone who may read no module gets an empty agenda, not an error."""
+    the order of the modules' tabs. Each module gives only what the actor may read: none of it, an empty agenda.
+    The 系统管理员 and 安全审计员, who hold no business role, are refused (and the attempt audited)."""
+    require(actor, READ_TODAY, "查看今日待办")
     day = day or clock.today()
     by_module: dict[str, list[DueItem]] = {}
     for item in modules.due_items(actor, day):
