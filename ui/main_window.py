@@ -73,9 +73,8 @@ class MainWindow(QMainWindow):
             widget.change_password.connect(self.change_password)
         if hasattr(widget, "open_item"):  # 今日: an item opens on its module's tab
             widget.open_item.connect(self.open_item)
-        if hasattr(widget, "title_changed"):  # a tab that counts what it holds: 「今日（5）」
+        if hasattr(widget, "title_changed"):  # a tab that counts what it holds: 「今日（5）」, from its first show
             widget.title_changed.connect(lambda text, w=widget: self.tabs.setTabText(self.tabs.indexOf(w), text))
-            self.tabs.setTabText(self.tabs.indexOf(widget), widget.title())
 
     def open_item(self, item) -> None:
         """Show a due item on its module's tab, which selects the page and the record (`open_record`)."""

@@ -142,6 +142,7 @@ def test_the_count_shows_on_the_tab_and_follows_changes(qtbot, clerk):
     doc = assigned(clerk, "关于防汛值班的通知", "2026-06-11")
     window = window_for(qtbot, clerk)
     assert window.tabs.tabText(0) == "今日（2）"
+    assert [a.text() for a in window.menuBar().actions()[2].menu().actions()][0] == "今日"  # 视图: Alt+1 今日
     incoming.close(clerk, doc.id, "已按要求落实")  # any step in the window announces what it changed
     announce(Change.of("incoming", doc.id))
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "今日（1）")

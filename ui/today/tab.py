@@ -143,6 +143,8 @@ class TodayTab(QWidget):
         super().showEvent(event)
         if self.agenda is not None and clock.today() != self.agenda.day:
             self.refresh()
+        else:
+            self.title_changed.emit(self.title())  # the first show: the window's menus are built by now
         self.table.setFocus()
 
     # --- acting ----------------------------------------------------------------------------------------------
