@@ -115,7 +115,7 @@ class TodayTab(QWidget):
         self.table.clearSpans()
         for row in self.model.headings():
             self.table.setSpan(row, 0, 1, self.model.columnCount())
-        self.heading.setText(f"{weekday_text(found.day)}　{found.summary()}")
+        self.heading.setText(weekday_text(found.day) + (f"　{found.summary()}" if found.count else ""))
         self.stack.setCurrentWidget(self.table if found.count else self.empty)
         self._select(kept)
         self.title_changed.emit(self.title())
