@@ -81,8 +81,12 @@ class SetupDialog(QDialog):
             form.clear()
             if not form.passwords_match(self.tr("两次输入的密码不一致。")):
                 return
-            name = form.text("display_name").strip() or ROLE_LABELS[role]
-            made[role] = (form.text("username"), name, form.text("password"))
+            made[role] = (form.text("username"), form.text("display_name"), form.text("password"))
+        problems = accounts.separation_problems(made)
+        for problem in reversed(problems):  # every clash beside its field; focus ends on the first
+            self.show_error(problem)
+        if problems:
+            return
         try:
             accounts.init(made)
             if self.demo.isChecked():
@@ -90,16 +94,20 @@ class SetupDialog(QDialog):
                 self.demo_report = demo.run(admin).lines
                 accounts.record_session_event(admin, "logout", "初始化后退出")
         except ValidationError as exc:
-            role_key, _, field = exc.field.partition(".")
-            role = next((r for r in self.forms if r.value == role_key), None)
-            if role is not None:
-                self.forms[role].show_error(field or "username", exc.message)
-            else:
-                self.general_error.setText(exc.message)
-                self.general_error.show()
+            self.show_error(exc)
             return
         except SanbanError as exc:
             self.general_error.setText(exc.message)
             self.general_error.show()
             return
         self.accept()
+
+    def show_error(self, exc: ValidationError) -> None:
+        """Beside the field of the role it names (「secadmin.password」), else under the groups."""
+        role_key, _, field = exc.field.partition(".")
+        role = next((r for r in self.forms if r.value == role_key), None)
+        if role is not None:
+            self.forms[role].show_error(field or "username", exc.message)
+        else:
+            self.general_error.setText(exc.message)
+            self.general_error.show()
