@@ -7,6 +7,7 @@ import pytest
 
 from cli.app import run
 from importers import personnel_import
+from models.core import audit
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import Role
@@ -48,8 +49,8 @@ def test_the_sample_imports_when_posts_may_be_created(sec):
     wang = secrecy.Person.get(secrecy.Person.name == "王芳")
     assert not secrecy_records.has_pledge(wang, ("上岗", "在岗"))  # the empty 承诺书 cell stays empty
     assert "导入" in secrecy.history(sec, wu.id)[0].text
-    entry = AuditEntry.select().where(AuditEntry.action == "import").get()
-    assert "5 人" in entry.summary
+    entry = AuditEntry.select().where(AuditEntry.action == "personnel_import").get()
+    assert "5 人" in entry.summary and audit.labels()["personnel_import"] == "导入涉密人员"  # not 「导入台账」
     # a second import adds nobody twice
     parsed, written = personnel_import.run(sec, SAMPLE, create_posts=True)
     assert written == 0 and len(parsed.skipped) == 5 and "已在涉密人员库中" in parsed.skipped[0][1]
