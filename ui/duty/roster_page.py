@@ -200,9 +200,7 @@ class RosterPage(QWidget):
         except SanbanError as exc:
             messages.warn(self, self.tr("导入值班表"), exc.message)
             return
-        when = f"{parsed.year}年{parsed.month}月" if parsed.month else (f"{parsed.year}年" if parsed.year else "未知年份")
-        lines = [f"表头在第 {parsed.header_row} 行，按 {when} 读取；可导入 {len(parsed.good)} 天。"]
-        lines += [f"第 {n} 行：{m}" for n, m in parsed.skipped]
+        lines = roster_import.preview(parsed)
         if parsed.errors:
             lines += ["", "以下各行有问题，整个文件都没有导入，请在 Excel 中改正后重新导入："] + parsed.report(30)
             messages.warn(self, self.tr("导入值班表"), "\n".join(lines))
