@@ -37,7 +37,8 @@ HEADER = ("序号", "单位", "姓名", "身份证号", "政治面貌", "涉密�
 def test_the_sample_imports_when_posts_may_be_created(sec):
     parsed, written = personnel_import.run(sec, SAMPLE, dry_run=True)
     assert written == 0 and len(parsed.errors) == 5
-    assert "「综合文稿起草」在系统中不存在" in parsed.report()[0] and "--create-posts" in parsed.report()[0]
+    assert "「综合文稿起草」在系统中不存在" in parsed.report()[0] and "--create-posts" not in parsed.report()[0]
+    assert "同意按花名册新建" in parsed.report()[0] and len(parsed.missing_posts) == 5  # the wizard asks
     assert secrecy.Post.select().count() == 0
     parsed, written = personnel_import.run(sec, SAMPLE, create_posts=True)
     assert written == 5 and secrecy.Post.select().count() == 5
@@ -117,7 +118,8 @@ def test_cli_import_and_exports(three, database, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SANBAN_PASSWORD", "Baomi@2026ab")
     base = ["--db", str(database), "--user", "secadmin"]
     assert run([*base, "import", "personnel", str(SAMPLE), "--dry-run"]) == 1
-    assert "在系统中不存在" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "在系统中不存在" in err and "加 --create-posts 按花名册中的部门和类别新建" in err  # the CLI names its option
     assert run([*base, "import", "personnel", str(SAMPLE), "--create-posts"]) == 0
     assert "已导入涉密人员 5 人" in capsys.readouterr().out
     assert run([*base, "import", "roster", str(SAMPLE), "--create-posts"]) == 1

@@ -77,7 +77,8 @@ def export_history(parent: QWidget, session, person: secrecy.Person) -> None:
 
 
 def import_roster(parent: QWidget, session, path: str = "") -> bool:
-    """The wizard: a dry run first; posts missing from the system are created only if the user says so."""
+    """The wizard: a dry run first; posts missing from the system are created only if the user says so — asked even
+    when other rows must be fixed first, so the list of problems holds only what she has to change in Excel."""
     from PySide6.QtWidgets import QFileDialog
 
     from importers import personnel_import
@@ -90,14 +91,14 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
     create = False
     try:
         parsed, _ = personnel_import.run(session, path, dry_run=True)
-        unknown = [m for _, m in parsed.errors if "在系统中不存在" in m]
-        if unknown and len(unknown) == len(parsed.errors):
-            names = sorted({m.split("「")[1].split("」")[0] for m in unknown})
-            if not messages.confirm(parent, title, f"花名册中有 {len(names)} 个岗位在系统中还没有：{'、'.join(names)}。\n\n"
-                                                   "按花名册中的部门和类别新建这些涉密岗位，再导入吗？"):
-                return False
-            create = True
-            parsed, _ = personnel_import.run(session, path, dry_run=True, create_posts=True)
+        if parsed.missing_posts:
+            names = sorted(parsed.missing_posts)
+            create = messages.confirm(parent, title, f"花名册中有 {len(names)} 个岗位在系统中还没有："
+                                                     f"{'、'.join(names)}。\n\n"
+                                                     "导入时按花名册中的部门和类别新建这些涉密岗位吗？\n"
+                                                     "选「否」则不新建，这些人员所在的行将列为有问题。")
+            if create:
+                parsed, _ = personnel_import.run(session, path, dry_run=True, create_posts=True)
     except SanbanError as exc:
         messages.warn(parent, title, exc.message)
         return False
@@ -105,6 +106,8 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
         personnel_import.summary(parsed, 0, dry_run=False)
     if parsed.errors:
         lines += ["", "以下各行有问题，整个文件都没有导入，请在 Excel 中改正后重新导入："] + parsed.report(30)
+        if create:
+            lines += ["", "岗位尚未新建：改正后重新导入时，会再次询问是否新建。"]
         messages.warn(parent, title, "\n".join(lines))
         return False
     if not parsed.good:
