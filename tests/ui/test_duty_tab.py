@@ -109,14 +109,19 @@ def test_the_roster_month_shows_gaps_in_red(qtbot, tab, monkeypatch, shown):
     tab.pages.setCurrentWidget(page)
     page.year.setValue(2026)
     page.month.setValue(12)
+    told = page.summary.text()  # an empty month says what is missing and what to do, not 「无问题」
+    assert "2026年12月还没有排班（31 天都未排）" in told and "导入值班表" in told and "无问题" not in told
     roster.set_day(tab.session, date(2026, 12, 1), {"leader": "王某", "白班": "陈某"})
     page.refresh()
     assert page.table.rowCount() == 31
+    told = page.summary.text()
+    assert "已排 1/31 天" in told and "30 天未排" in told and "1 天有问题" in told and "无问题" not in told
     assert page.table.item(0, 3).text() == "王某" and "夜班没有值班员" in page.table.item(0, 8).text()
     page.table.selectRow(0)
     fill_and_accept(monkeypatch, {"夜班": "孙某"})
     page.edit_day()
     assert page.table.item(0, 8).text() == ""
+    assert "30 天未排" in page.summary.text() and "已排的天无问题" in page.summary.text()
 
 
 def test_the_roster_opens_on_this_month_and_steps_across_the_year(qtbot, duty, move_clock):
