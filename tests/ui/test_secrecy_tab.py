@@ -175,3 +175,17 @@ def test_the_registration_form_previews(tab, sec, monkeypatch, shown):
     tab.action_print()
     assert previews and previews[0].windowTitle().startswith("涉密人员登记表-")
     assert AuditEntry.select().where(AuditEntry.action == "export").exists()
+
+
+def test_empty_posts_and_reminders_say_what_to_do(tab, shown):
+    from ui.secrecy.tables import empty_hint
+
+    tab.pages.setCurrentWidget(tab.posts)
+    hint = empty_hint(tab.posts.table)
+    assert hint.isVisible() and "按 Ctrl+N 新增岗位" in hint.text()
+    assert hint.width() == tab.posts.table.viewport().width()
+    tab.pages.setCurrentWidget(tab.reminders)
+    assert empty_hint(tab.reminders.table).isVisible() and "没有需要办理的提醒" in empty_hint(tab.reminders.table).text()
+    files.import_roster(tab.people, tab.session, str(SAMPLE))
+    tab.pages.setCurrentWidget(tab.posts)
+    assert tab.posts.table.rowCount() == 5 and not empty_hint(tab.posts.table).isVisible()
