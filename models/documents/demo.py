@@ -97,10 +97,11 @@ def demo_documents(actor, options: dict) -> str:
         if stage < 0.8:
             continue
         dispatch.archive(clerk, doc.id)
-    _spread_steps("incoming", {i: at for i, at in documents.Incoming.select(documents.Incoming.id,
-                  documents.Incoming.received_at).where(documents.Incoming.id.in_(incoming)).tuples()})
-    _spread_steps("outgoing", {i: datetime.combine(on, time(9)) for i, on in dispatch.Outgoing.select(
-                  dispatch.Outgoing.id, dispatch.Outgoing.drafted_on).where(dispatch.Outgoing.id.in_(outgoing)).tuples()})
+    received = documents.Incoming.select(documents.Incoming.id, documents.Incoming.received_at)
+    _spread_steps("incoming", dict(received.where(documents.Incoming.id.in_(incoming)).tuples()))
+    drafted = dispatch.Outgoing.select(dispatch.Outgoing.id, dispatch.Outgoing.drafted_on)
+    _spread_steps("outgoing", {i: datetime.combine(on, time(9))
+                               for i, on in drafted.where(dispatch.Outgoing.id.in_(outgoing)).tuples()})
     bulk = int(options.get("documents") or 0)
     if bulk:
         made += _bulk(clerk, bulk, rng)
