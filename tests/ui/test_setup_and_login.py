@@ -1,4 +1,5 @@
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog
 
 from models.core import accounts
 from models.core.audit import AuditEntry
@@ -52,6 +53,10 @@ def test_setup_with_demo_data(qtbot, database):
     fill_setup(dialog)
     dialog.demo.setChecked(True)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert not dialog.create_button.isEnabled()  # made in the background: the dialog stays responsive
+    busy = dialog.findChild(QProgressDialog)
+    assert busy is not None and busy.labelText() == "正在生成演示数据…" and busy.minimumDuration() <= 600
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=60000)
     assert accounts.User.select().count() > 3 and dialog.demo_report
 
 
