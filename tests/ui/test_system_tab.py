@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from models.core import accounts, workdays
 from models.core.audit import AuditEntry
@@ -213,3 +213,17 @@ def test_a_write_waiting_for_another_workstation_says_so_in_the_status_bar(qtbot
     assert window.statusBar().currentMessage() == "其他工作站正在写入，请稍候…"
     window.close()
     assert db._wait_notices == []
+
+
+def test_no_button_stretches_across_the_page(qtbot, three):
+    """A push button is as wide as its words (at 1366 px a full-width 备份到… was a 1,170 px bar)."""
+    window = window_for(qtbot, three[Role.SYSADMIN])
+    window.resize(1366, 740)
+    window.show()
+    window.tabs.setCurrentWidget(window.system_tab)
+    for title in window.system_tab.titles():
+        window.system_tab.show_page(title)
+        QApplication.processEvents()
+        page = window.system_tab.page(title)
+        wide = [(b.text(), b.width()) for b in page.findChildren(QPushButton) if b.isVisible() and b.width() > 400]
+        assert wide == [], title
