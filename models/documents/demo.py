@@ -123,15 +123,18 @@ def _spread_steps(kind: str, started: dict[int, datetime]) -> None:
     for doc_id, ids in steps.items():
         first = datetime.combine(started[doc_id].date(), time(9, rng.randint(0, 50)))
         days = max((moment.date() - first.date()).days, 0)
-        stamps = sorted(_office_hours(first.date() + timedelta(days=round(days * share)), moment.date(), rng)
+        stamps = sorted(_office_hours(first.date() + timedelta(days=round(days * share)), moment, rng)
                         for share in sorted(rng.random() ** 2 for _ in ids[1:]))  # most work done early
         for event_id, at in zip(ids, [first, *stamps], strict=True):
             documents.DocEvent.update(at=min(at, moment)).where(documents.DocEvent.id == event_id).execute()
 
 
-def _office_hours(day: date, today: date, rng: random.Random) -> datetime:
-    while day.weekday() >= 5 and day < today:  # a weekend step waits for Monday
+def _office_hours(day: date, moment: datetime, rng: random.Random) -> datetime:
+    while day.weekday() >= 5 and day < moment.date():  # a weekend step waits for Monday
         day += timedelta(days=1)
+    if day >= moment.date():  # today: some time this morning, before now
+        opened = datetime.combine(moment.date(), time(8, 30))
+        return opened + timedelta(minutes=rng.randint(0, max(int((moment - opened).total_seconds() // 60), 0)))
     return datetime.combine(day, time(rng.choice((8, 9, 10, 11, 14, 15, 16, 17)), rng.randint(0, 59)))
 
 
