@@ -227,3 +227,11 @@ def test_no_button_stretches_across_the_page(qtbot, three):
         page = window.system_tab.page(title)
         wide = [(b.text(), b.width()) for b in page.findChildren(QPushButton) if b.isVisible() and b.width() > 400]
         assert wide == [], title
+
+
+def test_the_roles_page_says_what_to_do_before_there_is_anyone_to_grant(qtbot, three):
+    page = window_for(qtbot, three[Role.SECADMIN]).system_tab.page("角色授权")
+    assert not page.empty.isHidden() and "账户管理" in page.empty.text()
+    accounts.add_user(three[Role.SYSADMIN], "zhangsan", "张三", "Temp@2026abc")
+    page.refresh()
+    assert page.empty.isHidden()
