@@ -31,7 +31,8 @@ class RolesPage(QWidget):
         bar.addStretch(1)
         note = QLabel(self.tr("三员账户不得兼任业务角色。每次授予和撤销都记入审计日志。"))
         note.setStyleSheet("color: #555;")
-        self.empty = QLabel(self.tr("还没有业务账户：请系统管理员在「系统 → 账户管理」中新增账户，再在这里选中并授予角色。"))
+        self.empty = QLabel(self.tr(
+            "还没有业务账户：请系统管理员在「系统 → 账户管理」中新增账户，再在这里选中并授予角色。"))
         self.empty.setStyleSheet("color: #8a5300; background: #fff0d1; padding: 4px;")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
