@@ -190,3 +190,16 @@ def test_empty_posts_and_reminders_say_what_to_do(tab, shown):
     files.import_roster(tab.people, tab.session, str(SAMPLE))
     tab.pages.setCurrentWidget(tab.posts)
     assert tab.posts.table.rowCount() == 5 and not empty_hint(tab.posts.table).isVisible()
+
+
+def test_the_roster_export_runs_in_the_background_and_says_where(tab, shown, monkeypatch, qtbot, tmp_path):
+    from PySide6.QtWidgets import QInputDialog, QProgressDialog
+
+    files.import_roster(tab.people, tab.session, str(SAMPLE))
+    shown.clear()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (list(files.TABLES)[0], True))
+    monkeypatch.setattr(files, "save_path", lambda *a: str(tmp_path / "花名册.xlsx"))
+    files.export_tables(tab.people, tab.session)
+    assert tab.people.findChild(QProgressDialog) is not None  # the delayed busy indicator, not a frozen window
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0][0] == "info" and "已导出 5 行" in shown[0][2] and (tmp_path / "花名册.xlsx").stat().st_size > 1000
