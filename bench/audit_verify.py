@@ -6,13 +6,14 @@
 import tempfile
 from pathlib import Path
 
-from common import PASSWORD, clock, env_int, fresh_database, median
+from common import PASSWORDS, clock, env_int, fresh_database, median
 
 from models.core import db, seal
 from models.core.accounts import User, session_for
 from models.core.audit import check_all, check_chain
 from models.core.audit_ledger import AuditLedger
 from models.core.ledger import Query
+from models.core.rights import Role
 
 
 def main() -> None:
@@ -31,7 +32,7 @@ def main() -> None:
     print(f"audit verify, {result.checked:,} entries: median {median(runs):.2f} s (runs: "
           + ", ".join(f"{r:.2f}" for r in runs) + ")")
     start = clock()
-    keyring = seal.open_keyring(PASSWORD)
+    keyring = seal.open_keyring(PASSWORDS[Role.AUDITOR])
     print(f"open the seal key with the auditor's password (scrypt at the bench's cost): {clock() - start:.3f} s")
     runs = []
     for _ in range(3):

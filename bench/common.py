@@ -13,7 +13,8 @@ from models.core import accounts, audit, db, passwords  # noqa: E402
 from models.core.audit import AuditEntry, AuditHead  # noqa: E402
 from models.core.rights import Role  # noqa: E402
 
-PASSWORD = "Bench@2026abc"
+PASSWORD = "Bench@2026abc"  # the 系统管理员's; 三员分立 gives the other two their own
+PASSWORDS = {Role.SYSADMIN: PASSWORD, Role.SECADMIN: "Bench@2026sec", Role.AUDITOR: "Bench@2026aud"}
 
 
 def fresh_database(path: Path, audit_entries: int = 0) -> None:
@@ -22,7 +23,7 @@ def fresh_database(path: Path, audit_entries: int = 0) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     passwords.SCRYPT_N = 2**10
     db.connect(str(path))
-    accounts.init({r: (r.value, r.value, PASSWORD) for r in (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)})
+    accounts.init({r: (r.value, r.value, PASSWORDS[r]) for r in PASSWORDS})
     head = AuditHead.get()
     last_id, prev = head.last_id, head.last_hash
     start = datetime.now() - timedelta(days=365)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PASSWORD, fresh_database  # noqa: E402
+from bench.common import PASSWORD, PASSWORDS, fresh_database  # noqa: E402
 from models.core import accounts
 from models.core.rights import Role  # noqa: E402
 from models.duty import absences, roster  # noqa: E402
@@ -39,7 +39,7 @@ def main() -> None:
     db.connect(str(path))
     admin = accounts.login(Role.SYSADMIN.value, PASSWORD)
     accounts.add_user(admin, "duty", "赵值班", PASSWORD)
-    accounts.grant(accounts.login(Role.SECADMIN.value, PASSWORD), "duty", "duty")
+    accounts.grant(accounts.login(Role.SECADMIN.value, PASSWORDS[Role.SECADMIN]), "duty", "duty")
     officer = accounts.change_password(accounts.login("duty", PASSWORD), PASSWORD, "Bench@2026xyz")
     day = date.today() - timedelta(days=1)
     roster.set_day(officer, day, {"leader": "周主任", "白班": "赵值班", "夜班": "孙值班"})

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PASSWORD, fresh_database  # noqa: E402
+from bench.common import PASSWORDS, fresh_database  # noqa: E402
 from models.core import accounts  # noqa: E402
 from models.core.db import DB  # noqa: E402
 from models.core.rights import Role  # noqa: E402
@@ -45,7 +45,7 @@ def main() -> None:
     from models.core import db
 
     db.connect(str(path))
-    sec = accounts.login(Role.SECADMIN.value, PASSWORD)
+    sec = accounts.login(Role.SECADMIN.value, PASSWORDS[Role.SECADMIN])
     rng = random.Random(5)
     started = time.perf_counter()
     with DB.atomic():

@@ -159,7 +159,13 @@ def cmd_init(args) -> None:
         label = ROLE_LABELS[role]
         password = os.environ.get(env[role]) or _secret("SANBAN_PASSWORD", f"请设置{label} {name} 的密码：")
         made[role] = (name, label, password)
-    accounts.init(made)
+    try:
+        accounts.init(made)
+    except ValidationError as exc:
+        if exc.field.endswith(".password") and "相同" in exc.message:  # one SANBAN_PASSWORD for all three
+            raise ValidationError(exc.field, exc.message + "命令行中请用 SANBAN_ADMIN_PASSWORD、"
+                                  "SANBAN_SECURITY_PASSWORD、SANBAN_AUDITOR_PASSWORD 分别设置三个密码。") from None
+        raise
     print(f"数据库已初始化：{db.describe()}")
     for name, label, _ in made.values():
         print(f"  {label}：{name}")

@@ -2,7 +2,8 @@
 
 Column names vary (公民身份号码/身份证号, 类别/涉密等级, 确定时间/上岗时间, 承诺书签订/承诺书); the header row is
 found by its names. Each bad row is reported by its Excel row number with the reason — an invalid 身份证号, an
-unknown level, a post that does not exist (created only when the user says so: `--create-posts`), a level that
+unknown level, a post that does not exist (created only when the user says so: the wizard asks, the CLI takes
+`--create-posts`; the posts the file lacks are listed in `missing_posts` either way), a level that
 contradicts the post's. Nothing is written unless every row is good. People already in the registry (same
 身份证号) are skipped and reported, so importing the same file twice adds nobody twice.
 """
@@ -39,7 +40,8 @@ TARGETS = (
     Target("home_unit", "派出单位", ("派出单位", "原单位")),
     Target("note", "备注", ("备注", "说明")),
 )
-CREATE_HINT = "导入时选择「新建花名册中没有的岗位」（命令行加 --create-posts），或先在「涉密岗位」页新增。"
+CREATE_HINT = "导入时可同意按花名册新建系统中没有的岗位，或先在「涉密岗位」页新增。"
+CLI_CREATE_HINT = "花名册中有系统中没有的涉密岗位：加 --create-posts 按花名册中的部门和类别新建，或先新增岗位。"
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Parsed:
     errors: list[tuple[int, str]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
     new_posts: dict[tuple[str, str], str] = field(default_factory=dict)  # (unit, name) → level
+    missing_posts: set[str] = field(default_factory=set)  # post names not in the system, whether created or not
 
     def report(self, limit: int = 50) -> list[str]:
         lines = [f"第 {row} 行：{message}" for row, message in self.errors[:limit]]
@@ -87,7 +90,7 @@ def parse(path: str | Path, create_posts: bool = False, mapping: dict[str, int] 
             parsed.skipped.append((number, "重复的表头，已跳过"))
             continue
         try:
-            row = _row(raw, number, existing_posts, parsed.new_posts, create_posts)
+            row = _row(raw, number, existing_posts, parsed, create_posts)
         except ValidationError as exc:
             parsed.errors.append((number, exc.message))
             continue
@@ -109,14 +112,16 @@ def parse(path: str | Path, create_posts: bool = False, mapping: dict[str, int] 
     return parsed
 
 
-def _row(raw: dict, number: int, existing: dict, new_posts: dict, create: bool) -> secrecy.ImportRow:
+def _row(raw: dict, number: int, existing: dict, parsed: Parsed, create: bool) -> secrecy.ImportRow:
+    names = [n for n in clean(raw.get("post")).replace("，", "、").replace(",", "、").replace("；", "、").split("、") if n]
+    known = {key[1] for key in existing}
+    parsed.missing_posts.update(n for n in names if n not in known)  # before the row's other checks can fail
     values, _notes = secrecy.check_person(raw)
     level = parse_level(raw.get("level"))
     if not clean(raw.get("since")):
         raise ValidationError("since", "上岗（确定）时间是空的。复审和脱密期都要从它算起，请补上。")
     since = parse_date(raw.get("since"), "since")
     pledge_on = parse_date(raw.get("pledge_on"), "pledge_on") if clean(raw.get("pledge_on")) else None
-    names = [n for n in clean(raw.get("post")).replace("，", "、").replace(",", "、").replace("；", "、").split("、") if n]
     if not names:
         raise ValidationError("post", "涉密岗位是空的。")
     posts = []
@@ -129,7 +134,7 @@ def _row(raw: dict, number: int, existing: dict, new_posts: dict, create: bool) 
             continue
         if not create:
             raise ValidationError("post", f"涉密岗位「{name}」在系统中不存在。{CREATE_HINT}")
-        earlier = new_posts.setdefault((unit, name), level)
+        earlier = parsed.new_posts.setdefault((unit, name), level)
         if earlier != level:
             raise ValidationError("level", f"新岗位「{unit}·{name}」在前面的行中定为{earlier}，这一行是{level}，请统一。")
         posts.append((unit, name, level))
@@ -174,6 +179,9 @@ def summary(parsed: Parsed, written: int, dry_run: bool) -> list[str]:
 def cli_importer() -> Callable:
     def importer(actor, path, dry_run, create_posts=False):
         parsed, written = run(actor, path, dry_run, create_posts)
-        return summary(parsed, written, dry_run), parsed.report()
+        report = parsed.report()
+        if parsed.missing_posts and not create_posts:
+            report.append(CLI_CREATE_HINT)
+        return summary(parsed, written, dry_run), report
 
     return importer

@@ -2,6 +2,8 @@
 
 A title row (「县委办公室2025年11月值班安排表」), a header with 日期, 星期, 带班领导, the officers (one 值班人员
 column, or one per shift: 白班/夜班, 主班/副班), 联系电话, 备注, and a footer line (「说明：如需调班……」).
+With one 值班人员 column and several shifts set, the officer covers every shift of the day (全天值班), and the
+preview says so before anything is written.
 Dates come as date cells, 「12月3日」 (the year from the title) or 「12.3」. Every bad row is reported with its
 Excel row number and nothing is written unless the whole file is good.
 """
@@ -25,6 +27,7 @@ from models.duty.terms import month_day
 WEEKDAY_NAMES = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 MONTH_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月")
 OFFICER_ALIASES = ("值班人员", "值班员", "值班同志", "值班干部", "值班")
+ALL_DAY = "all_day"  # the one 值班人员 column of a file, when the office has several shifts
 
 
 def targets(shifts: tuple[str, ...]) -> tuple[Target, ...]:
@@ -37,6 +40,7 @@ def targets(shifts: tuple[str, ...]) -> tuple[Target, ...]:
     ]
     if len(shifts) > 1:
         base += [Target(s, s, (s, f"{s}值班", f"{s}值班员", f"{s}人员", f"{s}值班人员")) for s in shifts]
+        base.append(Target(ALL_DAY, "值班人员", OFFICER_ALIASES))  # last: a column per shift wins over it
     else:
         base.append(Target(shifts[0], "值班人员", (*OFFICER_ALIASES, shifts[0], "主班")))
     return tuple(base)
@@ -53,6 +57,7 @@ class Parsed:
     rows: dict[date, int] = field(default_factory=dict)  # day → Excel row
     errors: list[tuple[int, str]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the file was read, said before writing
 
     def report(self, limit: int = 50) -> list[str]:
         lines = [f"第 {row} 行：{message}" for row, message in self.errors[:limit]]
@@ -84,21 +89,23 @@ def parse(path: str | Path, mapping: dict[str, int] | None = None, year: int | N
     if "day" not in mapping:
         raise ValidationError("mapping", f"第 {header_row} 行的表头中找不到「日期」列。请把日期所在列的表头写成「日期」。")
     officer_columns = [s for s in shifts if s in mapping]
-    if not officer_columns and "leader" not in mapping:
+    if officer_columns:
+        mapping.pop(ALL_DAY, None)
+    if not officer_columns and ALL_DAY not in mapping and "leader" not in mapping:
         raise ValidationError("mapping", f"第 {header_row} 行的表头中找不到带班领导或值班人员的列"
                                          f"（本单位班次为{'、'.join(shifts)}）。")
-    if len(shifts) > 1 and not officer_columns:
-        names = [clean(c) for c in header if clean(c)]
-        if any(any(a in n for a in OFFICER_ALIASES) for n in names):
-            raise ValidationError("mapping", f"表中只有一列值班人员，而本单位班次设置为{'、'.join(shifts)}。请在表中按班次分列"
-                                             "（如「白班」「夜班」），或由系统管理员把班次改为「全天 08:30-08:30」。")
     month_hint = _title_month(rows[:at], file)
     hint = year or (month_hint[0] if month_hint else None) or year_hint(rows[:at], file)
     parsed = Parsed(header_row, [clean(c) for c in header], mapping, hint, month_hint[1] if month_hint else None)
+    if ALL_DAY in mapping:
+        parsed.notes.append(f"表中只有一列「{clean(header[mapping[ALL_DAY]])}」：每天的值班人员将同时排入"
+                            f"{'、'.join(shifts)}，即全天值班。")
     for number, cells in rows[at + 1:]:
         if is_blank(cells):
             continue
         values = {key: cells[i] if i < len(cells) else None for key, i in mapping.items()}
+        if ALL_DAY in values:
+            values.update({s: values[ALL_DAY] for s in shifts})
         filled = [clean(c) for c in cells if clean(c)]
         raw_day = values.get("day")
         if len(set(filled)) == 1 and not _looks_like_date(raw_day):
@@ -165,13 +172,18 @@ def run(actor, path: str | Path, dry_run: bool = False, mapping: dict[str, int] 
     return parsed, roster.import_month(actor, parsed.good, Path(path).name)
 
 
+def preview(parsed: Parsed) -> list[str]:
+    """How the file was read, for the CLI and the window before anything is written."""
+    when = f"{parsed.year}年{parsed.month}月" if parsed.month else (f"{parsed.year}年" if parsed.year else "未找到年份")
+    lines = [f"表头在第 {parsed.header_row} 行，按 {when} 读取",
+             f"可导入 {len(parsed.good)} 天，有问题 {len(parsed.errors)} 行，跳过 {len(parsed.skipped)} 行"]
+    return lines + parsed.notes + [f"第 {n} 行：{m}" for n, m in parsed.skipped]
+
+
 def cli_importer() -> Callable:
     def importer(actor, path, dry_run):
         parsed, written = run(actor, path, dry_run)
-        when = f"{parsed.year}年{parsed.month}月" if parsed.month else (f"{parsed.year}年" if parsed.year else "未找到年份")
-        summary = [f"表头在第 {parsed.header_row} 行；{when}",
-                   f"可导入 {len(parsed.good)} 天，有问题 {len(parsed.errors)} 行，跳过 {len(parsed.skipped)} 行"]
-        summary += [f"第 {n} 行：{m}" for n, m in parsed.skipped]
+        summary = preview(parsed)
         if dry_run:
             summary.append("试导入（--dry-run）：未写入任何数据")
         elif parsed.errors:

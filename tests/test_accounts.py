@@ -263,3 +263,22 @@ def test_logins_and_failures_are_audited(three):
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
     assert (entry.action, entry.actor) == ("login_failed", "ghost")
     assert AuditEntry.select().where(AuditEntry.action == "login").count() == 3
+
+
+def test_init_refuses_the_same_person_or_password_on_two_of_the_three(database):
+    clash = {
+        Role.SYSADMIN: ("admin", "王系统", "Xitong@2026a"),
+        Role.SECADMIN: ("secadmin", " 王系统", "Baomi@2026ab"),
+        Role.AUDITOR: ("auditor", "赵审计", "Xitong@2026a"),
+    }
+    problems = accounts.separation_problems(clash)
+    assert [p.field for p in problems] == ["secadmin.display_name", "auditor.password"]
+    assert "安全保密管理员与系统管理员填了同一个姓名「王系统」" in problems[0].message
+    assert "Xitong" not in problems[1].message  # a password is never echoed
+    with pytest.raises(ValidationError, match="三员分立") as raised:
+        accounts.init(clash)
+    assert raised.value.field == "secadmin.display_name"
+    assert not accounts.is_initialised()
+    with pytest.raises(ValidationError, match="请填写姓名") as raised:
+        accounts.init({**clash, Role.SECADMIN: ("secadmin", "", "Baomi@2026ab")})
+    assert raised.value.field == "secadmin.display_name"

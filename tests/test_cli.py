@@ -27,22 +27,27 @@ def cli(tmp_path, monkeypatch, capsys):
         out, err = capsys.readouterr()
         return code, out, err
 
+    monkeypatch.setenv("SANBAN_SECURITY_PASSWORD", PW_SEC)
+    monkeypatch.setenv("SANBAN_AUDITOR_PASSWORD", PW_AUD)
     code, out, err = call("init", "--admin", "admin", "--security", "secadmin", "--auditor", "auditor",
                           password="Sanban@2026ab")
+    monkeypatch.delenv("SANBAN_SECURITY_PASSWORD")
+    monkeypatch.delenv("SANBAN_AUDITOR_PASSWORD")
     assert code == 0, err
     return call
 
 
 PW = "Sanban@2026ab"
+PW_SEC, PW_AUD = "Baomi@2026ab", "Shenji@2026ab"  # 三员分立: three people, three passwords
 
 
 def test_the_story_of_issue_two(cli):
     assert cli("user", "add", "zhangsan", "--name", "张三", user="admin", password=PW,
                new_password="Temp@2026abc")[0] == 0
-    assert cli("user", "grant", "zhangsan", "clerk", user="secadmin", password=PW)[0] == 0
-    code, out, _ = cli("user", "list", user="auditor", password=PW)
+    assert cli("user", "grant", "zhangsan", "clerk", user="secadmin", password=PW_SEC)[0] == 0
+    code, out, _ = cli("user", "list", user="auditor", password=PW_AUD)
     assert code == 0 and "张三" in out and "文书" in out and "待改密码" in out
-    code, out, _ = cli("audit", "verify", user="auditor", password=PW)
+    code, out, _ = cli("audit", "verify", user="auditor", password=PW_AUD)
     assert code == 0 and "审计日志完整" in out
 
 
@@ -121,7 +126,8 @@ def test_a_newer_database_gives_a_message_not_a_traceback(tmp_path):
     import sqlite3
 
     path = tmp_path / "new.db"
-    env = {"SANBAN_PASSWORD": PW, "PATH": "/usr/bin:/bin", "SANBAN_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    env = {"SANBAN_PASSWORD": PW, "SANBAN_SECURITY_PASSWORD": PW_SEC, "SANBAN_AUDITOR_PASSWORD": PW_AUD,
+           "PATH": "/usr/bin:/bin", "SANBAN_HOME": str(tmp_path), "HOME": str(tmp_path)}
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "init", "--admin", "a1",
                            "--security", "s1", "--auditor", "u1"], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -138,12 +144,12 @@ def test_a_three_account_is_reset_only_with_a_second_three_present(cli, monkeypa
     """The 系统管理员 cannot take over the 安全保密管理员 (三员分立): alone he is refused, exit 1, nothing written."""
     code, _, err = cli("user", "reset-password", "secadmin", user="admin", password=PW, new_password="Taken@2026ab")
     assert code == 1 and "见证" in err
-    assert cli("user", "list", user="secadmin", password=PW)[0] == 0  # the 安全保密管理员's password is unchanged
+    assert cli("user", "list", user="secadmin", password=PW_SEC)[0] == 0  # the 安全保密管理员's password is unchanged
     monkeypatch.setenv("SANBAN_WITNESS_PASSWORD", "wrong")
     code, _, err = cli("user", "reset-password", "secadmin", "--witness", "auditor", user="admin", password=PW,
                        new_password="Taken@2026ab")
     assert code == 1 and "密码不正确" in err
-    monkeypatch.setenv("SANBAN_WITNESS_PASSWORD", PW)
+    monkeypatch.setenv("SANBAN_WITNESS_PASSWORD", PW_AUD)
     code, out, err = cli("user", "reset-password", "secadmin", "--witness", "auditor", user="admin", password=PW,
                          new_password="Given@2026ab")
     assert code == 0, err
@@ -157,7 +163,7 @@ def test_audit_verify_shows_the_last_seal_and_names_a_planted_hash(cli, tmp_path
 
     from models.core import passwords
 
-    code, out, _ = cli("audit", "verify", user="auditor", password=PW)
+    code, out, _ = cli("audit", "verify", user="auditor", password=PW_AUD)
     assert code == 0 and "上次封存：2026-06-10 10:00" in out and "核验相符" in out
     assert cli("backup", "-o", str(tmp_path / "copy.db"), user="admin", password=PW)[0] == 0
     for name in ("cli.db", "copy.db"):
@@ -166,7 +172,19 @@ def test_audit_verify_shows_the_last_seal_and_names_a_planted_hash(cli, tmp_path
                      (passwords.hash_password("Attacker@2026"),))
         conn.commit()
         conn.close()
-    code, out, err = cli("audit", "verify", user="auditor", password=PW)
+    code, out, err = cli("audit", "verify", user="auditor", password=PW_AUD)
     assert code == 1 and "账户「secadmin」的密码与审计记录不符" in err
     code, _, err = cli("restore", str(tmp_path / "copy.db"), user="admin", password=PW)
     assert code == 1 and "不能用来恢复" in err and "secadmin" in err and "Traceback" not in err
+
+
+def test_init_refuses_one_password_for_all_three_and_names_the_variables(tmp_path, monkeypatch, capsys):
+    for name in ("SANBAN_ADMIN_PASSWORD", "SANBAN_SECURITY_PASSWORD", "SANBAN_AUDITOR_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SANBAN_PASSWORD", PW)
+    code = run(["--db", str(tmp_path / "one.db"), "init", "--admin", "a1", "--security", "s1", "--auditor", "u1"])
+    err = capsys.readouterr().err
+    assert code == 1 and "密码相同" in err and "SANBAN_SECURITY_PASSWORD" in err
+    monkeypatch.setenv("SANBAN_SECURITY_PASSWORD", PW_SEC)
+    monkeypatch.setenv("SANBAN_AUDITOR_PASSWORD", PW_AUD)
+    assert run(["--db", str(tmp_path / "one.db"), "init", "--admin", "a1", "--security", "s1", "--auditor", "u1"]) == 0

@@ -9,6 +9,7 @@ from exporters import duty as duty_exports
 from models.core import clock, counters
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
+from models.core.rights import Role
 from models.duty import absences, roster
 from models.duty import brief as duty_brief
 from models.duty import log as duty_log
@@ -41,7 +42,10 @@ def test_the_draft_comes_from_the_log_roster_and_absences(duty):
     assert text.startswith(f"{YESTERDAY.month}月{YESTERDAY.day}日9时12分，县应急局刘科长来电：通报今晚有强降雨")
     assert "值班室已报告周主任。" in text and "领导批示：请立即通知各乡镇值班领导在岗。" in text
     assert "李副县长（副县长）" in draft.whereabouts and "由王副县长主持工作" in draft.whereabouts
-    assert "县应急局" in draft.open_items  # not closed yet: 需继续关注
+    # open items are listed once: the 县应急局 call is in the body, so not again under 需继续关注事项
+    assert "县应急局" not in draft.open_items and "打印机缺纸" in draft.open_items  # (an unticked one stays)
+    assert draft.notes == ["值班电话还是默认的「0000-0000000」：请系统管理员在「系统 → 系统设置」的"
+                           "「值班电话（印在值班要情上）」中填写本单位的值班电话，或在本页「值班电话」栏直接改写。"]
     assert (draft.leader, draft.officers) == ("周主任", "赵值班、孙值班")
     assert draft.number_hint == "将编为第1期"
 
@@ -192,3 +196,45 @@ def test_the_cli_imports_a_roster_and_prints_the_brief_and_the_flash(duty, datab
     assert main([*base, "export", "duty-flash", "-o", str(tmp_path / "f.pdf")]) == 1
     assert "--id" in capsys.readouterr().err
     db.connect(str(database))
+
+
+def test_a_leader_reported_away_is_left_blank_with_a_note(duty):
+    log_day(duty)
+    absences.report(duty, {"person": "周主任", "position": "办公室主任", "start_on": YESTERDAY, "end_on": YESTERDAY,
+                           "destination": "省城", "purpose": "参加培训", "stand_in": "吴副主任"})
+    draft = duty_brief.draft_brief(duty, YESTERDAY)
+    assert draft.leader == ""  # the roster names him, the 外出报备 says he is away
+    assert any("带班领导周主任当天" in n and "已留空" in n and "吴副主任" in n for n in draft.notes)
+    assert "「带班领导」是空的。" in duty_brief.print_warnings(draft)
+
+
+def test_placeholder_text_is_warned_before_printing(duty, three):
+    from models.core import settings
+
+    log_day(duty)
+    draft = duty_brief.draft_brief(duty, YESTERDAY)
+    warnings = duty_brief.print_warnings(draft)
+    assert len(warnings) == 1 and "0000-0000000" in warnings[0] and "系统 → 系统设置" in warnings[0]
+    draft.phone = "0871-6123456"  # typed in the composer
+    assert duty_brief.print_warnings(draft) == []
+    settings.set_text(three[Role.SYSADMIN], "duty_phone", "0871-6123456")
+    draft = duty_brief.draft_brief(duty, YESTERDAY)
+    assert not any("值班电话" in n for n in draft.notes) and duty_brief.print_warnings(draft) == []
+
+
+def test_a_call_after_the_days_issue_was_printed_opens_todays_issue(duty, move_clock):
+    roster.set_day(duty, TODAY, {"leader": "周主任", "白班": "赵值班", "夜班": "孙值班"})
+    first, _ = duty_log.log(duty, {"kind": "来电", "at": f"{TODAY} 09:30", "unit": "县应急局", "person": "刘科长",
+                                   "subject": "通报今晚有强降雨"})
+    move_clock(clock.now().replace(hour=18))
+    assert duty_brief.issue_day(duty) == TODAY
+    duty_brief.save(duty, duty_brief.draft_brief(duty, TODAY))  # the day's issue, printed in the evening
+    tomorrow = TODAY + timedelta(days=1)
+    move_clock(clock.now().replace(day=tomorrow.day, hour=6))  # the night shift of TODAY, past midnight
+    assert duty_brief.issue_day(duty) == TODAY  # nothing new yet: the printed issue is the day's
+    late, _ = duty_log.log(duty, {"kind": "来电", "at": f"{tomorrow} 06:00", "unit": "青山镇", "person": "王镇长",
+                                  "subject": "石桥村发生山体滑坡"})
+    assert late.duty_shift.day == TODAY and duty_brief.issue_day(duty) == tomorrow
+    draft = duty_brief.draft_brief(duty, tomorrow)
+    assert [i.entry for i in draft.items] == [late.id] and draft.brief is None
+    assert any("编印后又登记了 1 条，已列入本期" in n for n in draft.notes)

@@ -7,6 +7,7 @@ import pytest
 
 from cli.app import run
 from importers import personnel_import
+from models.core import audit
 from models.core.audit import AuditEntry
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import Role
@@ -36,7 +37,8 @@ HEADER = ("序号", "单位", "姓名", "身份证号", "政治面貌", "涉密�
 def test_the_sample_imports_when_posts_may_be_created(sec):
     parsed, written = personnel_import.run(sec, SAMPLE, dry_run=True)
     assert written == 0 and len(parsed.errors) == 5
-    assert "「综合文稿起草」在系统中不存在" in parsed.report()[0] and "--create-posts" in parsed.report()[0]
+    assert "「综合文稿起草」在系统中不存在" in parsed.report()[0] and "--create-posts" not in parsed.report()[0]
+    assert "同意按花名册新建" in parsed.report()[0] and len(parsed.missing_posts) == 5  # the wizard asks
     assert secrecy.Post.select().count() == 0
     parsed, written = personnel_import.run(sec, SAMPLE, create_posts=True)
     assert written == 5 and secrecy.Post.select().count() == 5
@@ -48,8 +50,8 @@ def test_the_sample_imports_when_posts_may_be_created(sec):
     wang = secrecy.Person.get(secrecy.Person.name == "王芳")
     assert not secrecy_records.has_pledge(wang, ("上岗", "在岗"))  # the empty 承诺书 cell stays empty
     assert "导入" in secrecy.history(sec, wu.id)[0].text
-    entry = AuditEntry.select().where(AuditEntry.action == "import").get()
-    assert "5 人" in entry.summary
+    entry = AuditEntry.select().where(AuditEntry.action == "personnel_import").get()
+    assert "5 人" in entry.summary and audit.labels()["personnel_import"] == "导入涉密人员"  # not 「导入台账」
     # a second import adds nobody twice
     parsed, written = personnel_import.run(sec, SAMPLE, create_posts=True)
     assert written == 0 and len(parsed.skipped) == 5 and "已在涉密人员库中" in parsed.skipped[0][1]
@@ -116,7 +118,8 @@ def test_cli_import_and_exports(three, database, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("SANBAN_PASSWORD", "Baomi@2026ab")
     base = ["--db", str(database), "--user", "secadmin"]
     assert run([*base, "import", "personnel", str(SAMPLE), "--dry-run"]) == 1
-    assert "在系统中不存在" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "在系统中不存在" in err and "加 --create-posts 按花名册中的部门和类别新建" in err  # the CLI names its option
     assert run([*base, "import", "personnel", str(SAMPLE), "--create-posts"]) == 0
     assert "已导入涉密人员 5 人" in capsys.readouterr().out
     assert run([*base, "import", "roster", str(SAMPLE), "--create-posts"]) == 1

@@ -31,7 +31,8 @@ def test_a_full_day_has_no_problems_and_phones_are_kept(duty):
 
 def test_gaps_and_conflicts_are_reported(duty):
     assert plan(duty, leader="", night="").problems == ["没有带班领导", "夜班没有值班员"]
-    assert "陈某同一天连值白班和夜班" in plan(duty, night="陈某").problems
+    assert plan(duty, night="陈某").problems == []  # one officer on every shift: 全天值班, as many offices keep it
+    assert "陈某同一天连值白班和夜班" in plan(duty, night="陈某、孙某").problems
     plan(duty, day=DAY, night="刘某")
     assert "刘某昨天夜班后紧接今天白班" in plan(duty, day=DAY + timedelta(days=1), day_shift="刘某").problems
     empty = roster.days(duty, DAY + timedelta(days=3), DAY + timedelta(days=3))[0]
@@ -96,12 +97,42 @@ def test_the_sample_roster_imports_with_its_title_year_and_footer(duty):
     assert AuditEntry.select().where(AuditEntry.action == "import").count() == 1
 
 
-def sheet(tmp_path: Path, rows: list[list], name: str = "值班表.xlsx", title: str | None = "县委办2026年12月值班表"):
+def test_a_roster_with_one_officer_column_puts_the_officer_on_every_shift(duty, tmp_path):
+    """The sample with its 白班 and 夜班 columns made into one 值班人员 column, as many offices keep it."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(SAMPLE)
+    ws = book.active
+    assert [c.value for c in ws[2]] == ["日期", "星期", "带班领导", "白班", "夜班", "备注"]
+    ws.delete_cols(5)
+    ws.cell(2, 4).value = "值班人员"
+    path = tmp_path / "值班安排表-一列.xlsx"
+    book.save(path)
+    parsed, written = roster_import.run(duty, path, dry_run=True)
+    told = roster_import.preview(parsed)
+    assert written == 0 and parsed.errors == []
+    assert "表中只有一列「值班人员」：每天的值班人员将同时排入白班、夜班，即全天值班。" in told
+    parsed, written = roster_import.run(duty, path)
+    assert written == 30
+    first = roster.days(duty, date(2025, 11, 1), date(2025, 11, 1))[0]
+    assert (first.leader, first.officers, first.problems) == ("王某", {"白班": ["陈某"], "夜班": ["陈某"]}, [])
+
+
+def test_the_cli_says_how_a_one_column_roster_is_read(duty, tmp_path):
+    path = sheet(tmp_path, [["12月1日", "二", "王某", "陈某", "", ""]],
+                 header=("日期", "星期", "带班领导", "值班员", "联系电话", "备注"))
+    summary, report = roster_import.cli_importer()(duty, path, True)
+    assert report == [] and any("全天值班" in line for line in summary)
+    assert "试导入（--dry-run）：未写入任何数据" in summary
+
+
+def sheet(tmp_path: Path, rows: list[list], name: str = "值班表.xlsx", title: str | None = "县委办2026年12月值班表",
+          header: tuple[str, ...] = ("日期", "星期", "带班领导", "白班", "夜班", "联系电话", "备注")):
     book = Workbook()
     ws = book.active
     if title:
         ws.append([title])
-    ws.append(["日期", "星期", "带班领导", "白班", "夜班", "联系电话", "备注"])
+    ws.append(list(header))
     for row in rows:
         ws.append(row)
     path = tmp_path / name
@@ -149,13 +180,6 @@ def test_files_that_are_not_rosters_are_refused_clearly(duty, tmp_path):
     book.save(tmp_path / "wrong.xlsx")
     with pytest.raises(ValidationError, match="找不到表头"):
         roster_import.run(duty, tmp_path / "wrong.xlsx")
-    book = Workbook()
-    book.active.append(["2026年12月值班表"])
-    book.active.append(["日期", "带班领导", "值班人员"])
-    book.active.append(["12月1日", "王某", "陈某"])
-    book.save(tmp_path / "one-column.xlsx")
-    with pytest.raises(ValidationError, match="按班次分列"):
-        roster_import.run(duty, tmp_path / "one-column.xlsx")
     with pytest.raises(ValidationError, match="找不到文件"):
         roster_import.run(duty, tmp_path / "missing.xlsx")
 

@@ -1,10 +1,13 @@
 """Forms that show a model's ValidationError beside the field it names."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b42318;"
 FIELD_ERROR_STYLE = "border: 1px solid #d92d20; border-radius: 2px;"
+HINT_STYLE = "color: #667085;"
+# In a text box Enter adds a line, so say how to confirm (the dialogs bind Ctrl+Enter to 确定).
+MULTILINE_HINT = "Enter 换行，Ctrl+Enter 确定"
 
 
 class Form(QWidget):
@@ -16,13 +19,19 @@ class Form(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
 
-    def add(self, key: str, label: str, widget: QWidget) -> QWidget:
+    def add(self, key: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        if hint:
+            note = QLabel(hint)
+            note.setStyleSheet(HINT_STYLE)
+            column.addWidget(note)
+            self.hints[key] = note
         message = QLabel()
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
@@ -41,6 +50,14 @@ class Form(QWidget):
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(lambda _=None, k=key: self.clear(k))
         return self.add(key, label, edit)
+
+    def text_box(self, key: str, label: str, text: str = "", height: int = 72) -> QPlainTextEdit:
+        """A multi-line field: Tab leaves it, and the line under it says that Ctrl+Enter confirms."""
+        edit = QPlainTextEdit(text)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(height)
+        edit.textChanged.connect(lambda k=key: self.clear(k))
+        return self.add(key, label, edit, hint=self.tr(MULTILINE_HINT))
 
     def show_error(self, key: str, message: str) -> None:
         """Show `message` under the field `key` (or under the last field when no field has that name)."""

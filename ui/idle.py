@@ -71,8 +71,8 @@ class LockPage(QWidget):
         self.session = session
         title = QLabel(self.tr("三办已锁定"))
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
-        who = QLabel(self.tr("%1（%2）长时间未操作，已自动锁定。请输入密码解锁。")
-                     .replace("%1", session.display_name).replace("%2", session.username))
+        self.who = who = QLabel()
+        self.set_reason(by_hand=False)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("密码"))
@@ -95,6 +95,12 @@ class LockPage(QWidget):
             column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addLayout(buttons)
         column.addStretch(2)
+
+    def set_reason(self, by_hand: bool) -> None:
+        """Say why the window is locked: 锁定 from the menu (Ctrl+L) is not 「长时间未操作」."""
+        text = self.tr("%1（%2）已锁定。请输入密码解锁。") if by_hand else \
+            self.tr("%1（%2）长时间未操作，已自动锁定。请输入密码解锁。")
+        self.who.setText(text.replace("%1", self.session.display_name).replace("%2", self.session.username))
 
     def unlock(self) -> None:
         try:

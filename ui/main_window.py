@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
             backup.triggered.connect(lambda: self._open_page(self.tr("备份与恢复")))
         lock = file.addAction(self.tr("锁定(&L)"))
         lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.triggered.connect(self.lock)
+        lock.triggered.connect(lambda: self.lock(by_hand=True))
         logout = file.addAction(self.tr("退出登录"))
         logout.triggered.connect(self.logout)
         file.addSeparator()
@@ -164,14 +164,16 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.system_tab)
         self.system_tab.show_page(title)
 
-    def lock(self) -> None:
+    def lock(self, by_hand: bool = False) -> None:
         if self._lock_page is not None and self.stack.currentWidget() is self._lock_page:
             return
         self.idle.pause()
+        self.lock_page.set_reason(by_hand)
         self.stack.setCurrentWidget(self.lock_page)
         self.menuBar().setEnabled(False)
         self.lock_page.password.setFocus()
-        accounts.record_session_event(self.session, "session_locked", "无操作或手动锁定")
+        accounts.record_session_event(self.session, "session_locked",
+                                      "手动锁定" if by_hand else "长时间未操作，自动锁定")
 
     def unlock(self) -> None:
         self.stack.setCurrentWidget(self.tabs)

@@ -81,25 +81,53 @@ class SetupDialog(QDialog):
             form.clear()
             if not form.passwords_match(self.tr("两次输入的密码不一致。")):
                 return
-            name = form.text("display_name").strip() or ROLE_LABELS[role]
-            made[role] = (form.text("username"), name, form.text("password"))
+            made[role] = (form.text("username"), form.text("display_name"), form.text("password"))
+        problems = accounts.separation_problems(made)
+        for problem in reversed(problems):  # every clash beside its field; focus ends on the first
+            self.show_error(problem)
+        if problems:
+            return
         try:
             accounts.init(made)
             if self.demo.isChecked():
-                admin = accounts.login(made[Role.SYSADMIN][0], made[Role.SYSADMIN][2])
-                self.demo_report = demo.run(admin).lines
-                accounts.record_session_event(admin, "logout", "初始化后退出")
+                self.make_demo(accounts.login(made[Role.SYSADMIN][0], made[Role.SYSADMIN][2]))
+                return
         except ValidationError as exc:
-            role_key, _, field = exc.field.partition(".")
-            role = next((r for r in self.forms if r.value == role_key), None)
-            if role is not None:
-                self.forms[role].show_error(field or "username", exc.message)
-            else:
-                self.general_error.setText(exc.message)
-                self.general_error.show()
+            self.show_error(exc)
             return
         except SanbanError as exc:
             self.general_error.setText(exc.message)
             self.general_error.show()
             return
         self.accept()
+
+    def make_demo(self, admin) -> None:
+        """Demo data takes seconds: made off the GUI thread, a progress dialog after a moment, then accepted."""
+        from ui import messages
+        from ui.workers import run_in_background
+
+        self.create_button.setEnabled(False)
+        self.demo.setEnabled(False)
+
+        def done(report, error) -> None:
+            accounts.record_session_event(admin, "logout", "初始化后退出")
+            if error is not None:  # the three accounts exist: the database is set up, without demo data
+                detail = error.message if isinstance(error, SanbanError) else str(error)
+                messages.warn(self, self.tr("演示数据"), self.tr("三员账户已创建，但演示数据没有生成：%1")
+                              .replace("%1", detail))
+            else:
+                self.demo_report = report.lines
+            self.accept()
+
+        run_in_background(self, self.tr("正在生成演示数据…"),
+                          lambda progress, cancelled: demo.run(admin, progress=progress), done)
+
+    def show_error(self, exc: ValidationError) -> None:
+        """Beside the field of the role it names (「secadmin.password」), else under the groups."""
+        role_key, _, field = exc.field.partition(".")
+        role = next((r for r in self.forms if r.value == role_key), None)
+        if role is not None:
+            self.forms[role].show_error(field or "username", exc.message)
+        else:
+            self.general_error.setText(exc.message)
+            self.general_error.show()

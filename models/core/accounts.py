@@ -105,27 +105,62 @@ def is_initialised() -> bool:
     return User.select().exists()
 
 
+SEPARATION_ORDER = (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)
+
+
+def separation_problems(accounts: dict[Role, tuple[str, str, str]]) -> list[ValidationError]:
+    """三员分立 (DOMAIN §0): the three accounts belong to three different people, so no two share a 登录名 (even a
+    look-alike one), a 姓名 or a password. One error per offending field, named 「<role>.<field>」, on the later
+    account of each clashing pair; an empty field is left to the field's own check."""
+    problems: list[ValidationError] = []
+    checks = (
+        (0, "username", lambda v: confusable_key(v.strip()),
+         "{role}与{other}用了同一个（或形近的）用户名「{value}」：三员分立，三个账户必须各不相同，请换一个。"),
+        (1, "display_name", lambda v: confusable_key(re.sub(r"\s+", "", v)),
+         "{role}与{other}填了同一个姓名「{value}」：三员分立，三个账户须由三个不同的人掌管，请填写掌管此账户的人的姓名。"),
+        (2, "password", lambda v: v,
+         "{role}与{other}的密码相同：三员分立，每个账户的密码只能由掌管它的人知道，请另设一个不同的密码。"),
+    )
+    roles = [r for r in SEPARATION_ORDER if r in accounts]
+    for index, field_name, key_of, message in checks:
+        seen: dict[str, Role] = {}
+        for role in roles:
+            value = accounts[role][index] or ""
+            key = key_of(value)
+            if not key:
+                continue
+            if key in seen:
+                shown = "" if field_name == "password" else value.strip()
+                problems.append(ValidationError(f"{role.value}.{field_name}", message.format(
+                    role=ROLE_LABELS[role], other=ROLE_LABELS[seen[key]], value=shown)))
+            else:
+                seen[key] = role
+    return problems
+
+
 def init(accounts: dict[Role, tuple[str, str, str]]) -> None:
     """Create the three built-in accounts: {Role.SYSADMIN: (username, display name, password), …}."""
     if is_initialised():
         raise ValidationError("init", "数据库已经初始化过，三员账户已存在。")
     if set(accounts) != set(ADMIN_ROLES):
         raise ValidationError("init", "需要同时创建系统管理员、安全保密管理员、安全审计员三个账户。")
-    names = {}
-    for role, (username, display_name, password) in accounts.items():
-        name = check_username(username)
-        if confusable_key(name) in names:
-            raise ValidationError(
-                f"{role.value}.username",
-                f"{ROLE_LABELS[role]}与{ROLE_LABELS[names[confusable_key(name)]]}用了同一个（或形近的）用户名「{name}」："
-                "三员分立，三个账户必须各不相同。",
-            )
-        names[confusable_key(name)] = role
-        check_display_name(display_name)
+    for role in SEPARATION_ORDER:
+        username, display_name, password = accounts[role]
+        try:
+            name = check_username(username)
+        except ValidationError as exc:
+            raise ValidationError(f"{role.value}.username", f"{ROLE_LABELS[role]}的{exc.message}") from None
+        try:
+            check_display_name(display_name)
+        except ValidationError as exc:
+            raise ValidationError(f"{role.value}.display_name", f"{ROLE_LABELS[role]}：{exc.message}") from None
         try:
             check_new_password(password, name)
         except ValidationError as exc:
             raise ValidationError(f"{role.value}.password", f"{ROLE_LABELS[role]}的{exc.message}") from None
+    problems = separation_problems(accounts)
+    if problems:
+        raise problems[0]
     with DB.atomic():
         made = []
         for role, (username, display_name, password) in accounts.items():

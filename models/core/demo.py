@@ -19,17 +19,20 @@ class DemoReport:
     lines: list[str] = field(default_factory=list)
 
 
-def run(actor, options: dict | None = None) -> DemoReport:
-    """Fill the database with realistic demo data (系统管理员; audited)."""
+def run(actor, options: dict | None = None, progress: Callable[[int, int], None] | None = None) -> DemoReport:
+    """Fill the database with realistic demo data (系统管理员; audited). `progress(done, total)` after each module's
+    step, for the window's progress bar."""
     require(actor, Right.DEMO, "生成演示数据")
     if accounts_exist_beyond_init():
         raise ValidationError("demo", "数据库里已有业务账户或数据，演示数据只能在新建的数据库上生成。")
     report = DemoReport()
+    steps = [m for m in modules.manifests() if m.demo]
     with DB.atomic():
-        for m in modules.manifests():
-            if m.demo:
-                step: DemoStep = resolve(m.demo)
-                report.lines.append(f"{m.demo_label or m.label}：{step(actor, options or {})}")
+        for done, m in enumerate(steps, 1):
+            step: DemoStep = resolve(m.demo)
+            report.lines.append(f"{m.demo_label or m.label}：{step(actor, options or {})}")
+            if progress is not None:
+                progress(done, len(steps))
         audit.record(actor, "demo", "database", "生成演示数据", steps=report.lines)
     return report
 

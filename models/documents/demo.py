@@ -2,7 +2,7 @@
 文书 王秘书 through the same functions the window uses; `--documents N` adds N bulk rows for benchmarks."""
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from models.core import clock
 from models.documents import incoming as documents
@@ -31,6 +31,8 @@ def demo_documents(actor, options: dict) -> str:
     rng = random.Random(2026)
     today = clock.today()
     made = 0
+    incoming: list[int] = []
+    outgoing: list[int] = []
     for _ in range(36):
         title, kind = _title(rng)
         source = rng.choice(SOURCES)
@@ -44,6 +46,7 @@ def demo_documents(actor, options: dict) -> str:
             first = rng.randint(10, 90)
             data.update(secrecy=rng.choice(("秘密", "机密")), secrecy_term="10年", copy_nos=f"{first:06d}-{first + 1:06d}")
         doc, _ = documents.register(clerk, data, confirm=True)
+        incoming.append(doc.id)
         made += 1
         stage = rng.random()
         if stage < 0.15:
@@ -76,6 +79,7 @@ def demo_documents(actor, options: dict) -> str:
                                      "doc_type": kind, "draft_unit": rng.choice(UNITS), "drafter": rng.choice(
                                          ("刘明", "陈静", "赵磊", "李娜")), "main_to": "各乡镇党委，县直各单位",
                                      "drafted_on": today - timedelta(days=rng.randint(0, 30))})
+        outgoing.append(doc.id)
         made += 1
         stage = rng.random()
         if stage < 0.15:
@@ -93,10 +97,45 @@ def demo_documents(actor, options: dict) -> str:
         if stage < 0.8:
             continue
         dispatch.archive(clerk, doc.id)
+    received = documents.Incoming.select(documents.Incoming.id, documents.Incoming.received_at)
+    _spread_steps("incoming", dict(received.where(documents.Incoming.id.in_(incoming)).tuples()))
+    drafted = dispatch.Outgoing.select(dispatch.Outgoing.id, dispatch.Outgoing.drafted_on)
+    _spread_steps("outgoing", {i: datetime.combine(on, time(9))
+                               for i, on in drafted.where(dispatch.Outgoing.id.in_(outgoing)).tuples()})
     bulk = int(options.get("documents") or 0)
     if bulk:
         made += _bulk(clerk, bulk, rng)
     return f"{made} 件公文（收文、发文，各办理阶段都有）"
+
+
+def _spread_steps(kind: str, started: dict[int, datetime]) -> None:
+    """The steps above were all stamped the moment the demo ran, so 当日盘点 showed every one of them as today's.
+    Give each document's steps, in their order, office-hour times between the day it came in (or was drafted) and
+    now, as a real month of work would have left them. The audit keeps the true moment it was written."""
+    rng = random.Random(f"{kind}-steps")  # its own: the documents themselves stay what the seed made
+    moment = clock.now().replace(second=0, microsecond=0)
+    steps: dict[int, list[int]] = {}
+    for event_id, doc_id in (documents.DocEvent.select(documents.DocEvent.id, documents.DocEvent.doc_id)
+                             .where((documents.DocEvent.doc_kind == kind)
+                                    & documents.DocEvent.doc_id.in_(list(started)))
+                             .order_by(documents.DocEvent.id).tuples()):
+        steps.setdefault(doc_id, []).append(event_id)
+    for doc_id, ids in steps.items():
+        first = datetime.combine(started[doc_id].date(), time(9, rng.randint(0, 50)))
+        days = max((moment.date() - first.date()).days, 0)
+        stamps = sorted(_office_hours(first.date() + timedelta(days=round(days * share)), moment, rng)
+                        for share in sorted(rng.random() ** 2 for _ in ids[1:]))  # most work done early
+        for event_id, at in zip(ids, [first, *stamps], strict=True):
+            documents.DocEvent.update(at=min(at, moment)).where(documents.DocEvent.id == event_id).execute()
+
+
+def _office_hours(day: date, moment: datetime, rng: random.Random) -> datetime:
+    while day.weekday() >= 5 and day < moment.date():  # a weekend step waits for Monday
+        day += timedelta(days=1)
+    if day >= moment.date():  # today: some time this morning, before now
+        opened = datetime.combine(moment.date(), time(8, 30))
+        return opened + timedelta(minutes=rng.randint(0, max(int((moment - opened).total_seconds() // 60), 0)))
+    return datetime.combine(day, time(rng.choice((8, 9, 10, 11, 14, 15, 16, 17)), rng.randint(0, 59)))
 
 
 def _bulk(clerk, count: int, rng: random.Random) -> int:

@@ -144,12 +144,67 @@ def _open_items(actor, exclude: set[int] = frozenset()) -> tuple[str, list[int]]
     return text, [e.id for e in items]
 
 
-def _people(actor, day: date) -> tuple[str, str, str]:
+def _people(actor, day: date) -> tuple[str, str, str, list[str]]:
+    """带班领导, 值班员 and 值班电话 from the roster (swaps included) and settings, with what the officer must check:
+    a leader the 外出报备 says is away is left blank rather than printed as on duty."""
     plan = roster.days(actor, day, day)[0]
     officers = []
     for names in plan.officers.values():
         officers += [n for n in names if n not in officers]
-    return plan.leader, "、".join(officers), settings.get_text("duty_phone")
+    leader, notes = plan.leader, []
+    # Away on the duty day, or — composing the next morning, as the banner shows — away now.
+    days_away = {day} | ({clock.today()} if clock.today() == day + timedelta(days=1) else set())
+    away = next((a for d in sorted(days_away) for a in absences.away_on(actor, d) if a.person == leader),
+                None) if leader else None
+    if away is not None:
+        stand_in = f"（报备的主持工作人：{away.stand_in}）" if away.stand_in else ""
+        notes.append(f"排班表上的带班领导{leader}当天{away.kind}外出，「带班领导」已留空：请填写实际带班的领导{stand_in}。")
+        leader = ""
+    elif not leader:
+        notes.append(f"排班表上{month_day(day)}没有带班领导：请在「带班领导」栏填写。")
+    phone = settings.get_text("duty_phone")
+    notes += _placeholder_notes(phone)
+    return leader, "、".join(officers), phone, notes
+
+
+def _placeholder_notes(phone: str) -> list[str]:
+    default = settings.texts()["duty_phone"].default
+    if clean(phone) in ("", default):
+        shown = f"还是默认的「{default}」" if clean(phone) else "是空的"
+        return [f"值班电话{shown}：请系统管理员在「系统 → 系统设置」的「值班电话（印在值班要情上）」中填写本单位的"
+                "值班电话，或在本页「值班电话」栏直接改写。"]
+    return []
+
+
+def print_warnings(draft: Draft) -> list[str]:
+    """What would print as placeholder or blank text; the window asks before numbering and printing."""
+    warnings = _placeholder_notes(draft.phone)
+    if not clean(draft.leader):
+        warnings.append("「带班领导」是空的。")
+    for item in draft.items:
+        if item.chosen and "（请填写" in item.text:
+            warnings.append(f"「{item.heading or '未命名事项'}」还是待填写的提示文字。")
+    return warnings
+
+
+def _left_out(day: date) -> list[DutyEntry]:
+    """Entries of duty day `day` logged after its 值班要情 was (last) printed: they are not in that issue."""
+    saved = _saved("brief", day=day)
+    if saved is None:
+        return []
+    return list(DutyEntry.select().join(duty_log.DutyShift).where(
+        (duty_log.DutyShift.day == day) & (DutyEntry.created_at > saved.issued_at)).order_by(DutyEntry.at))
+
+
+def issue_day(actor, moment: datetime | None = None) -> date:
+    """The day whose 值班要情 Ctrl+P opens: the duty day (a night shift runs into the next morning) — unless, past
+    midnight, that day's issue is printed already and calls came in since: then today's, which takes them in."""
+    require(actor, READ_DUTY, "查看值班要情")
+    moment = moment or clock.now()
+    day = roster.current(moment)[0]
+    if day < moment.date() and _left_out(day):
+        return moment.date()
+    return day
 
 
 def _saved(kind: str, **where) -> "DutyBrief | None":
@@ -172,15 +227,20 @@ def draft_brief(actor, day: date) -> Draft:
     saved = _saved("brief", day=day)
     if saved is not None:
         return _from_saved(saved)
-    entries = duty_log.day_entries(actor, day)
+    carried = _left_out(day - timedelta(days=1))
+    entries = carried + duty_log.day_entries(actor, day)
     items = [Item(e.heading, entry_text(e), e.id, chosen=e.kind != "其他") for e in entries]
-    leader, officers, phone = _people(actor, day)
-    open_text, open_ids = _open_items(actor)
+    leader, officers, phone, notes = _people(actor, day)
+    # An open entry reported in this issue's body is not listed again under 需继续关注事项.
+    open_text, open_ids = _open_items(actor, exclude={i.entry for i in items if i.chosen and i.entry is not None})
     draft = Draft("brief", day, items, _whereabouts(actor, day), open_text, leader, officers, phone,
                   settings.get_text("brief_report_to"), settings.get_text("brief_send_to"), open_entries=open_ids)
     draft.number_hint = f"将编为第{counters.peek('duty_brief', day.year)}期"
+    if carried:
+        draft.notes.append(f"{month_day(day - timedelta(days=1))}的值班要情编印后又登记了 {len(carried)} 条，已列入本期。")
     if not entries:
         draft.notes.append(f"{month_day(day)}没有值班记录；要情将写「本日值班期间无重要情况」。")
+    draft.notes += notes
     return draft
 
 
@@ -191,7 +251,7 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
     last = _saved("flash", entry=entry_id)
     if last is not None and not followup:
         return _from_saved(last)
-    leader, officers, phone = _people(actor, entry.duty_shift.day)
+    leader, officers, phone, notes = _people(actor, entry.duty_shift.day)
     if last is None:
         sections = [
             Item("接报时间", _time(entry.at) + (f"，{entry.source_text}报告" if entry.source_text != "—" else "")),
@@ -216,6 +276,7 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
                   settings.get_text("brief_report_to"), settings.get_text("brief_send_to"),
                   title=(last.title if last else _flash_title(entry)), entry=entry_id, followup=number)
     draft.number_hint = f"将编为第{counters.peek('duty_flash', clock.today().year)}期"
+    draft.notes += notes
     return draft
 
 

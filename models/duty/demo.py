@@ -15,6 +15,16 @@ OFFICERS = ("赵值班", "孙值班", "钱晓东", "陈丽")
 PHONES = {"周主任": "13908710001", "吴副主任": "13908710002", "郑副主任": "13908710003", "赵值班": "13808710011",
           "孙值班": "13808710012", "钱晓东": "13808710013", "陈丽": "13808710014"}
 
+EARLIER_CALLS = [  # the day before yesterday: other calls than yesterday's, as two real days would have
+    (8, 45, "来电", "县气象局", "张预报员", "0871-6543301", "发布寒潮蓝色预警，未来 48 小时气温下降 8 至 10 度。",
+     "郑副主任", "请转发各乡镇和县直有关部门，做好防寒防冻。", "已转发 12 个乡镇和县直 9 个部门", "各单位已签收"),
+    (11, 10, "来文", "市委保密办", "机要员", "", "关于开展年度保密自查自评工作的通知（市保办发〔2026〕15号）。",
+     "郑副主任", "请县委保密办牵头落实。", "已转县委保密办", "已按时报送自查报告"),
+    (15, 30, "来电", "县交通运输局", "李科长", "0871-6543345", "报告 G213 线 K82 处因养护施工单向通行至本周五。",
+     "", "", "", "已登记，通知县政府办信息科"),
+    (16, 45, "来电", "县人民医院", "值班医生", "0871-6543120", "报告收治一氧化碳中毒群众 3 人，均无生命危险。",
+     "周主任", "请卫健局加强救治，提醒群众冬季取暖安全。", "已通知县卫健局", "3 人已出院"),
+]
 CALLS = [  # (hour, minute, kind, unit, person, phone, subject, leader, instruction, handling, result)
     (9, 5, "来电", "县应急管理局", "刘科长", "0871-6543210", "通报今晚至明天有强降雨，请各乡镇做好防汛准备。",
      "周主任", "请立即通知各乡镇值班领导在岗，做好转移避险准备。", "已电话通知 12 个乡镇值班室", "各乡镇均已回复在岗"),
@@ -63,9 +73,9 @@ def demo_duty(actor, options: dict) -> str:
                            "destination": "市里", "purpose": "参加全市督查工作会议", "stand_in": "周主任"})
     absences.mark_returned(zhao, trip.id, datetime.combine(today - timedelta(days=5), time(18, 30)))
     entries = 0
-    for offset in (2, 1):
+    for offset, calls in ((2, EARLIER_CALLS), (1, CALLS)):
         day = today - timedelta(days=offset)
-        for hour, minute, kind, unit, person, phone, subject, leader, instruction, handling, result in CALLS:
+        for hour, minute, kind, unit, person, phone, subject, leader, instruction, handling, result in calls:
             moment = datetime.combine(day, time(hour, minute))
             entry, _ = duty_log.log(zhao, {"kind": kind, "at": moment, "unit": unit, "person": person,
                                            "phone": phone, "subject": subject})
@@ -81,7 +91,8 @@ def demo_duty(actor, options: dict) -> str:
             elif result and not handling:
                 duty_log.close(zhao, entry.id, result)
         shift = duty_log.shift_of(zhao, datetime.combine(day, time(12, 0)))
-        duty_log.hand_over(zhao, shift.id, "本班接报 4 件，防汛通知已落实；信访聚集事项由人社局牵头处理中。",
+        duty_log.hand_over(zhao, shift.id, "本班接报 4 件，防汛通知已落实；信访聚集事项由人社局牵头处理中。"
+                           if offset == 1 else "本班接报 4 件，寒潮预警已转发；保密自查通知已转保密办。",
                            things="值班手机 1 部、机要柜钥匙 1 把、值班记录本 1 本")
         duty_log.take_over(sun, shift.id)
     # a 较大 突发事件 yesterday evening, reported in time by phone and late in writing

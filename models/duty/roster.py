@@ -158,10 +158,14 @@ def _problems(day: RosterDay, previous: RosterDay | None, names: tuple[str, ...]
         for person, what in on_duty:
             if person == absence.person:
                 problems.append(f"{person}当天{absence.kind}外出（{absence.destination or absence.purpose}），却安排{what}")
+    # One officer alone on every shift of the day is 全天值班, as offices with one 值班人员 column keep it: no clash.
+    lineups = {tuple(day.officers.get(s, [])) for s in names}
+    alone = next(iter(lineups)) if len(lineups) == 1 else ()
+    all_day = set(alone) if len(names) > 1 and len(alone) == 1 else set()
     seen: dict[str, str] = {}
     for shift in names:
         for person in day.officers.get(shift, []):
-            if person in seen:
+            if person in seen and person not in all_day:
                 problems.append(f"{person}同一天连值{seen[person]}和{shift}")
             seen[person] = shift
     if previous and len(names) > 1:  # last shift of yesterday straight into the first shift of today

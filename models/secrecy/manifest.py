@@ -24,6 +24,7 @@ MANIFEST = Manifest(
         "lend": "借出证件",
         "override": "特批（越过提醒）",
         "stock_take": "证件盘点",
+        "personnel_import": "导入涉密人员",  # not the core 「导入台账」: the audit reader filters by it
     },
     targets={"person": "涉密人员", "secret_post": "涉密岗位", "passport": "证件", "trip": "出国(境)",
              "stock_take": "证件盘点", "review": "审查", "pledge": "承诺书", "training": "培训"},

@@ -699,7 +699,8 @@ def import_people(actor, rows: list[ImportRow], source: str) -> tuple[int, list[
                 kind = "上岗" if (row.pledge_on - row.since).days <= 31 else "在岗"
                 Pledge.create(person=person, kind=kind, signed_on=row.pledge_on, kept_at="")
                 add_event(actor, person, row.pledge_on, "承诺书", f"签订{kind}保密承诺书（据花名册导入）")
-        audit.record(actor, "import", "personnel", f"导入涉密人员花名册「{source}」：{len(rows)} 人，新建岗位 {len(created)} 个",
+        audit.record(actor, "personnel_import", "personnel",
+                     f"导入涉密人员花名册「{source}」：{len(rows)} 人，新建岗位 {len(created)} 个",
                      after={"file": source, "people": len(rows), "posts_created": created})
     return len(rows), created
 

@@ -206,10 +206,17 @@ def test_print_the_years_ledger_from_the_window(qtbot, tab, monkeypatch, shown):
     from ui.documents import files
 
     documents.register(tab.session, {"received_on": clock.today(), "source_org": "市委", "title": "关于甲的通知"})
-    previews = []
-    monkeypatch.setattr(files.ExportDialog, "exec", lambda self: True)
+    previews, asked = [], []
+
+    def ask(dialog):
+        asked.append((dialog.windowTitle(), dialog.ok.text(), [dialog.report.itemData(i)
+                                                               for i in range(dialog.report.count())]))
+        return True
+
+    monkeypatch.setattr(files.ExportDialog, "exec", ask)
     monkeypatch.setattr(files.PreviewDialog, "exec", lambda self: previews.append((self.pdf, self.windowTitle())))
     tab.incoming.run("print_ledger")
+    assert asked == [("打印台账", "打印预览…", ["incoming-ledger", "incoming-progress"])]  # not 「导出…」
     qtbot.waitUntil(lambda: bool(previews), timeout=10000)
     pdf, title = previews[0]
     assert pdf.read_bytes().startswith(b"%PDF") and title.startswith("收文登记簿") and "1 条" in title

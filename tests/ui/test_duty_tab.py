@@ -109,14 +109,19 @@ def test_the_roster_month_shows_gaps_in_red(qtbot, tab, monkeypatch, shown):
     tab.pages.setCurrentWidget(page)
     page.year.setValue(2026)
     page.month.setValue(12)
+    told = page.summary.text()  # an empty month says what is missing and what to do, not 「无问题」
+    assert "2026年12月还没有排班（31 天都未排）" in told and "导入值班表" in told and "无问题" not in told
     roster.set_day(tab.session, date(2026, 12, 1), {"leader": "王某", "白班": "陈某"})
     page.refresh()
     assert page.table.rowCount() == 31
+    told = page.summary.text()
+    assert "已排 1/31 天" in told and "30 天未排" in told and "1 天有问题" in told and "无问题" not in told
     assert page.table.item(0, 3).text() == "王某" and "夜班没有值班员" in page.table.item(0, 8).text()
     page.table.selectRow(0)
     fill_and_accept(monkeypatch, {"夜班": "孙某"})
     page.edit_day()
     assert page.table.item(0, 8).text() == ""
+    assert "30 天未排" in page.summary.text() and "已排的天无问题" in page.summary.text()
 
 
 def test_the_roster_opens_on_this_month_and_steps_across_the_year(qtbot, duty, move_clock):
@@ -158,6 +163,25 @@ def test_compose_number_and_preview_the_brief(tab, monkeypatch, shown):
     assert "第1期" in dialog.number.text()
     again = brief_dialog.BriefDialog.for_day(tab.session, YESTERDAY, tab)
     assert "重印" in again.number.text()
+    asked = [text for kind, _, text in shown if kind == "confirm"]
+    assert len(asked) == 1 and "0000-0000000" in asked[0] and "系统 → 系统设置" in asked[0]  # asked before printing
+    assert "值班电话还是默认的" in dialog.notes.text()  # and said when the composer opened
+
+
+def test_the_brief_is_not_printed_when_she_goes_back_to_fix_the_phone(tab, monkeypatch):
+    from ui import messages
+    from ui.duty import brief_dialog
+
+    duty_log.log(tab.session, {"at": f"{YESTERDAY} 09:00", "unit": "县应急局", "subject": "通报强降雨"})
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, text: False)
+    dialog = brief_dialog.BriefDialog.for_day(tab.session, YESTERDAY, tab)
+    dialog.preview()
+    assert duty_brief.DutyBrief.select().count() == 0  # no number taken
+    dialog.phone.setText("0871-6123456")
+    dialog.leader.setText("周主任")  # no roster in this test: the leader was blank too
+    monkeypatch.setattr(brief_dialog.PreviewDialog, "exec", lambda self: None)
+    dialog.preview()
+    assert duty_brief.DutyBrief.get().phone == "0871-6123456"
 
 
 def test_a_leader_sees_the_log_without_the_steps(qtbot, three, duty):

@@ -129,6 +129,27 @@ def test_lending_to_someone_in_declassification_needs_a_reason(tab, sec, monkeyp
     assert "借出" in tab.cabinet.ledger.model.row(0).values[6]
 
 
+def test_import_wizard_offers_the_missing_posts_even_when_another_row_must_be_fixed(tab, shown, tmp_path):
+    from openpyxl import load_workbook
+
+    book = load_workbook(SAMPLE)
+    ws = book.active
+    header = [c.value for c in next(r for r in ws.iter_rows() if "姓名" in [c.value for c in r])]
+    bad = next(r for r in ws.iter_rows() if r[header.index("姓名")].value == "王芳")
+    id_column = next(i for i, h in enumerate(header) if "身份号码" in str(h) or "身份证" in str(h))
+    bad[id_column].value = "420102198609232140"  # a wrong check digit
+    path = tmp_path / "花名册-一处错.xlsx"
+    book.save(path)
+    assert not files.import_roster(tab.people, tab.session, str(path))
+    kinds = [kind for kind, _, _ in shown]
+    assert kinds == ["confirm", "warn"]  # asked about the posts first, then told what to fix
+    assert "5 个岗位在系统中还没有" in shown[0][2]
+    told = shown[1][2]
+    assert "在系统中不存在" not in told and "--create-posts" not in told and "命令行" not in told
+    assert "第 5 行：公民身份号码校验位不符" in told and "有问题 1 行" in told  # only what she must fix in Excel
+    assert "岗位尚未新建" in told and secrecy.Post.select().count() == 0 and secrecy.Person.select().count() == 0
+
+
 def test_reminders_open_the_person_and_rules_are_the_secadmins(tab, sec, monkeypatch, shown):
     files.import_roster(tab.people, sec, str(SAMPLE))
     tab.update_reminder_count()
@@ -154,3 +175,31 @@ def test_the_registration_form_previews(tab, sec, monkeypatch, shown):
     tab.action_print()
     assert previews and previews[0].windowTitle().startswith("涉密人员登记表-")
     assert AuditEntry.select().where(AuditEntry.action == "export").exists()
+
+
+def test_empty_posts_and_reminders_say_what_to_do(tab, shown):
+    from ui.secrecy.tables import empty_hint
+
+    tab.pages.setCurrentWidget(tab.posts)
+    hint = empty_hint(tab.posts.table)
+    assert hint.isVisible() and "按 Ctrl+N 新增岗位" in hint.text()
+    assert hint.width() == tab.posts.table.viewport().width()
+    tab.pages.setCurrentWidget(tab.reminders)
+    hint = empty_hint(tab.reminders.table)
+    assert hint.isVisible() and "没有需要办理的提醒" in hint.text()
+    files.import_roster(tab.people, tab.session, str(SAMPLE))
+    tab.pages.setCurrentWidget(tab.posts)
+    assert tab.posts.table.rowCount() == 5 and not empty_hint(tab.posts.table).isVisible()
+
+
+def test_the_roster_export_runs_in_the_background_and_says_where(tab, shown, monkeypatch, qtbot, tmp_path):
+    from PySide6.QtWidgets import QInputDialog, QProgressDialog
+
+    files.import_roster(tab.people, tab.session, str(SAMPLE))
+    shown.clear()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (list(files.TABLES)[0], True))
+    monkeypatch.setattr(files, "save_path", lambda *a: str(tmp_path / "花名册.xlsx"))
+    files.export_tables(tab.people, tab.session)
+    assert tab.people.findChild(QProgressDialog) is not None  # the delayed busy indicator, not a frozen window
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0][0] == "info" and "已导出 5 行" in shown[0][2] and (tmp_path / "花名册.xlsx").stat().st_size > 1000

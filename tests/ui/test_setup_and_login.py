@@ -1,4 +1,5 @@
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog
 
 from models.core import accounts
 from models.core.audit import AuditEntry
@@ -52,6 +53,10 @@ def test_setup_with_demo_data(qtbot, database):
     fill_setup(dialog)
     dialog.demo.setChecked(True)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert not dialog.create_button.isEnabled()  # made in the background: the dialog stays responsive
+    busy = dialog.findChild(QProgressDialog)
+    assert busy is not None and busy.labelText() == "正在生成演示数据…" and busy.minimumDuration() <= 600
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=60000)
     assert accounts.User.select().count() > 3 and dialog.demo_report
 
 
@@ -81,3 +86,27 @@ def test_forced_password_change(qtbot, three):
     assert dialog.result() == dialog.DialogCode.Accepted
     assert not dialog.session.must_change_password
     assert AuditEntry.select().where(AuditEntry.action == "password_change").count() == 1
+
+
+def test_setup_refuses_one_person_on_two_accounts_beside_each_field(qtbot, database):
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    fill_setup(dialog, passwords={**GOOD, Role.AUDITOR: GOOD[Role.SYSADMIN]})
+    type_text(dialog.forms[Role.SECADMIN].fields["display_name"], "王系统")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() != dialog.DialogCode.Accepted and not accounts.is_initialised()
+    name_error = dialog.forms[Role.SECADMIN].errors["display_name"]
+    password_error = dialog.forms[Role.AUDITOR].errors["password"]
+    assert not name_error.isHidden() and "同一个姓名「王系统」" in name_error.text()
+    assert not password_error.isHidden() and "密码相同" in password_error.text()
+    assert dialog.forms[Role.SYSADMIN].errors["display_name"].isHidden()
+
+
+def test_setup_needs_the_name_of_each_person(qtbot, database):
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    fill_setup(dialog)
+    dialog.forms[Role.AUDITOR].fields["display_name"].clear()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "请填写姓名" in dialog.forms[Role.AUDITOR].errors["display_name"].text()
+    assert not accounts.is_initialised()

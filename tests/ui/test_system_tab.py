@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from models.core import accounts, workdays
 from models.core.audit import AuditEntry
@@ -132,6 +133,15 @@ def test_holidays_page_enters_2027(qtbot, three, shown, tmp_path):
 def test_holidays_page_is_read_only_for_others(qtbot, three):
     page = window_for(qtbot, three[Role.AUDITOR]).system_tab.page("节假日安排")
     assert not page.editable and not hasattr(page, "day")
+    told = page.help_text.text()  # no 「添加」「从文件导入」「本年已录入完毕」: she has none of them
+    assert "系统管理员录入" in told and not any(control in told for control in ("添加", "导入", "录入完毕"))
+
+
+def test_the_holidays_help_names_the_controls_the_administrator_has(qtbot, three):
+    page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("节假日安排")
+    buttons = {b.text() for b in page.findChildren(QPushButton)}
+    for quoted in ("添加", "从文件导入…", "本年已录入完毕"):
+        assert f"「{quoted}」" in page.help_text.text() and quoted in buttons
 
 
 @pytest.mark.sqlite_only  # a backup copies the SQLite file; a PostgreSQL office uses pg_dump
@@ -160,6 +170,15 @@ def test_idle_lock_hides_the_content_until_the_password(qtbot, three):
     qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.tabs
     assert AuditEntry.select().where(AuditEntry.action == "session_locked").count() == 1
+    assert "长时间未操作" in window.lock_page.who.text()
+
+
+def test_a_lock_by_hand_does_not_say_it_was_idle(qtbot, three):
+    window = window_for(qtbot, three[Role.AUDITOR])
+    next(a for a in window.menuBar().actions()[0].menu().actions() if a.text().startswith("锁定")).trigger()
+    assert window.stack.currentWidget() is window.lock_page
+    assert "已锁定" in window.lock_page.who.text() and "长时间未操作" not in window.lock_page.who.text()
+    assert "手动锁定" in AuditEntry.select().where(AuditEntry.action == "session_locked").get().summary
 
 
 def test_resetting_a_three_account_asks_for_a_witness_in_the_dialog(qtbot, three):
@@ -194,3 +213,25 @@ def test_a_write_waiting_for_another_workstation_says_so_in_the_status_bar(qtbot
     assert window.statusBar().currentMessage() == "其他工作站正在写入，请稍候…"
     window.close()
     assert db._wait_notices == []
+
+
+def test_no_button_stretches_across_the_page(qtbot, three):
+    """A push button is as wide as its words (at 1366 px a full-width 备份到… was a 1,170 px bar)."""
+    window = window_for(qtbot, three[Role.SYSADMIN])
+    window.resize(1366, 740)
+    window.show()
+    window.tabs.setCurrentWidget(window.system_tab)
+    for title in window.system_tab.titles():
+        window.system_tab.show_page(title)
+        QApplication.processEvents()
+        page = window.system_tab.page(title)
+        wide = [(b.text(), b.width()) for b in page.findChildren(QPushButton) if b.isVisible() and b.width() > 400]
+        assert wide == [], title
+
+
+def test_the_roles_page_says_what_to_do_before_there_is_anyone_to_grant(qtbot, three):
+    page = window_for(qtbot, three[Role.SECADMIN]).system_tab.page("角色授权")
+    assert not page.empty.isHidden() and "账户管理" in page.empty.text()
+    accounts.add_user(three[Role.SYSADMIN], "zhangsan", "张三", "Temp@2026abc")
+    page.refresh()
+    assert page.empty.isHidden()

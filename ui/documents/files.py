@@ -53,15 +53,18 @@ def print_form(parent: QWidget, session, kind: str, doc_id: int, name: str) -> N
 
 
 class ExportDialog(QDialog):
-    def __init__(self, reports: tuple[str, str], parent=None) -> None:
+    """Which ledger and year: to export (.xlsx, or the rows on screen) or, with `printing`, to preview and print."""
+
+    def __init__(self, reports: tuple[str, str], parent=None, printing: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("导出台账"))
+        self.setWindowTitle(self.tr("打印台账") if printing else self.tr("导出台账"))
         labels = {"incoming-ledger": "收文登记簿", "incoming-progress": "收文办理进度台账",
                   "outgoing-ledger": "发文登记簿", "outgoing-progress": "发文审核进度台账"}
         self.report = QComboBox()
         for key in reports:
             self.report.addItem(labels[key], key)
-        self.report.addItem(self.tr("屏幕上的行和列（按当前筛选）"), "view")
+        if not printing:  # 「屏幕上的行和列」 is exported, not printed
+            self.report.addItem(self.tr("屏幕上的行和列（按当前筛选）"), "view")
         self.year = QSpinBox()
         self.year.setRange(1990, clock.today().year + 1)
         self.year.setValue(clock.today().year)
@@ -70,7 +73,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("台账"), self.report)
         form.addRow(self.tr("年度"), self.year)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导出…"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("打印预览…") if printing else self.tr("导出…"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -236,9 +240,7 @@ def print_ledger(parent: QWidget, session, reports: tuple[str, str]) -> None:
     """A year's ledger in the print preview (PDF made in the background), then 打印 or 另存为 .pdf/.xlsx."""
     from exporters.documents import export_ledger as write
 
-    dialog = ExportDialog(reports, parent)
-    dialog.setWindowTitle(dialog.tr("打印台账"))
-    dialog.report.removeItem(dialog.report.count() - 1)  # 「屏幕上的行和列」 is exported, not printed
+    dialog = ExportDialog(reports, parent, printing=True)
     if not dialog.exec():
         return
     report, year, label = dialog.report.currentData(), dialog.year.value(), dialog.report.currentText()

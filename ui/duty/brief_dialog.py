@@ -175,6 +175,11 @@ class BriefDialog(QDialog):
         return brief
 
     def preview(self) -> None:
+        self._collect()
+        warnings = duty_brief.print_warnings(self.draft)
+        if warnings and not messages.confirm(self, self.windowTitle(), "\n".join(
+                [self.tr("印出来会有以下问题："), *warnings, "", self.tr("仍要编号并打印吗？选「否」回去修改。")])):
+            return
         brief = self.save()
         if brief is not None:
             show_preview(self, self.session, brief)

@@ -206,11 +206,12 @@ class LogPage(LedgerPage):
                         confirm, intro)
 
     def brief(self, _=None) -> None:
+        from models.duty import brief as duty_brief
         from ui.duty.brief_dialog import BriefDialog, print_saved
 
-        day = roster.current(duty_log.now())[0]
+        day = duty_brief.issue_day(self.session, duty_log.now())
         if self.ledger.model.query.filters.get("scope") == "yesterday":
-            day -= timedelta(days=1)
+            day = roster.current(duty_log.now())[0] - timedelta(days=1)
         if not self.can_edit:
             print_saved(self, self.session, day)
             return

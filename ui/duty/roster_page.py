@@ -48,6 +48,23 @@ class MonthBox(QSpinBox):
             self.setValue(index + 1)
 
 
+def month_summary(year: int, month: int, days: list[roster.RosterDay], can_edit: bool) -> str:
+    """The line above the month: what is missing and what to do, never 「无问题」 over days nobody planned."""
+    planned = sum(not d.empty for d in days)
+    problems = sum(bool(d.problems) for d in days if not d.empty)
+    red = f"<span style='color:{RED}'>%s</span>"
+    if not planned:
+        todo = ("选中一天按 Enter 排班，或点「导入值班表」导入本月的值班表。" if can_edit
+                else "排班由值班员负责，请联系值班员。")
+        return f"{year}年{month}月还没有排班（{len(days)} 天都未排）：" + todo
+    text = f"{year}年{month}月：已排 {planned}/{len(days)} 天"
+    if planned < len(days):
+        text += "，" + red % f"{len(days) - planned} 天未排"
+    if problems:
+        return text + "，" + red % f"{problems} 天有问题"
+    return text + ("，已排的天无问题" if planned < len(days) else "，无问题")
+
+
 class RosterPage(QWidget):
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
@@ -116,10 +133,7 @@ class RosterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
-        planned = sum(not d.empty for d in self.days)
-        problems = sum(bool(d.problems) for d in self.days if not d.empty)
-        self.summary.setText(f"{self.year.value()}年{self.month.value()}月：已排 {planned}/{len(self.days)} 天"
-                             + (f"，<span style='color:{RED}'>{problems} 天有问题</span>" if problems else "，无问题")
+        self.summary.setText(month_summary(self.year.value(), self.month.value(), self.days, self.can_edit)
                              + f"　班次：{'；'.join(s.text for s in roster.shifts())}")
         if self.year.value() == today.year and self.month.value() == today.month:
             self.table.selectRow(today.day - 1)
@@ -200,9 +214,7 @@ class RosterPage(QWidget):
         except SanbanError as exc:
             messages.warn(self, self.tr("导入值班表"), exc.message)
             return
-        when = f"{parsed.year}年{parsed.month}月" if parsed.month else (f"{parsed.year}年" if parsed.year else "未知年份")
-        lines = [f"表头在第 {parsed.header_row} 行，按 {when} 读取；可导入 {len(parsed.good)} 天。"]
-        lines += [f"第 {n} 行：{m}" for n, m in parsed.skipped]
+        lines = roster_import.preview(parsed)
         if parsed.errors:
             lines += ["", "以下各行有问题，整个文件都没有导入，请在 Excel 中改正后重新导入："] + parsed.report(30)
             messages.warn(self, self.tr("导入值班表"), "\n".join(lines))

@@ -47,6 +47,7 @@ def print_form(parent: QWidget, session, person: secrecy.Person) -> None:
 
 def export_tables(parent: QWidget, session) -> None:
     from exporters.secrecy import export_table
+    from ui.workers import run_in_background
 
     label, ok = QInputDialog.getItem(parent, parent.tr("导出"), parent.tr("导出哪一份："), list(TABLES), 0, False)
     if not ok:
@@ -54,12 +55,17 @@ def export_tables(parent: QWidget, session) -> None:
     path = save_path(parent, parent.tr("导出"), f"{label.split('（')[0]}.xlsx", "Excel 文件 (*.xlsx)")
     if not path:
         return
-    try:
-        count = export_table(session, TABLES[label], path)
-    except SanbanError as exc:
-        messages.warn(parent, parent.tr("导出"), exc.message)
-        return
-    messages.info(parent, parent.tr("导出"), parent.tr("已导出 %1 行到 %2").replace("%1", str(count)).replace("%2", path))
+
+    def done(count, error) -> None:  # a 3,000-person 花名册 takes about a second: off the GUI thread
+        if error is not None:
+            messages.warn(parent, parent.tr("导出"), error.message if isinstance(error, SanbanError)
+                          else f"导出失败：{error}")
+            return
+        messages.info(parent, parent.tr("导出"), parent.tr("已导出 %1 行到 %2").replace("%1", str(count))
+                      .replace("%2", path))
+
+    run_in_background(parent, parent.tr("正在导出…"),
+                      lambda progress, cancelled: export_table(session, TABLES[label], path), done)
 
 
 def export_history(parent: QWidget, session, person: secrecy.Person) -> None:
@@ -77,7 +83,8 @@ def export_history(parent: QWidget, session, person: secrecy.Person) -> None:
 
 
 def import_roster(parent: QWidget, session, path: str = "") -> bool:
-    """The wizard: a dry run first; posts missing from the system are created only if the user says so."""
+    """The wizard: a dry run first; posts missing from the system are created only if the user says so — asked even
+    when other rows must be fixed first, so the list of problems holds only what she has to change in Excel."""
     from PySide6.QtWidgets import QFileDialog
 
     from importers import personnel_import
@@ -90,14 +97,14 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
     create = False
     try:
         parsed, _ = personnel_import.run(session, path, dry_run=True)
-        unknown = [m for _, m in parsed.errors if "在系统中不存在" in m]
-        if unknown and len(unknown) == len(parsed.errors):
-            names = sorted({m.split("「")[1].split("」")[0] for m in unknown})
-            if not messages.confirm(parent, title, f"花名册中有 {len(names)} 个岗位在系统中还没有：{'、'.join(names)}。\n\n"
-                                                   "按花名册中的部门和类别新建这些涉密岗位，再导入吗？"):
-                return False
-            create = True
-            parsed, _ = personnel_import.run(session, path, dry_run=True, create_posts=True)
+        if parsed.missing_posts:
+            names = sorted(parsed.missing_posts)
+            create = messages.confirm(parent, title, f"花名册中有 {len(names)} 个岗位在系统中还没有："
+                                                     f"{'、'.join(names)}。\n\n"
+                                                     "导入时按花名册中的部门和类别新建这些涉密岗位吗？\n"
+                                                     "选「否」则不新建，这些人员所在的行将列为有问题。")
+            if create:
+                parsed, _ = personnel_import.run(session, path, dry_run=True, create_posts=True)
     except SanbanError as exc:
         messages.warn(parent, title, exc.message)
         return False
@@ -105,6 +112,8 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
         personnel_import.summary(parsed, 0, dry_run=False)
     if parsed.errors:
         lines += ["", "以下各行有问题，整个文件都没有导入，请在 Excel 中改正后重新导入："] + parsed.report(30)
+        if create:
+            lines += ["", "岗位尚未新建：改正后重新导入时，会再次询问是否新建。"]
         messages.warn(parent, title, "\n".join(lines))
         return False
     if not parsed.good:

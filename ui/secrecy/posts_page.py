@@ -36,7 +36,8 @@ class PostsPage(QWidget):
         order = {v: i for i, v in enumerate(LEVELS)}
         self.posts.sort(key=lambda p: (order[p.level], p.unit, p.name))
         fill(self.table, [((p.unit, p.name, p.level, "、".join(held.get(p.id, [])) or "（空缺）", p.duties), None)
-                          for p in self.posts])
+                          for p in self.posts],
+             self.tr("还没有涉密岗位。按 Ctrl+N 新增岗位；导入花名册时也可以按表中的岗位一并新建。"))
 
     def action_new(self) -> None:
         self.add()

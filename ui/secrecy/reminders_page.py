@@ -43,7 +43,9 @@ class RemindersPage(QWidget):
         late = sum(1 for r in self.items if r.late)
         self.summary.setText(self.tr("共 %1 项，其中逾期或缺失 %2 项（红色）。").replace("%1", str(len(self.items)))
                              .replace("%2", str(late)))
-        fill(self.table, [((r.kind, r.name, r.text, f"{r.due or ''}"), RED if r.late else None) for r in self.items])
+        fill(self.table, [((r.kind, r.name, r.text, f"{r.due or ''}"), RED if r.late else None) for r in self.items],
+             self.tr("眼下没有需要办理的提醒。复审、培训学时、脱密期、证件、承诺书到期时会列在这里；"
+                     "「规则设置」可调整提醒的期限。"))
 
     def open_selected(self) -> None:
         row = selected_row(self.table)
@@ -64,7 +66,7 @@ class RemindersPage(QWidget):
             return changed
 
         dialog = StepDialog(self.tr("涉密人员管理规则"), fields, save, self,
-                            self.tr("国家未统一规定这些数字（DOMAIN §4.2）；按本单位规定设置。已离岗人员的脱密期不随之改变。"))
+                            self.tr("国家未统一规定这些数字，请按本单位规定设置。已离岗人员的脱密期不随之改变。"))
         if dialog.exec():
             self.refresh()
             if dialog.result_value:

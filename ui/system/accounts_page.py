@@ -12,9 +12,9 @@ from ui.widgets.rows_model import RowsModel
 from ui.widgets.table import make_table
 
 
-def user_rows(session) -> list:
+def user_rows(session, users: list | None = None) -> list:
     rows = []
-    for r in accounts.list_users(session):
+    for r in users if users is not None else accounts.list_users(session):
         roles = "、".join(ROLE_LABELS[x] for x in sorted(r.roles)) or "—"
         last = f"{r.last_login:%Y-%m-%d %H:%M}" if r.last_login else "从未登录"
         rows.append((r.username, [r.username, r.display_name, r.unit, roles, r.state, last]))

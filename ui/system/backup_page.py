@@ -1,6 +1,6 @@
 """系统管理员: backup and restore, run in the background with progress."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.core import backup, clock, db, settings
@@ -35,7 +35,11 @@ class BackupPage(QWidget):
         layout = QVBoxLayout(self)
         for widget in (where, self.backup_button, self.restore_button, self.schedule, self.folder_button, self.result,
                        note):
-            layout.addWidget(widget)
+            # a button as wide as its words, at the left; not a 1,170 px bar across the page
+            if isinstance(widget, QPushButton):
+                layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+            else:
+                layout.addWidget(widget)
         layout.addStretch(1)
         self.show_schedule()
 

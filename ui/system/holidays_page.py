@@ -48,10 +48,15 @@ class HolidaysPage(QWidget):
         if self.editable:
             layout.addLayout(self._editor())
         layout.addWidget(self.table)
-        help_text = QLabel(self.tr(
-            "每年国务院办公厅发布次年放假安排后（通常在11月），请在此录入放假日和调休上班日，或从文件导入"
-            "（每行：日期 | 放假/上班 | 名称，日期可写「2027-02-06至2027-02-12」），录入完毕后点「本年已录入完毕」。"
-            "未录入的年份，期限按周一至周五推算并标明「推算」。"))
+        # Only the 系统管理员 has the editor: the others are told who enters a year, not to use controls they lack.
+        self.help_text = help_text = QLabel(self.tr(
+            "每年国务院办公厅发布次年放假安排后（通常在11月），请在上方填写日期、选择「放假」或「调休上班」并点「添加」，"
+            "或点「从文件导入…」（每行：日期 | 放假/上班 | 名称，日期可写「2027-02-06至2027-02-12」），"
+            "录入完毕后点「本年已录入完毕」。未录入的年份，期限按周一至周五推算并标明「推算」。") if self.editable
+            else self.tr("此页供查看放假日和调休上班日，可用「年份」切换年度。"
+                         "每年国务院办公厅发布次年放假安排后（通常在11月），"
+                         "由系统管理员录入；某年显示「尚未录入」时，请联系系统管理员。"
+                         "未录入的年份，期限按周一至周五推算并标明「推算」。"))
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color: #555;")
         layout.addWidget(help_text)

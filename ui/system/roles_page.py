@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from models.core import accounts
 from models.core.errors import SanbanError
-from models.core.rights import BUSINESS_ROLES, ROLE_LABELS
+from models.core.rights import ADMIN_ROLES, BUSINESS_ROLES, ROLE_LABELS
 from ui import messages
 from ui.system.accounts_page import user_rows, users_model
 from ui.widgets.table import make_table
@@ -31,14 +31,20 @@ class RolesPage(QWidget):
         bar.addStretch(1)
         note = QLabel(self.tr("三员账户不得兼任业务角色。每次授予和撤销都记入审计日志。"))
         note.setStyleSheet("color: #555;")
+        self.empty = QLabel(self.tr(
+            "还没有业务账户：请系统管理员在「系统 → 账户管理」中新增账户，再在这里选中并授予角色。"))
+        self.empty.setStyleSheet("color: #8a5300; background: #fff0d1; padding: 4px;")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(note)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table)
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(user_rows(self.session))
+        users = accounts.list_users(self.session)
+        self.model.set_rows(user_rows(self.session, users))
+        self.empty.setVisible(all(r.roles & ADMIN_ROLES for r in users))  # only the 三员: nobody to grant a role
 
     def change(self, fn) -> None:
         name = self.model.key(self.table.currentIndex().row())

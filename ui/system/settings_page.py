@@ -1,5 +1,6 @@
 """系统管理员: security settings, reporting limits, and the office's own words on printed sheets."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from models.core import settings
@@ -38,7 +39,7 @@ class SettingsPage(QWidget):
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addLayout(form)
-        column.addWidget(save)
+        column.addWidget(save, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its words, not the page
         column.addWidget(self.result)
         column.addStretch(1)
         scroll = QScrollArea()

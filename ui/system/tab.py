@@ -3,7 +3,7 @@
 import importlib
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from models.core.rights import Right, allowed
@@ -24,7 +24,7 @@ class MyAccountPage(QWidget):
         button.clicked.connect(self.change_password)
         layout = QVBoxLayout(self)
         layout.addWidget(info)
-        layout.addWidget(button)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its words, not the page
         layout.addStretch(1)
 
 

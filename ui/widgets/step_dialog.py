@@ -51,11 +51,7 @@ class StepDialog(QDialog):
 
     def _widget(self, spec: Field):
         if spec.kind == "text":
-            widget = QPlainTextEdit(spec.default)
-            widget.setTabChangesFocus(True)
-            widget.setFixedHeight(72)
-            widget.textChanged.connect(lambda k=spec.key: self.form.clear(k))
-            return self.form.add(spec.key, spec.label, widget)
+            return self.form.text_box(spec.key, spec.label, spec.default)
         if spec.kind == "choice":
             widget = QComboBox()
             widget.addItems(list(spec.choices))
