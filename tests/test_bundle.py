@@ -30,4 +30,10 @@ def test_the_bundle_takes_every_package_the_wheel_takes():
     bundled = set(re.search(r'for package in \(([^)]*)\)', spec).group(1).replace('"', "").replace(" ", "").split(","))
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     wheel = {name.rstrip("*") for name in pyproject["tool"]["setuptools"]["packages"]["find"]["include"]}
-    assert bundled - {""} == wheel
+    assert bundled - {""} == wheel - {"resources"}  # the bundle takes resources/ as data, the whole folder
+    assert "resources" in wheel and pyproject["tool"]["setuptools"]["package-data"]["resources"] == ["**/*"]
+
+
+def test_the_wheels_script_names_itself(monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["/opt/三办/bin/sanban", "--help"])
+    assert paths.program_name() == "sanban"

@@ -42,5 +42,6 @@ def resources_dir() -> Path:
 
 
 def program_name() -> str:
-    """How the user starts Sanban, for messages: the bundle's executable, or main.py from the sources."""
-    return "sanban" if getattr(sys, "frozen", False) else "python main.py"
+    """How the user starts Sanban, for messages: the bundle's executable or the wheel's script, else main.py."""
+    started_as = Path(sys.argv[0]).stem if sys.argv and sys.argv[0] else ""
+    return "sanban" if getattr(sys, "frozen", False) or started_as == "sanban" else "python main.py"
