@@ -37,7 +37,7 @@ def has_command(argv: list[str]) -> bool:
 
 
 def build_parser() -> Parser:
-    p = Parser(prog="python main.py", description="三办：办文、办会、办事工作台（命令行）")
+    p = Parser(prog=paths.program_name(), description="三办：办文、办会、办事工作台（命令行）")
     p.add_argument("--db", help="数据库文件路径或 postgresql:// 地址（默认：用户数据目录下的 sanban.db）")
     p.add_argument("--user", help="以该用户身份执行（密码取自 SANBAN_PASSWORD，否则提示输入）")
     sub = p.add_subparsers(dest="command", parser_class=Parser)
@@ -143,7 +143,8 @@ def _login(args) -> accounts.Session:
     is_passwd = args.command == "user" and args.action == "passwd"
     if session.must_change_password and not is_passwd:
         raise ValidationError(
-            "password", "您的密码由管理员设置，请先运行「python main.py --user 您的用户名 user passwd」修改密码。"
+            "password",
+            f"您的密码由管理员设置，请先运行「{paths.program_name()} --user 您的用户名 user passwd」修改密码。",
         )
     return session
 

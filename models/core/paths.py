@@ -1,6 +1,7 @@
 """Where Sanban keeps its files. Nothing is created at import time; `main.py` asks when it needs a path."""
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -34,4 +35,13 @@ def user_templates_dir() -> Path:
 
 
 def resources_dir() -> Path:
+    """resources/ beside the sources, or inside the one-folder bundle (PyInstaller's `sys._MEIPASS`, `_internal/`)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys._MEIPASS) / "resources"  # type: ignore[attr-defined]  # set by PyInstaller's bootloader
     return Path(__file__).resolve().parents[2] / "resources"
+
+
+def program_name() -> str:
+    """How the user starts Sanban, for messages: the bundle's executable or the wheel's script, else main.py."""
+    started_as = Path(sys.argv[0]).stem if sys.argv and sys.argv[0] else ""
+    return "sanban" if getattr(sys, "frozen", False) or started_as == "sanban" else "python main.py"
