@@ -9,7 +9,7 @@ import json
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from models.core.errors import ValidationError
 from models.core.ledger import PAGE_SIZE, SHORT_SEARCH_CAP, STATUS_LABELS, LedgerSource, Query, Row, short_search
 from models.core.validators import parse_date
-from ui import messages
+from ui import account_state, messages
 
 # Colours mean the same everywhere: red overdue, amber due within 2 working days, green on time, grey done/void.
 STATUS_COLOURS = {
@@ -149,7 +149,7 @@ class LedgerView(QWidget):
     def __init__(self, source: LedgerSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.settings = QSettings()
+        self.settings = account_state.settings()  # per account, not per operating-system user
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.model = LedgerModel(source, self)
@@ -550,8 +550,8 @@ class LedgerView(QWidget):
             row = self.model.row(number)
             if row is not None and row.id in ids:
                 index = self.model.index(number, 0)
-                flags = QItemSelectionModel.SelectionFlag.Rows | (
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect if first else QItemSelectionModel.SelectionFlag.Select)
+                how = QItemSelectionModel.SelectionFlag
+                flags = how.Rows | (how.ClearAndSelect if first else how.Select)
                 selection.select(index, flags)
                 if first:
                     selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)

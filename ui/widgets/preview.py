@@ -2,17 +2,17 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from models.core import previews
+from ui import account_state
 
 
 def save_path(parent: QWidget, title: str, name: str, filters: str) -> str:
-    folder = QSettings().value("files/last_folder", str(Path.home()))
+    folder = account_state.settings().value("files/last_folder", str(Path.home()))
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
     if path:
-        QSettings().setValue("files/last_folder", str(Path(path).parent))
+        account_state.settings().setValue("files/last_folder", str(Path(path).parent))
     return path
 
 
