@@ -64,7 +64,7 @@ class RemindersPage(QWidget):
             return changed
 
         dialog = StepDialog(self.tr("涉密人员管理规则"), fields, save, self,
-                            self.tr("国家未统一规定这些数字（DOMAIN §4.2）；按本单位规定设置。已离岗人员的脱密期不随之改变。"))
+                            self.tr("国家未统一规定这些数字；按本单位规定设置。已离岗人员的脱密期不随之改变。"))
         if dialog.exec():
             self.refresh()
             if dialog.result_value:
