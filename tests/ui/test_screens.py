@@ -172,3 +172,28 @@ def test_every_dialog_a_toolbar_opens_is_chinese(qtbot, everyone, role, monkeypa
     wrong = sorted({(type(d).__name__, text) for d in opened for _, text in visible_strings(d)
                     if text and text not in people and (latin_only(text) or "DOMAIN" in text or "§" in text)})
     assert not wrong, f"{role}: dialogs with strings not in Chinese: {wrong}"
+
+
+@pytest.mark.parametrize("focus", ["table", "search", "detail"])
+def test_the_edit_keys_reach_the_page_from_anywhere_in_it(qtbot, everyone, focus, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = MainWindow(everyone["clerk"])
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    tab = window.module_tabs["documents"]
+    window.tabs.setCurrentWidget(tab)
+    called: list[str] = []
+    for name in ("new", "find", "print", "export"):
+        monkeypatch.setattr(tab, f"action_{name}", lambda n=name: called.append(n))
+    ledger = tab.incoming.ledger
+    target = {"table": ledger.table, "search": ledger.search, "detail": ledger.detail}[focus]
+    for key, name in ((Qt.Key.Key_N, "new"), (Qt.Key.Key_F, "find"), (Qt.Key.Key_P, "print"),
+                      (Qt.Key.Key_E, "export")):
+        target.setFocus()
+        qtbot.waitUntil(target.hasFocus)
+        QTest.keyClick(window.windowHandle(), key, Qt.KeyboardModifier.ControlModifier)
+        assert called[-1:] == [name], f"Ctrl+{name} from the {focus}"

@@ -9,7 +9,7 @@ import json
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -141,6 +141,20 @@ class LedgerModel(QAbstractTableModel):
                              order == Qt.SortOrder.DescendingOrder))
 
 
+class WindowKeys(QObject):
+    """Leaves the window's 编辑 keys to the window: a line edit claims Ctrl+E (to the end of the line) and others on
+    X11 desktops, so that Ctrl+E typed in the search box would never export."""
+
+    KEYS = frozenset((Qt.Key.Key_N, Qt.Key.Key_F, Qt.Key.Key_P, Qt.Key.Key_E))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.ShortcutOverride and event.key() in self.KEYS
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            event.ignore()
+            return True  # the line edit never sees it; the shortcut map gives it to the window's action
+        return False
+
+
 class LedgerView(QWidget):
     """Toolbar, filter bar, table and detail panel for one ledger; remembers its columns and filters."""
 
@@ -167,6 +181,8 @@ class LedgerView(QWidget):
         # ↓ from the search box goes to the rows (and frees Ctrl+E, which a line edit keeps for 「to the end」)
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, context=Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self.focus_rows)
+        self.window_keys = WindowKeys(self)
+        self.search.installEventFilter(self.window_keys)
 
         self.filter_widgets: dict[str, QWidget] = {}
         filters = QHBoxLayout()
@@ -252,6 +268,7 @@ class LedgerView(QWidget):
             widget.setPlaceholderText(self.tr("年-月-日"))  # 「如 2026-11-01」 was clipped in a full filter bar
             widget.setMaximumWidth(120)
             widget.editingFinished.connect(self.apply_filters)
+            widget.installEventFilter(self.window_keys)
         self.filter_widgets[spec.key] = widget
         return widget
 
