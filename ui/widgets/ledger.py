@@ -236,8 +236,7 @@ class LedgerView(QWidget):
         self.splitter.setStretchFactor(1, 1)
 
         self.columns_action = QAction(self.tr("列设置"), self)
-        self.columns_action.triggered.connect(
-            lambda: self.column_menu().exec(self.toolbar.mapToGlobal(self.toolbar.rect().bottomLeft())))
+        self.columns_action.triggered.connect(lambda: self.column_menu().exec(self.columns_menu_position()))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -249,6 +248,7 @@ class LedgerView(QWidget):
         # Ctrl+F is the window's (编辑 → 查找 calls the page's action_find): a second owner here made Qt fire neither
 
         self._restore_state()
+        self._stretch()
         self.apply_filters()
 
     # --- filters -------------------------------------------------------------------------------------------
@@ -343,11 +343,40 @@ class LedgerView(QWidget):
             action.toggled.connect(lambda on, n=number: self.set_column_visible(n, on))
         return menu
 
+    def stretch_column(self) -> int:
+        """The column that takes the spare width: the source's `stretch` key, else 标题, else the widest."""
+        keys = [c.key for c in self.source.columns]
+        key = getattr(self.source, "stretch", None) or ("title" if "title" in keys else None)
+        if key in keys:
+            return keys.index(key)
+        return max(range(len(keys)), key=lambda n: self.source.columns[n].width)
+
+    def _stretch(self) -> None:
+        """The stretch column fills what the others leave (at 1920 px 标题 reads whole; at 1366 px 状态 stays on
+        screen); the others keep the widths the user gave them."""
+        header = self.table.horizontalHeader()
+        number = self.stretch_column()
+        for section in range(header.count()):
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+        if header.isSectionHidden(number):
+            header.setStretchLastSection(True)
+            return
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+
+    def columns_menu_position(self):
+        """Under the 列设置 button, wherever the page put it (the toolbar's left end is another step's)."""
+        button = self.toolbar.widgetForAction(self.columns_action)
+        if button is None or not button.isVisible():
+            return self.toolbar.mapToGlobal(self.toolbar.rect().bottomLeft())
+        return button.mapToGlobal(button.rect().bottomLeft())
+
     def set_column_visible(self, number: int, visible: bool) -> None:
         header = self.table.horizontalHeader()
         if not visible and header.count() - header.hiddenSectionCount() <= 1:
             return  # keep at least one column
         header.setSectionHidden(number, not visible)
+        self._stretch()
         self.save_state()
 
     def selected_row(self) -> Row | None:
