@@ -50,3 +50,16 @@ def test_the_main_window_opens_inside_the_screen(qtbot, three):
     room = available(window)
     assert window.height() + FRAME[1] <= room.height()  # the status bar is on screen
     assert window.height() >= room.height() * 0.8  # and the room is used
+
+
+def test_a_preview_that_cannot_load_says_so(qtbot, tmp_path, monkeypatch):
+    from ui import messages
+    from ui.widgets.preview import PreviewDialog
+
+    seen = []
+    monkeypatch.setattr(messages, "warn", lambda parent, title, text: seen.append(text))
+    broken = tmp_path / "坏.pdf"
+    broken.write_bytes(b"not a pdf")
+    dialog = PreviewDialog(broken, "预览", lambda: None)
+    qtbot.addWidget(dialog)
+    assert dialog.exec() == 0 and "打印预览无法显示" in seen[0]

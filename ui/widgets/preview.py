@@ -27,7 +27,7 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.pdf = pdf
         self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
+        self.loaded = self.document.load(str(pdf)) == QPdfDocument.Error.None_
         view = QPdfView(self)
         view.setDocument(self.document)
         view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -49,6 +49,17 @@ class PreviewDialog(QDialog):
         from ui.widgets.screen_fit import fit
 
         fit(self, 760, 1000)  # an A4 page's shape where the screen allows; its buttons always on screen
+
+    def exec(self) -> int:
+        """Shows the preview; one that cannot be shown says so instead of opening an empty window."""
+        if not self.loaded:
+            from ui import messages
+
+            previews.discard(self.pdf)
+            messages.warn(self.parentWidget(), self.tr("打印预览"), self.tr(
+                "打印预览无法显示：生成的文件无法读取。请重试；如仍不行，请把情况告诉系统管理员。"))
+            return QDialog.DialogCode.Rejected.value
+        return super().exec()
 
     def done(self, result: int) -> None:
         """Closing the preview removes its PDF: a 涉密人员登记表 must not stay on disk."""
