@@ -172,6 +172,10 @@ def test_every_dialog_a_toolbar_opens_is_chinese(qtbot, everyone, role, monkeypa
     wrong = sorted({(type(d).__name__, text) for d in opened for _, text in visible_strings(d)
                     if text and text not in people and (latin_only(text) or "DOMAIN" in text or "§" in text)})
     assert not wrong, f"{role}: dialogs with strings not in Chinese: {wrong}"
+    # and each can be made to fit a 1366×768 screen, its frame included
+    too_big = [(d.windowTitle(), d.minimumSizeHint().toTuple()) for d in opened
+               if d.minimumSizeHint().width() > 1366 - 16 or d.minimumSizeHint().height() > 768 - 48]
+    assert not too_big, f"{role}: dialogs larger than a 1366×768 screen: {too_big}"
 
 
 @pytest.mark.parametrize("focus", ["table", "search", "detail"])
