@@ -228,7 +228,7 @@ class LedgerView(QWidget):
         self.detail_html = None  # a page may render the detail itself: (row) -> html
 
         self.detail = QTextBrowser()
-        self.detail.setMinimumWidth(260)
+        self.detail.setMinimumWidth(200)  # at 1366 px every column but 标题 keeps its width: 标题 gets the rest
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
