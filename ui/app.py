@@ -106,6 +106,9 @@ def start_scheduled_backup() -> threading.Thread:
 def run_window(db_url: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure(app)
+    from ui import crash
+
+    crash.install()  # before any window: an error from the first dialog on is shown and logged
     previews.remove_leftovers()  # the previews a crash or a kill left behind
     try:
         db.connect(db_url)

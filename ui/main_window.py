@@ -2,14 +2,14 @@
 
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from models.core import accounts, db, modules, settings
 from models.core.manifest import resolve
 from models.core.rights import Right, allowed
-from ui import messages
+from ui import account_state, messages
 from ui.idle import IdleWatcher, LockPage
 from ui.login_dialog import PasswordDialog
 from ui.startup import keep_loaded
@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: accounts.Session) -> None:
         super().__init__()
         self.session = session
+        account_state.set_account(session.username)  # before any page reads its columns and filters
         self.setWindowTitle(self.tr("三办 — %1").replace("%1", session.display_name))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -45,11 +46,19 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self.idle = IdleWatcher(settings.get("idle_lock_minutes"), self)
         self.idle.idle.connect(self.lock)
-        geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        self._place()
+
+    def _place(self) -> None:
+        """Where this account left the window, kept inside the screen; else most of the screen: a 1366×768 laptop
+        shows the status bar, a 1920×1080 monitor gives the ledgers their room."""
+        from ui.widgets import screen_fit
+
+        geometry = account_state.settings().value("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            if not self.isMaximized():
+                screen_fit.clamp(self)
+            return
+        screen_fit.share(self, 0.92)
 
     @property
     def system_tab(self) -> QWidget:
@@ -198,7 +207,7 @@ class MainWindow(QMainWindow):
         self.logout_requested.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        account_state.settings().setValue("window/geometry", self.saveGeometry())
         self.idle.pause()
         db.on_wait(None)
         if not getattr(self, "_leaving", False):

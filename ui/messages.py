@@ -33,3 +33,13 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     box.setDefaultButton(yes)  # Enter confirms, as the text asks
     box.exec()
     return box.clickedButton() is yes
+
+
+def crash(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    """An unexpected error: the message, and the error's one line under Qt's 「显示详细信息」 (the traceback is in
+    the crash log, never in the box)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    box.exec()

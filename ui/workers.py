@@ -10,6 +10,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from models.core.errors import SanbanError, file_error
+
 
 class _Signals(QObject):
     progress = Signal(int, int)
@@ -34,6 +36,18 @@ class _Task(QRunnable):
 
             if DB.obj is not None:
                 DB.obj.close()  # this thread's connection; peewee keeps one per thread
+
+
+def _seen(error: BaseException | None) -> BaseException | None:
+    """An error the user could not have caused (a bug, a full disk) goes to the crash log, and reaches the callback
+    as a SanbanError whose message says what failed and where the details went: every callback shows it as is."""
+    if error is None or isinstance(error, SanbanError):
+        return error
+    from ui import crash
+
+    if isinstance(error, OSError):  # the file the user chose: say which and why, no log needed
+        return file_error(error)
+    return SanbanError(crash.message(error, crash.log(error, where="后台任务")))
 
 
 _running: list = []  # keep signal objects alive until their task reports back
@@ -61,7 +75,7 @@ def run_in_background(parent: QWidget, title: str, operation: Callable, done: Ca
         dialog.reset()
         dialog.deleteLater()
         _running.remove(signals)
-        done(result, error)
+        done(result, _seen(error))
 
     signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
     signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)

@@ -37,6 +37,13 @@ def labels() -> dict[str, str]:
 UNLABELLED: set[str] = set()
 
 
+def detail_labels() -> dict[str, str]:
+    """Every key of an entry's detail with its Chinese name, as the manifests declare them (the viewer's 详情)."""
+    from models.core import modules
+
+    return modules.detail_labels()
+
+
 class AuditEntry(PlainModel):
     """One audited event; never updated or deleted."""
 
@@ -97,7 +104,9 @@ def record_over_head(actor, action: str, target: str, summary: str,
         # Postgres: FOR UPDATE serialises writers across workstations; SQLite's IMMEDIATE transaction does.
         head = _locked(AuditHead.select()).first()
         last_id, prev = (head.last_id, head.last_hash) if head else (0, GENESIS)
-        detail = json.dumps(payload_for(last_id, prev), ensure_ascii=False, sort_keys=True, default=_json_default)
+        payload = payload_for(last_id, prev)
+        UNLABELLED.update(f"detail:{key}" for key in payload if key not in detail_labels())
+        detail = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=_json_default)
         entry_id = last_id + 1
         stamp = now()
         station = socket.gethostname()[:128]

@@ -5,11 +5,9 @@ from datetime import date, datetime, time
 
 from peewee import fn
 
-from models.core.audit import AuditEntry, action_label, labels, target_label
+from models.core.audit import AuditEntry, action_label, detail_labels, labels, target_label
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row
 from models.core.rights import Right, require
-
-DETAIL_LABELS = {"before": "修改前", "after": "修改后"}
 
 
 class AuditLedger:
@@ -29,9 +27,13 @@ class AuditLedger:
 
     def __init__(self, actor) -> None:
         require(actor, Right.READ_AUDIT, "查看审计日志")
-        actors = [a for (a,) in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor).tuples()]
+        names: dict[str, str] = {}  # user name -> as the viewer shows the person: 「王文书（wenshu）」
+        query = AuditEntry.select(AuditEntry.actor, AuditEntry.actor_name).distinct().order_by(AuditEntry.actor)
+        for entry in query:
+            if entry.actor:
+                names.setdefault(entry.actor, _who(entry.actor, entry.actor_name))
         self.filters = (
-            FilterSpec("actor", "操作人", "choice", tuple((a, a) for a in actors if a)),
+            FilterSpec("actor", "操作人", "choice", tuple(names.items())),
             FilterSpec("action", "操作", "choice", tuple(labels().items())),
             FilterSpec("date_from", "起始日期", "date"),
             FilterSpec("date_to", "截止日期", "date"),
@@ -100,8 +102,9 @@ class AuditLedger:
             ("对象", target_label(entry.target)), ("摘要", entry.summary), ("工作站", entry.workstation),
         ]
         for key, value in json.loads(entry.detail or "{}").items():
-            text = json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict | list) else str(value)
-            lines.append((DETAIL_LABELS.get(key, key), text))
+            text = json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict | list) else (
+                ("是" if value else "否") if isinstance(value, bool) else str(value))
+            lines.append((detail_labels().get(key, key), text))
         lines.append(("本条哈希", entry.hash))
         return lines
 

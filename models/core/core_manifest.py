@@ -46,6 +46,12 @@ MANIFEST = Manifest(
         "import": "导入台账",
         "void": "作废记录",
     },
+    details={
+        "before": "修改前", "after": "修改后", "file": "文件", "mark": "密级", "rows": "行数", "size": "大小（字节）",
+        "removed": "已删除的旧备份", "steps": "生成内容", "state": "账户状态", "witness": "见证人", "right": "权限",
+        "checked": "已校验条数", "ok": "校验通过", "bad_id": "首个异常条目", "reason": "原因", "key": "封存密钥编号",
+        "wrapped": "加密后的封存密钥", "sealed_id": "封存至第几条", "mac": "封存校验码",
+    },
     targets={
         "user": "账户", "right": "权限", "setting": "设置", "calendar": "节假日安排", "file": "文件",
         "database": "数据库", "audit": "审计日志",

@@ -87,6 +87,7 @@ class Manifest:
     rights: tuple[RightSpec, ...] = ()
     actions: Mapping[str, str] = field(default_factory=dict)  # audit action -> Chinese label
     targets: Mapping[str, str] = field(default_factory=dict)  # audit target kind (before the colon) -> Chinese
+    details: Mapping[str, str] = field(default_factory=dict)  # key of an audit entry's detail -> Chinese
     settings: tuple[SettingSpec, ...] = ()
     texts: tuple[TextSpec, ...] = ()
     cli: str = ""  # module with `importers()` and `exports()`: {kind: function}

@@ -76,6 +76,11 @@ def target_labels() -> dict[str, str]:
     return _merged("targets")
 
 
+@cache
+def detail_labels() -> dict[str, str]:
+    return _merged("details")
+
+
 def _merged(attribute: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for m in manifests():

@@ -16,8 +16,27 @@ def new_file(name: str) -> Path:
         return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root)) / name
 
 
+def is_preview(path: Path | str) -> bool:
+    """A file made by `new_file`: shown on screen, not yet printed or saved anywhere."""
+    return Path(path).resolve().parent.parent == paths.preview_dir().resolve()
+
+
+# What each open preview will be audited as once it is really printed: a preview on screen is neither an export nor
+# a print (it may fail to show, or be closed unprinted).
+_print_records: dict[Path, tuple] = {}
+
+
+def note_print(pdf: Path | str, record: tuple) -> None:
+    _print_records[Path(pdf)] = record
+
+
+def print_record(pdf: Path | str) -> tuple | None:
+    return _print_records.get(Path(pdf))
+
+
 def discard(pdf: Path) -> None:
     """Remove a preview's PDF and its folder (only ever a folder made by `new_file`)."""
+    _print_records.pop(Path(pdf), None)
     folder = Path(pdf).parent
     if folder.parent == paths.preview_dir():
         shutil.rmtree(folder, ignore_errors=True)

@@ -17,6 +17,7 @@ MANIFEST = Manifest(
         RightSpec(READ_DOCUMENTS, "查阅公文", frozenset({Role.CLERK, Role.LEADER})),  # 领导: read-only overview
         RightSpec(EDIT_DOCUMENTS, "办理公文", frozenset({Role.CLERK})),
     ),
+    details={"count": "件数"},
     targets={"incoming": "收文", "outgoing": "发文", "number": "发文字号"},
     cli="cli.documents",
     imports={"incoming": "旧收文登记簿（.xlsx/.csv）", "outgoing": "旧发文登记簿（.xlsx/.csv）"},

@@ -16,6 +16,7 @@ MANIFEST = Manifest(
         RightSpec(READ_DUTY, "查阅值班", frozenset({Role.DUTY, Role.LEADER})),  # 领导 see the log, roster, briefs
         RightSpec(EDIT_DUTY, "值班登记", frozenset({Role.DUTY})),
     ),
+    details={"replaced": "被替换的日期", "handed_by": "交班人", "items": "事项数"},
     targets={"duty": "值班记录", "duty_shift": "值班班次", "duty_brief": "值班要情", "roster": "值班表",
              "absence": "领导外出"},
     # 突发事件 reporting limits, minutes from 接报 (DOMAIN.md §3.4: national 30 min phone / 1 h written for 重特大;

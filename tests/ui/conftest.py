@@ -24,6 +24,7 @@ def shown(monkeypatch):
     seen: list[tuple[str, str, str]] = []
     for kind in ("info", "warn", "error"):
         monkeypatch.setattr(messages, kind, lambda parent, title, text, k=kind: seen.append((k, title, text)))
+    monkeypatch.setattr(messages, "crash", lambda parent, title, text, details: seen.append(("crash", title, text)))
     monkeypatch.setattr(messages, "confirm", lambda parent, title, text: seen.append(("confirm", title, text)) or True)
     return seen
 

@@ -111,13 +111,13 @@ def test_filters_and_columns_persist(qtbot):
     combo = view.filter_widgets["status"]
     combo.setCurrentIndex(combo.findData("done"))
     view.set_column_visible(0, False)
-    view.table.horizontalHeader().resizeSection(1, 333)
+    view.table.horizontalHeader().resizeSection(2, 333)  # 标题 (1) takes the spare width: its size is not kept
     again = LedgerView(FakeSource())
     qtbot.addWidget(again)
     assert again.filter_widgets["status"].currentData() == "done"
     assert again.model.rowCount() == 2_500
     assert again.table.horizontalHeader().isSectionHidden(0)
-    assert again.table.horizontalHeader().sectionSize(1) == 333
+    assert again.table.horizontalHeader().sectionSize(2) == 333
 
 
 def test_selecting_a_row_shows_its_detail(qtbot):
@@ -158,3 +158,30 @@ def test_an_empty_ledger_says_why_and_a_full_one_makes_no_hint(qtbot):
     assert full.empty_label.isVisible() and "清除筛选" in full.empty_label.text()
     full.clear_filters()
     assert not full.empty_label.isVisible() and full.model.rowCount() == 50
+
+
+def test_the_title_column_takes_the_spare_width_and_the_last_stays_on_screen(qtbot):
+    view = LedgerView(FakeSource())
+    qtbot.addWidget(view)
+    header = view.table.horizontalHeader()
+    view.resize(1400, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    wide = header.sectionSize(1)
+    assert wide > 200 and header.sectionSize(2) == 100  # 标题 grew, 单位 kept its width
+    view.resize(700, 600)
+    qtbot.waitUntil(lambda: header.sectionSize(1) < wide)
+    assert header.sectionViewportPosition(2) + header.sectionSize(2) <= view.table.viewport().width()
+
+
+def test_the_column_menu_opens_under_its_button(qtbot):
+    view = LedgerView(FakeSource())
+    qtbot.addWidget(view)
+    view.toolbar.addAction("新建")
+    view.toolbar.addAction("办理")
+    view.toolbar.addAction(view.columns_action)
+    view.show()
+    qtbot.waitExposed(view)
+    button = view.toolbar.widgetForAction(view.columns_action)
+    assert view.columns_menu_position() == button.mapToGlobal(button.rect().bottomLeft())
+    assert view.columns_menu_position().x() > view.toolbar.mapToGlobal(view.toolbar.rect().bottomLeft()).x()

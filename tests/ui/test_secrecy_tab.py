@@ -174,7 +174,11 @@ def test_the_registration_form_previews(tab, sec, monkeypatch, shown):
     monkeypatch.setattr(preview.PreviewDialog, "exec", lambda dialog: previews.append(dialog) or 0)
     tab.action_print()
     assert previews and previews[0].windowTitle().startswith("涉密人员登记表-")
-    assert AuditEntry.select().where(AuditEntry.action == "export").exists()
+    # a preview is not an export: it is audited as a print once the printer takes it
+    assert not AuditEntry.select().where(AuditEntry.action == "export").exists()
+    from models.core import previews as preview_files
+
+    assert preview_files.print_record(previews[0].pdf)[2].startswith("personnel-form:")
 
 
 def test_empty_posts_and_reminders_say_what_to_do(tab, shown):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.core import clock, previews
 from models.core.errors import SanbanError
-from ui import messages
+from ui import account_state, messages
 from ui.widgets.preview import PreviewDialog, save_path
 from ui.workers import run_in_background
 
@@ -222,7 +222,7 @@ class ImportWizard(QDialog):
 
 
 def import_ledger(parent: QWidget, session, kind: str) -> bool:
-    folder = QSettings().value("files/last_folder", str(Path.home()))
+    folder = account_state.settings().value("files/last_folder", str(Path.home()))
     path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择旧台账"), str(folder),
                                           "Excel/CSV 文件 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)")
     if not path:

@@ -9,7 +9,7 @@ import json
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from models.core.errors import ValidationError
 from models.core.ledger import PAGE_SIZE, SHORT_SEARCH_CAP, STATUS_LABELS, LedgerSource, Query, Row, short_search
 from models.core.validators import parse_date
-from ui import messages
+from ui import account_state, messages
 
 # Colours mean the same everywhere: red overdue, amber due within 2 working days, green on time, grey done/void.
 STATUS_COLOURS = {
@@ -141,6 +141,20 @@ class LedgerModel(QAbstractTableModel):
                              order == Qt.SortOrder.DescendingOrder))
 
 
+class WindowKeys(QObject):
+    """Leaves the window's 编辑 keys to the window: a line edit claims Ctrl+E (to the end of the line) and others on
+    X11 desktops, so that Ctrl+E typed in the search box would never export."""
+
+    KEYS = frozenset((Qt.Key.Key_N, Qt.Key.Key_F, Qt.Key.Key_P, Qt.Key.Key_E))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.ShortcutOverride and event.key() in self.KEYS
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            event.ignore()
+            return True  # the line edit never sees it; the shortcut map gives it to the window's action
+        return False
+
+
 class LedgerView(QWidget):
     """Toolbar, filter bar, table and detail panel for one ledger; remembers its columns and filters."""
 
@@ -149,7 +163,7 @@ class LedgerView(QWidget):
     def __init__(self, source: LedgerSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.settings = QSettings()
+        self.settings = account_state.settings()  # per account, not per operating-system user
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.model = LedgerModel(source, self)
@@ -167,6 +181,8 @@ class LedgerView(QWidget):
         # ↓ from the search box goes to the rows (and frees Ctrl+E, which a line edit keeps for 「to the end」)
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search, context=Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self.focus_rows)
+        self.window_keys = WindowKeys(self)
+        self.search.installEventFilter(self.window_keys)
 
         self.filter_widgets: dict[str, QWidget] = {}
         filters = QHBoxLayout()
@@ -212,7 +228,7 @@ class LedgerView(QWidget):
         self.detail_html = None  # a page may render the detail itself: (row) -> html
 
         self.detail = QTextBrowser()
-        self.detail.setMinimumWidth(260)
+        self.detail.setMinimumWidth(200)  # at 1366 px every column but 标题 keeps its width: 标题 gets the rest
         self.splitter = QSplitter()
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -220,8 +236,7 @@ class LedgerView(QWidget):
         self.splitter.setStretchFactor(1, 1)
 
         self.columns_action = QAction(self.tr("列设置"), self)
-        self.columns_action.triggered.connect(
-            lambda: self.column_menu().exec(self.toolbar.mapToGlobal(self.toolbar.rect().bottomLeft())))
+        self.columns_action.triggered.connect(lambda: self.column_menu().exec(self.columns_menu_position()))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -233,6 +248,7 @@ class LedgerView(QWidget):
         # Ctrl+F is the window's (编辑 → 查找 calls the page's action_find): a second owner here made Qt fire neither
 
         self._restore_state()
+        self._stretch()
         self.apply_filters()
 
     # --- filters -------------------------------------------------------------------------------------------
@@ -252,6 +268,7 @@ class LedgerView(QWidget):
             widget.setPlaceholderText(self.tr("年-月-日"))  # 「如 2026-11-01」 was clipped in a full filter bar
             widget.setMaximumWidth(120)
             widget.editingFinished.connect(self.apply_filters)
+            widget.installEventFilter(self.window_keys)
         self.filter_widgets[spec.key] = widget
         return widget
 
@@ -326,11 +343,40 @@ class LedgerView(QWidget):
             action.toggled.connect(lambda on, n=number: self.set_column_visible(n, on))
         return menu
 
+    def stretch_column(self) -> int:
+        """The column that takes the spare width: the source's `stretch` key, else 标题, else the widest."""
+        keys = [c.key for c in self.source.columns]
+        key = getattr(self.source, "stretch", None) or ("title" if "title" in keys else None)
+        if key in keys:
+            return keys.index(key)
+        return max(range(len(keys)), key=lambda n: self.source.columns[n].width)
+
+    def _stretch(self) -> None:
+        """The stretch column fills what the others leave (at 1920 px 标题 reads whole; at 1366 px 状态 stays on
+        screen); the others keep the widths the user gave them."""
+        header = self.table.horizontalHeader()
+        number = self.stretch_column()
+        for section in range(header.count()):
+            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+        if header.isSectionHidden(number):
+            header.setStretchLastSection(True)
+            return
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+
+    def columns_menu_position(self):
+        """Under the 列设置 button, wherever the page put it (the toolbar's left end is another step's)."""
+        button = self.toolbar.widgetForAction(self.columns_action)
+        if button is None or not button.isVisible():
+            return self.toolbar.mapToGlobal(self.toolbar.rect().bottomLeft())
+        return button.mapToGlobal(button.rect().bottomLeft())
+
     def set_column_visible(self, number: int, visible: bool) -> None:
         header = self.table.horizontalHeader()
         if not visible and header.count() - header.hiddenSectionCount() <= 1:
             return  # keep at least one column
         header.setSectionHidden(number, not visible)
+        self._stretch()
         self.save_state()
 
     def selected_row(self) -> Row | None:
@@ -550,8 +596,8 @@ class LedgerView(QWidget):
             row = self.model.row(number)
             if row is not None and row.id in ids:
                 index = self.model.index(number, 0)
-                flags = QItemSelectionModel.SelectionFlag.Rows | (
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect if first else QItemSelectionModel.SelectionFlag.Select)
+                how = QItemSelectionModel.SelectionFlag
+                flags = how.Rows | (how.ClearAndSelect if first else how.Select)
                 selection.select(index, flags)
                 if first:
                     selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)

@@ -2,17 +2,17 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from models.core import previews
+from ui import account_state
 
 
 def save_path(parent: QWidget, title: str, name: str, filters: str) -> str:
-    folder = QSettings().value("files/last_folder", str(Path.home()))
+    folder = account_state.settings().value("files/last_folder", str(Path.home()))
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name), filters)
     if path:
-        QSettings().setValue("files/last_folder", str(Path(path).parent))
+        account_state.settings().setValue("files/last_folder", str(Path(path).parent))
     return path
 
 
@@ -27,7 +27,7 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.pdf = pdf
         self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
+        self.loaded = self.document.load(str(pdf)) == QPdfDocument.Error.None_
         view = QPdfView(self)
         view.setDocument(self.document)
         view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -46,7 +46,20 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(view, 1)
         layout.addLayout(row)
-        self.resize(720, 900)
+        from ui.widgets.screen_fit import fit
+
+        fit(self, 760, 1000)  # an A4 page's shape where the screen allows; its buttons always on screen
+
+    def exec(self) -> int:
+        """Shows the preview; one that cannot be shown says so instead of opening an empty window."""
+        if not self.loaded:
+            from ui import messages
+
+            previews.discard(self.pdf)
+            messages.warn(self.parentWidget(), self.tr("打印预览"), self.tr(
+                "打印预览无法显示：生成的文件无法读取。请重试；如仍不行，请把情况告诉系统管理员。"))
+            return QDialog.DialogCode.Rejected.value
+        return super().exec()
 
     def done(self, result: int) -> None:
         """Closing the preview removes its PDF: a 涉密人员登记表 must not stay on disk."""
@@ -55,17 +68,35 @@ class PreviewDialog(QDialog):
         previews.discard(self.pdf)
 
     def print_(self) -> None:
-        from PySide6.QtGui import QPainter
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
-        painter = QPainter(printer)
+        if not self.send(printer):
+            from ui import messages
+
+            messages.warn(self, self.tr("打印"), self.tr("没有打印出来：打印机无法使用。请检查打印机是否已连接并开机，"
+                                                      "或在打印对话框中另选一台打印机后重试。"))
+
+    def send(self, printer) -> bool:
+        """Paint every page on `printer`; audited as a print only when the printer took them all."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrinter
+
+        from models.core.exports import audit_print
+
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
         rect = painter.viewport()
         for page in range(self.document.pageCount()):
-            if page:
-                printer.newPage()
+            if page and not printer.newPage():
+                painter.end()
+                return False
             image = self.document.render(page, rect.size())
             painter.drawImage(rect, image)
-        painter.end()
+        if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
+            return False
+        audit_print(self.pdf)
+        return True

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
 )
 
@@ -44,10 +46,28 @@ class StepDialog(QDialog):
             label.setWordWrap(True)
             label.setStyleSheet("color: #333; font-weight: bold;")
             layout.addWidget(label)
-        layout.addWidget(self.form)
+        # A long form scrolls inside the dialog: its 确定 and 取消 stay on a 1366×768 screen.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.form)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         self.setMinimumWidth(520)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """As tall as the form where the screen allows, else the form scrolls; never past the screen's edge."""
+        from ui.widgets.screen_fit import FRAME, available, clamp
+
+        room = available(self).height() - FRAME[1] - (self.sizeHint().height() - self.scroll.sizeHint().height())
+        hint = self.form.sizeHint()
+        self.scroll.setMinimumSize(hint.width() + self.scroll.verticalScrollBar().sizeHint().width(),
+                                   max(min(hint.height(), room), 80))
+        self.adjustSize()
+        clamp(self)
+        super().showEvent(event)
 
     def _widget(self, spec: Field):
         if spec.kind == "text":

@@ -1,0 +1,65 @@
+"""Everything fits the available screen (the offscreen screen here is 800×800; the screenshots cover 1366×768)."""
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QPushButton
+
+from ui.widgets.screen_fit import FRAME, available
+from ui.widgets.step_dialog import StepDialog
+from ui.widgets.step_fields import Field
+
+
+def inside(widget) -> bool:
+    room = available(widget)
+    return widget.height() + FRAME[1] <= room.height() and widget.width() + FRAME[0] <= room.width()
+
+
+def test_a_long_form_scrolls_inside_a_dialog_that_fits(qtbot):
+    dialog = StepDialog("登记", [Field(f"f{n}", f"第{n}项") for n in range(40)], lambda values: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert inside(dialog) and dialog.scroll.verticalScrollBar().isVisible()
+    for button in dialog.findChildren(QPushButton):  # 确定 and 取消 on screen
+        assert button.mapTo(dialog, QPoint(0, button.height())).y() <= dialog.height()
+
+
+def test_a_short_form_does_not_scroll(qtbot):
+    dialog = StepDialog("登记", [Field("a", "标题"), Field("b", "来文单位")], lambda values: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.scroll.verticalScrollBar().isVisible()
+
+
+def test_the_print_preview_fits(qtbot, tmp_path):
+    from ui.widgets.preview import PreviewDialog
+
+    dialog = PreviewDialog(tmp_path / "无.pdf", "预览", lambda: None)
+    qtbot.addWidget(dialog)
+    assert inside(dialog)  # was fixed at 720×900: 打印 / 另存为 / 关闭 below the screen's edge
+
+
+def test_the_main_window_opens_inside_the_screen(qtbot, three):
+    from models.core.rights import Role
+    from ui.main_window import MainWindow
+
+    window = MainWindow(three[Role.AUDITOR])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    room = available(window)
+    assert window.height() + FRAME[1] <= room.height()  # the status bar is on screen
+    assert window.height() >= room.height() * 0.8  # and the room is used
+
+
+def test_a_preview_that_cannot_load_says_so(qtbot, tmp_path, monkeypatch):
+    from ui import messages
+    from ui.widgets.preview import PreviewDialog
+
+    seen = []
+    monkeypatch.setattr(messages, "warn", lambda parent, title, text: seen.append(text))
+    broken = tmp_path / "坏.pdf"
+    broken.write_bytes(b"not a pdf")
+    dialog = PreviewDialog(broken, "预览", lambda: None)
+    qtbot.addWidget(dialog)
+    assert dialog.exec() == 0 and "打印预览无法显示" in seen[0]

@@ -1,0 +1,44 @@
+"""Windows sized to the screen they open on: never past the available area (1366×768 with a taskbar), and using
+the room of a large screen. The window manager's frame (title bar, borders) is outside a widget's size."""
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+FRAME = (16, 48)  # width and height a window manager's frame adds, at most, on the office desktops we know
+
+
+def available(widget: QWidget | None = None) -> QRect:
+    """The screen's area less taskbars and panels: of the widget's screen, else the primary one."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit(widget: QWidget, width: int, height: int) -> None:
+    """Resize to `width`×`height`, or less where the screen is smaller, frame included."""
+    room = available(widget)
+    widget.resize(min(width, room.width() - FRAME[0]), min(height, room.height() - FRAME[1]))
+
+
+def share(widget: QWidget, fraction: float) -> None:
+    """Take `fraction` of the available screen, centred on it."""
+    room = available(widget)
+    width = min(int(room.width() * fraction), room.width() - FRAME[0])
+    height = min(int(room.height() * fraction), room.height() - FRAME[1])
+    widget.resize(width, height)
+    widget.move(room.x() + (room.width() - width - FRAME[0]) // 2, room.y() + (room.height() - height - FRAME[1]) // 2)
+
+
+def clamp(widget: QWidget) -> None:
+    """Bring a window back inside the available screen (a geometry saved on a larger monitor)."""
+    room = available(widget)
+    frame = widget.frameGeometry()
+    width = min(widget.width(), room.width() - FRAME[0])
+    height = min(widget.height(), room.height() - FRAME[1])
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    x = min(max(frame.x(), room.x()), room.right() - width - FRAME[0] + 1)
+    y = min(max(frame.y(), room.y()), room.bottom() - height - FRAME[1] + 1)
+    if (x, y) != (frame.x(), frame.y()):
+        widget.move(x, y)
