@@ -62,8 +62,9 @@ FLOW = Flow(STATUS, ACTIONS, [
     ("registered", ANY, None, "请先交办牵头单位。"),
     ("returned", ANY, None, "事项已退办，请重新交办（可改换牵头单位）。"),
     ("extending", "request_extension", None, "已有一个延期申请待审批，请先批准或驳回。"),
-    ("extending", "report", None, "延期申请尚未审批，请先批准或驳回后再报送办结报告。"),
-    ("extending", "send_back", None, "延期申请尚未审批，请先批准或驳回。"),
+    ("extending", ANY, None, "延期申请尚未审批，请先批准或驳回。"),
+    (ANY, "assign", None, "事项已交办；如需改换牵头单位，请先登记退办，再重新交办。"),
+    (ANY, "reassign", None, "只有已退办的事项才能重新交办。"),
     *[(s, "approve_extension", None, "没有待审批的延期申请。") for s in ("assigned", "in_progress", "reported",
                                                                      "reviewing")],
     *[(s, "reject_extension", None, "没有待审批的延期申请。") for s in ("assigned", "in_progress", "reported",
@@ -154,10 +155,9 @@ def request_extension(actor, item_id: int, new_due: object, reason: str, on: obj
     item, after = _editable(actor, item_id, "request_extension", "登记延期申请")
     text = text_value(reason, "reason", "延期理由")
     day = day_value(on, "on", "申请日期")
-    limit = parse_limit(new_due, item.due_date, "new_due")
+    limit = parse_limit(new_due, item.due_date, "new_due", "现办结时限")
     if limit.due <= item.due_date:
-        raise ValidationError("new_due",
-                              f"申请的新时限 {limit.due:%Y-%m-%d} 应晚于现办结时限 {item.due_date:%Y-%m-%d}。")
+        raise ValidationError("new_due", f"申请的新时限应晚于现办结时限 {item.due_date:%Y-%m-%d}。")
     proposal_limit(item.source_type, item.assigned_on, limit.due, "new_due")
     before = {"status": item.status}
     item.status = after
@@ -183,10 +183,9 @@ def approve_extension(actor, item_id: int, opinion: str = "", new_due: object = 
         raise ValidationError("status", f"督办{item.number}没有待审批的延期申请。")
     granted = request.new_due
     if clean(new_due) or isinstance(new_due, date):
-        granted = parse_limit(new_due, request.old_due, "new_due").due
+        granted = parse_limit(new_due, request.old_due, "new_due", "原办结时限").due
         if granted <= request.old_due:
-            raise ValidationError("new_due",
-                                  f"批准的新时限 {granted:%Y-%m-%d} 应晚于原时限 {request.old_due:%Y-%m-%d}。")
+            raise ValidationError("new_due", f"批准的新时限应晚于原办结时限 {request.old_due:%Y-%m-%d}。")
         proposal_limit(item.source_type, item.assigned_on, granted, "new_due")
     day = day_value(on, "on", "批准日期")
     before = {"status": item.status, "due_date": item.due_date}

@@ -77,17 +77,17 @@ class Limit:
 LIMIT_WORDS = re.compile(r"(\d+)\s*(个工作日|工作日|个自然日|自然日|天|日|个月|月)(内)?")
 
 
-def parse_limit(value: object, start: date, field: str = "due") -> Limit:
+def parse_limit(value: object, start: date, field: str = "due", start_label: str = "交办日期") -> Limit:
     """办结时限 from a date, or from 「N个工作日」(调休-aware), 「N天」(calendar days) or 「N个月」 after `start`
-    (交办日期). Chinese numerals are read (「三个月」「十五个工作日」)."""
+    (交办日期, or the 时限 an extension starts from: `start_label`). Chinese numerals are read (「三个月」)."""
     if isinstance(value, date):
-        return _after_start(Limit(value), start, field)
+        return _after_start(Limit(value), start, field, start_label)
     text = re.sub(r"\s", "", clean(value))
     if not text:
         raise ValidationError(field, "请填写办结时限：一个日期，或「20个工作日」「30天」「3个月」。")
     words = LIMIT_WORDS.fullmatch(_cn_number(text.replace("两", "二")))
     if words is None:
-        return _after_start(Limit(parse_date(value, field, start.year)), start, field)
+        return _after_start(Limit(parse_date(value, field, start.year)), start, field, start_label)
     count, unit = int(words.group(1)), words.group(2)
     if count <= 0:
         raise ValidationError(field, f"办结时限「{text}」应大于 0。")
@@ -103,9 +103,9 @@ def parse_limit(value: object, start: date, field: str = "due") -> Limit:
     return Limit(date.fromordinal(start.toordinal() + count), f"{count}天")
 
 
-def _after_start(limit: Limit, start: date, field: str) -> Limit:
+def _after_start(limit: Limit, start: date, field: str, start_label: str) -> Limit:
     if limit.due < start:
-        raise ValidationError(field, f"办结时限 {limit.due:%Y-%m-%d} 早于交办日期 {start:%Y-%m-%d}，请核对。")
+        raise ValidationError(field, f"办结时限 {limit.due:%Y-%m-%d} 早于{start_label} {start:%Y-%m-%d}，请核对。")
     return limit
 
 
