@@ -33,7 +33,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def has_command(argv: list[str]) -> bool:
-    return any(a in COMMANDS for a in argv)
+    added = modules.commands()
+    return any(a in COMMANDS or a in added for a in argv)
 
 
 def build_parser() -> Parser:
@@ -72,7 +73,7 @@ def build_parser() -> Parser:
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     for command, parser in (("demo", d), ("import", i)):  # the flags modules add to these commands
         for option in modules.cli_options(command):
-            if option.type == "int":  # read by `_whole_numbers`, like --id and --year
+            if option.type in ("int", "text"):  # an int is read by `_whole_numbers`, like --id and --year
                 parser.add_argument(option.flag, default=None, help=option.help)
             else:
                 parser.add_argument(option.flag, action="store_true", help=option.help)
@@ -104,6 +105,9 @@ def build_parser() -> Parser:
     h = sub.add_parser("holidays", help="节假日安排").add_subparsers(dest="action", required=True, parser_class=Parser)
     hl = h.add_parser("list", help="列出某年的节假日和调休上班日")
     hl.add_argument("--year", required=True)
+
+    for name, (manifest, text) in modules.commands().items():  # commands a module adds (its `cli` names them)
+        resolve(f"{manifest.cli}:add_arguments")(name, sub.add_parser(name, help=text))
     return p
 
 
@@ -236,7 +240,7 @@ def cmd_import(args) -> None:
     elif args.kind in kinds:
         manifest, _ = kinds[args.kind]
         run = resolve(f"{manifest.cli}:importers")()[args.kind]
-        summary, errors = run(actor, args.file, args.dry_run, **{o.dest: True for o in given})
+        summary, errors = run(actor, args.file, args.dry_run, **{o.dest: getattr(args, o.dest) for o in given})
     else:
         known = "、".join(sorted(_import_kinds()))
         raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{known}。")
@@ -317,6 +321,12 @@ HANDLERS = {
 }
 
 
+def cmd_module(args) -> None:
+    """A command a module adds: its `cli` module runs it as the logged-in user."""
+    manifest, _ = modules.commands()[args.command]
+    resolve(f"{manifest.cli}:run_command")(args, _login(args))
+
+
 def run(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -335,7 +345,7 @@ def run(argv: list[str]) -> int:
     db.on_wait(waiting)
     try:
         db.connect(args.db or paths.default_database_url())
-        HANDLERS[args.command](args)
+        HANDLERS.get(args.command, cmd_module)(args)
         return 0
     except SystemExit as exc:
         return int(exc.code or 0)

@@ -123,6 +123,11 @@ def export_reports() -> dict[str, tuple[Manifest, str]]:
     return {report: (m, label) for m in manifests() for report, label in m.exports.items()}
 
 
+def commands() -> dict[str, tuple[Manifest, str]]:
+    """CLI commands modules add (`supervision new|feedback|…`) -> (manifest, help)."""
+    return {name: (m, text) for m in manifests() for name, text in m.commands.items()}
+
+
 def cli_options(command: str) -> list[CliOption]:
     return [o for m in manifests() for o in m.cli_options if o.command == command]
 

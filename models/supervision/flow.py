@@ -82,7 +82,7 @@ FLOW = Flow(STATUS, ACTIONS, [
 
 
 def _check(item: SupervisionItem, action: str) -> str:
-    return FLOW.check(f"督办{item.number}", item.status, action)
+    return FLOW.check(item.number, item.status, action)
 
 
 def _editable(actor, item_id: int, action: str, what: str) -> tuple[SupervisionItem, str]:
@@ -180,7 +180,7 @@ def approve_extension(actor, item_id: int, opinion: str = "", new_due: object = 
     item, after = _editable(actor, item_id, "approve_extension", "批准延期")
     request = pending_extension(item)
     if request is None:  # the state says pending; the row is the truth
-        raise ValidationError("status", f"督办{item.number}没有待审批的延期申请。")
+        raise ValidationError("status", f"{item.number}没有待审批的延期申请。")
     granted = request.new_due
     if clean(new_due) or isinstance(new_due, date):
         granted = parse_limit(new_due, request.old_due, "new_due", "原办结时限").due
@@ -203,7 +203,7 @@ def reject_extension(actor, item_id: int, opinion: str, on: object = None) -> Su
     item, after = _editable(actor, item_id, "reject_extension", "驳回延期申请")
     request = pending_extension(item)
     if request is None:
-        raise ValidationError("status", f"督办{item.number}没有待审批的延期申请。")
+        raise ValidationError("status", f"{item.number}没有待审批的延期申请。")
     text = text_value(opinion, "opinion", "驳回理由")
     day = day_value(on, "on", "驳回日期")
     before = {"status": item.status}
@@ -244,7 +244,7 @@ def close(actor, item_id: int, opinion: str = "", satisfaction: object = "", on:
     """审核通过, 办结 on `on` (today): needs the 办结报告; 建议/提案 also the 答复类别 and the 满意度."""
     item, after = _editable(actor, item_id, "close", "审核办结督办事项")
     if not item.report:
-        raise ValidationError("report", f"督办{item.number}没有办结报告，不能办结。")
+        raise ValidationError("report", f"{item.number}没有办结报告，不能办结。")
     feeling = ""
     if item.is_proposal:
         if not item.answer_class:

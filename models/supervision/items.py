@@ -9,8 +9,8 @@ from datetime import date
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from models.core import clock, counters
-from models.core.db import DB, BaseModel, PlainModel, now
+from models.core import audit, clock, counters
+from models.core.db import DB, BaseModel, PlainModel, insert_rows, now
 from models.core.errors import ValidationError
 from models.core.records import Records
 from models.core.rights import require
@@ -82,6 +82,7 @@ class SupervisionItem(BaseModel):
     reason = TextField(default="")  # the last 退办 reason
     remarks = TextField(default="")
     search_text = TextField(default="")
+    warning = ""  # not a column: what `create` has to say about the calendar (a year whose 调休 is not entered)
 
     class Meta:
         table_name = "supervision_item"
@@ -219,7 +220,7 @@ def get(actor, item_id: int) -> SupervisionItem:
 def save(actor, item: SupervisionItem, action: str, summary: str, before: dict | None = None, *,
          insert: bool = False, after: dict | None = None) -> SupervisionItem:
     """Save with the optimistic lock, one history row and one audit entry (call inside the step's transaction)."""
-    return RECORDS.save(actor, item, f"督办{item.number}：{summary}", before, action=action, after=after,
+    return RECORDS.save(actor, item, f"{item.number}：{summary}", before, action=action, after=after,
                         insert=insert, event=dict(action=action, summary=summary))
 
 
@@ -370,3 +371,61 @@ def history(actor, item_id: int) -> list[SupervisionEvent]:
     require(actor, READ_SUPERVISION, "查看督办事项")
     return list(SupervisionEvent.select().where(SupervisionEvent.item == item_id)
                 .order_by(SupervisionEvent.at, SupervisionEvent.id))
+
+
+def existing_keys(actor, years: Iterable[int]) -> dict[tuple, str]:
+    """What an import must not add twice, in `years`: (source_type, year, 建议号) for numbered items and
+    (title, lead_unit, assigned_on) for the others, each to the 督办编号 holding it."""
+    require(actor, READ_SUPERVISION, "查看督办事项")
+    item = SupervisionItem
+    found: dict[tuple, str] = {}
+    for source, year, number, title, unit, start, code in (
+            item.select(item.source_type, item.year, item.source_no, item.title, item.lead_unit, item.assigned_on,
+                        item.number).where(item.year.in_(sorted(set(years)))).tuples()):
+        found[(source, year, number) if number else (title, unit, start)] = code
+    return found
+
+
+def import_key(values: dict) -> tuple:
+    """The key `existing_keys` lists for checked values."""
+    start = values["assigned_on"]
+    if values["source_no"]:
+        return (values["source_type"], start.year, values["source_no"])
+    return (values["title"], values["lead_unit"], start)
+
+
+def import_many(actor, rows: list[dict], source: str) -> int:
+    """Write checked rows (`check_fields` values, plus status/report/closed_on for closed ones) of a 督办台账 or a
+    交办清单 in one transaction: numbers per 交办 year without gaps, a history row each, one audit entry."""
+    require(actor, EDIT_SUPERVISION, "导入督办台账")
+    if not rows:
+        return 0
+    stamp = now()
+    with DB.atomic():
+        by_year: dict[int, list[int]] = {}
+        for index, row in enumerate(rows):
+            by_year.setdefault(row["assigned_on"].year, []).append(index)
+        serials: dict[int, tuple[int, int]] = {}
+        for year, indexes in by_year.items():
+            serials.update({i: (year, s) for i, s in zip(indexes, counters.take_many("supervision", year,
+                                                                                     len(indexes)), strict=True)})
+        batch = []
+        for index, row in enumerate(rows):
+            year, serial = serials[index]
+            values = {k: v for k, v in row.items() if k not in ("stages", "warning")}
+            record = SupervisionItem(year=year, serial=serial, number=item_number(year, serial), created_at=stamp,
+                                     updated_at=stamp, version=1, **values)
+            _prepare(record)
+            batch.append({k: v for k, v in record.__data__.items() if k != "id"})
+        insert_rows(SupervisionItem, batch)
+        years = sorted(by_year)
+        made = {(y, s): i for i, y, s in SupervisionItem.select(SupervisionItem.id, SupervisionItem.year,
+                                                                 SupervisionItem.serial)
+                .where(SupervisionItem.year.in_(years)).tuples()}
+        event = dict(at=stamp, actor=actor.username, actor_name=actor.display_name, action="import",
+                     summary=f"从「{source}」导入")
+        insert_rows(SupervisionEvent, [event | {"item": made[serials[i]]} for i in range(len(rows))])
+        first, last = min(serials.values()), max(serials.values())
+        audit.record(actor, "import", "supervision", f"从「{source}」导入督办事项 {len(rows)} 件"
+                     f"（{item_number(*first)}至{item_number(*last)}）", count=len(rows), file=source)
+    return len(rows)

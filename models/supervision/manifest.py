@@ -1,6 +1,6 @@
 """督查督办: 立项 from any source, the flow to 归档, 进展反馈, 延期, 督办单 and 催办, the 三色 ladder, 督查通报."""
 
-from models.core.manifest import Manifest, RightSpec, SettingSpec, TextSpec
+from models.core.manifest import CliOption, Manifest, RightSpec, SettingSpec, TextSpec
 from models.core.rights import Role
 
 READ_SUPERVISION = "read_supervision"
@@ -50,6 +50,12 @@ MANIFEST = Manifest(
         TextSpec("sv_colour_3", "督办第三级（逾期）的颜色名称", "红", check="models.supervision.terms:check_colour",
                  owner=_OWNER, max_length=4),
     ),
+    cli="cli.supervision",
+    imports={"supervision": "督办台账或建议、提案交办清单（.xlsx/.csv；--source 指定来源类型）"},
+    cli_options=(CliOption("import", "--source",
+                           "（supervision）来源类型：人大建议、政协提案、批示件、会议议定、上级部署、其他",
+                           kinds=("supervision",), type="text"),),
+    commands={"supervision": "督办事项：立项、交办、反馈、延期、办结、催办、督办单、通报（supervision STEP --help）"},
     demo="models.supervision.demo:demo_supervision",
     demo_label="督办",
     due="models.supervision.due:due",

@@ -14,7 +14,7 @@ The same figures against the original 时限 (before any approved 延期) come w
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import Case, fn
+from peewee import Case, Node, fn
 
 from models.core.rights import require
 from models.supervision.items import ASSIGNED, DONE, STATUS, SupervisionItem
@@ -92,7 +92,7 @@ class Bulletin:
     overdue: tuple[OverdueItem, ...]
 
 
-def _count(condition) -> fn:
+def _count(condition: Node) -> Node:
     return fn.SUM(Case(None, [(condition, 1)], 0))
 
 

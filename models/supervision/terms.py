@@ -87,7 +87,14 @@ def parse_limit(value: object, start: date, field: str = "due", start_label: str
         raise ValidationError(field, "请填写办结时限：一个日期，或「20个工作日」「30天」「3个月」。")
     words = LIMIT_WORDS.fullmatch(_cn_number(text.replace("两", "二")))
     if words is None:
-        return _after_start(Limit(parse_date(value, field, start.year)), start, field, start_label)
+        try:
+            day = parse_date(value, field, start.year)
+        except ValidationError as exc:
+            if "无法识别" not in exc.message:
+                raise  # a date that does not exist says so
+            raise ValidationError(field, f"办结时限「{text[:20]}」无法识别，请写成日期（如 2026-06-30），"
+                                         "或「20个工作日」「30天」「3个月」。") from None
+        return _after_start(Limit(day), start, field, start_label)
     count, unit = int(words.group(1)), words.group(2)
     if count <= 0:
         raise ValidationError(field, f"办结时限「{text}」应大于 0。")
