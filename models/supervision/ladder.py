@@ -60,11 +60,12 @@ class Ladder:
 
     def __init__(self, first: date, last: date, policy: Policy | None = None) -> None:
         self.policy = policy or Policy.current()
-        self.first = first - timedelta(days=1)
+        start = first - timedelta(days=1)
+        self._first = start.toordinal()
         self._cumulative: list[int] = []
         self._provisional: list[int] = []
         total = unknown = 0
-        day = self.first
+        day = start
         while day <= last:
             info = workdays.day_info(day)
             total += info.is_workday
@@ -73,17 +74,14 @@ class Ladder:
             self._provisional.append(unknown)
             day += timedelta(days=1)
 
-    def _at(self, day: date) -> int:
-        return (day - self.first).days
-
     def between(self, start: date, end: date) -> tuple[int, bool]:
         """Working days in (start, end] (negative when end < start), and whether a year without data was crossed:
         as `workdays.workdays_between`, from the table when both dates are inside it."""
-        if not (self.first <= min(start, end) and max(start, end) <= self.first + timedelta(len(self._cumulative) - 1)):
+        a, b = start.toordinal() - self._first, end.toordinal() - self._first
+        lo, hi = (a, b) if a <= b else (b, a)
+        if lo < 0 or hi >= len(self._cumulative):
             count = workdays.workdays_between(start, end)
             return count.days, count.provisional
-        a, b = self._at(start), self._at(end)
-        lo, hi = min(a, b), max(a, b)
         days = self._cumulative[hi] - self._cumulative[lo]
         return (days if b >= a else -days), self._provisional[hi] > self._provisional[lo]
 
