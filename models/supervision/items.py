@@ -14,7 +14,7 @@ from models.core.db import DB, BaseModel, PlainModel, insert_rows, now
 from models.core.errors import ValidationError
 from models.core.records import Records
 from models.core.rights import require
-from models.core.text import clean
+from models.core.text import clean, text_value
 from models.core.validators import parse_date
 from models.supervision.manifest import EDIT_SUPERVISION, READ_SUPERVISION
 from models.supervision.terms import (
@@ -235,15 +235,6 @@ def save(actor, item: SupervisionItem, action: str, summary: str, before: dict |
     """Save with the optimistic lock, one history row and one audit entry (call inside the step's transaction)."""
     return RECORDS.save(actor, item, f"{item.number}：{summary}", before, action=action, after=after,
                         insert=insert, event=dict(action=action, summary=summary))
-
-
-def text_value(value: object, field: str, label: str, required: bool = True, limit: int = 2000) -> str:
-    text = clean(value)
-    if required and not text:
-        raise ValidationError(field, f"请填写{label}。")
-    if len(text) > limit:
-        raise ValidationError(field, f"{label}过长（最多 {limit} 个字）。")
-    return text
 
 
 def day_value(value: object, field: str, label: str, *, default: date | None = None, not_after_today: bool = True,
