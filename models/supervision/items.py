@@ -250,7 +250,7 @@ def day_value(value: object, field: str, label: str, *, default: date | None = N
     return day
 
 
-def _incoming_secrecy(incoming_id: int) -> str:
+def incoming_secrecy(incoming_id: int) -> str:
     """The 收文's 密级, or a ValidationError when there is no such 收文 (the link must point at a real one)."""
     from models.documents.incoming import Incoming
 
@@ -296,7 +296,7 @@ def check_fields(fields: dict) -> dict:
     secrecy = parse_secrecy(fields.get("secrecy"))
     incoming = _optional_id(fields.get("source_incoming"), "source_incoming", "来源收文编号")
     if incoming is not None:
-        linked = _incoming_secrecy(incoming)
+        linked = incoming_secrecy(incoming)
         if rank(linked) > rank(secrecy):  # 督办 of a classified 批示 is classified
             secrecy = linked
     stages = []
