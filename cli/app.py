@@ -33,7 +33,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def has_command(argv: list[str]) -> bool:
-    return any(a in COMMANDS for a in argv)
+    added = modules.commands()
+    return any(a in COMMANDS or a in added for a in argv)
 
 
 def build_parser() -> Parser:
@@ -72,7 +73,7 @@ def build_parser() -> Parser:
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     for command, parser in (("demo", d), ("import", i)):  # the flags modules add to these commands
         for option in modules.cli_options(command):
-            if option.type == "int":  # read by `_whole_numbers`, like --id and --year
+            if option.type in ("int", "text"):  # an int is read by `_whole_numbers`, like --id and --year
                 parser.add_argument(option.flag, default=None, help=option.help)
             else:
                 parser.add_argument(option.flag, action="store_true", help=option.help)
@@ -107,6 +108,9 @@ def build_parser() -> Parser:
 
     t = sub.add_parser("today", help="今日待办：需要本人处理的事项（与「今日」页相同）")
     t.add_argument("--date", help="看哪一天（默认今天），如 2026-06-10")  # checked by models: a bad one exits 1
+
+    for name, (manifest, text) in modules.commands().items():  # commands a module adds (its `cli` names them)
+        resolve(f"{manifest.cli}:add_arguments")(name, sub.add_parser(name, help=text))
     return p
 
 
@@ -246,7 +250,7 @@ def cmd_import(args) -> None:
     elif args.kind in kinds:
         manifest, _ = kinds[args.kind]
         run = resolve(f"{manifest.cli}:importers")()[args.kind]
-        summary, errors = run(actor, args.file, args.dry_run, **{o.dest: True for o in given})
+        summary, errors = run(actor, args.file, args.dry_run, **{o.dest: getattr(args, o.dest) for o in given})
     else:
         known = "、".join(sorted(_import_kinds()))
         raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{known}。")
@@ -342,6 +346,12 @@ HANDLERS = {
 }
 
 
+def cmd_module(args) -> None:
+    """A command a module adds: its `cli` module runs it as the logged-in user."""
+    manifest, _ = modules.commands()[args.command]
+    resolve(f"{manifest.cli}:run_command")(args, _login(args))
+
+
 def run(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -360,7 +370,7 @@ def run(argv: list[str]) -> int:
     db.on_wait(waiting)
     try:
         db.connect(args.db or paths.default_database_url())
-        HANDLERS[args.command](args)
+        HANDLERS.get(args.command, cmd_module)(args)
         return 0
     except SystemExit as exc:
         return int(exc.code or 0)

@@ -60,7 +60,7 @@ class CliOption:
     flag: str
     help: str
     kinds: tuple[str, ...] = ()  # for `import`: the kinds it applies to
-    type: str = "flag"  # "flag" (store_true) or "int"
+    type: str = "flag"  # "flag" (store_true), "int" or "text" (a value: `--source 人大建议`)
 
     @property
     def dest(self) -> str:
@@ -94,6 +94,7 @@ class Manifest:
     imports: Mapping[str, str] = field(default_factory=dict)  # CLI import kind -> what it reads
     exports: Mapping[str, str] = field(default_factory=dict)  # CLI export report -> what it writes
     cli_options: tuple[CliOption, ...] = ()
+    commands: Mapping[str, str] = field(default_factory=dict)  # CLI command -> help; `cli` adds its arguments
     demo: str = ""  # "module:function(actor, options) -> str", run in manifest order inside one transaction
     demo_label: str = ""
     tab: Tab | None = None

@@ -17,6 +17,7 @@ MODULES: tuple[str, ...] = (
     "models.documents.manifest:MANIFEST",
     "models.duty.manifest:MANIFEST",
     "models.secrecy.manifest:MANIFEST",
+    "models.supervision.manifest:MANIFEST",
 )
 
 _extra: list[Manifest] = []  # modules added at run time (tests show that a new module needs no shared file)
@@ -126,6 +127,11 @@ def import_kinds() -> dict[str, tuple[Manifest, str]]:
 
 def export_reports() -> dict[str, tuple[Manifest, str]]:
     return {report: (m, label) for m in manifests() for report, label in m.exports.items()}
+
+
+def commands() -> dict[str, tuple[Manifest, str]]:
+    """CLI commands modules add (`supervision new|feedback|…`) -> (manifest, help)."""
+    return {name: (m, text) for m in manifests() for name, text in m.commands.items()}
 
 
 def cli_options(command: str) -> list[CliOption]:

@@ -1,0 +1,66 @@
+"""督查督办: 立项 from any source, the flow to 归档, 进展反馈, 延期, 督办单 and 催办, the 三色 ladder, 督查通报."""
+
+from models.core.manifest import CliOption, Manifest, RightSpec, SettingSpec, TextSpec
+from models.core.rights import Role
+
+READ_SUPERVISION = "read_supervision"
+EDIT_SUPERVISION = "edit_supervision"
+_OWNER = EDIT_SUPERVISION  # the 督查室 sets its own ladder, not the 系统管理员
+
+MANIFEST = Manifest(
+    name="supervision",
+    label="督办",
+    tables="models.supervision.tables:models",
+    migrations={7: "models.supervision.migrations:step_7"},
+    rights=(
+        RightSpec(READ_SUPERVISION, "查阅督办", frozenset({Role.CLERK, Role.LEADER})),  # 领导: read-only overview
+        RightSpec(EDIT_SUPERVISION, "办理督办", frozenset({Role.CLERK})),
+    ),
+    actions={
+        "sv_create": "督办立项",
+        "sv_edit": "修改督办事项",
+        "sv_assign": "督办交办",
+        "sv_return": "督办退办",
+        "sv_reassign": "督办重新交办",
+        "sv_feedback": "督办进展反馈",
+        "sv_report": "报送办结报告",
+        "sv_review": "督办提交审核",
+        "sv_close": "督办审核通过（办结）",
+        "sv_reject": "督办审核不通过",
+        "sv_extend": "申请延期",
+        "sv_extend_ok": "批准延期",
+        "sv_extend_no": "驳回延期申请",
+        "sv_archive": "督办归档",
+        "sv_urge": "督办催办",
+        "sv_urge_answer": "登记催办答复",
+        "sv_slip": "签发督办单",
+        "sv_stage": "阶段任务完成",
+    },
+    targets={"supervision": "督办事项"},
+    # DOMAIN.md §5.2: no national ladder; 宿迁 2025's 蓝→黄→红 as defaults, each office sets its own.
+    settings=(
+        SettingSpec("sv_blue_workdays", "督办：距办结时限几个工作日内亮第一级（蓝）", 5, 0, 60, "个工作日", _OWNER),
+        SettingSpec("sv_silent_workdays", "督办：几个工作日未反馈亮第二级（黄）", 10, 1, 120, "个工作日", _OWNER),
+        SettingSpec("sv_proposal_months", "督办：人大代表建议、政协提案默认办理期限", 3, 1, 6, "个月", _OWNER),
+    ),
+    texts=(
+        TextSpec("sv_colour_1", "督办第一级（临近时限）的颜色名称", "蓝", check="models.supervision.terms:check_colour",
+                 owner=_OWNER, max_length=4),
+        TextSpec("sv_colour_2", "督办第二级（进度滞后）的颜色名称", "黄", check="models.supervision.terms:check_colour",
+                 owner=_OWNER, max_length=4),
+        TextSpec("sv_colour_3", "督办第三级（逾期）的颜色名称", "红", check="models.supervision.terms:check_colour",
+                 owner=_OWNER, max_length=4),
+    ),
+    cli="cli.supervision",
+    imports={"supervision": "督办台账或建议、提案交办清单（.xlsx/.csv；--source 指定来源类型）"},
+    cli_options=(CliOption("import", "--source",
+                           "（supervision）来源类型：人大建议、政协提案、批示件、会议议定、上级部署、其他",
+                           kinds=("supervision",), type="text"),),
+    commands={"supervision": "督办事项：立项、交办、反馈、延期、办结、催办、督办单、通报（supervision STEP --help）"},
+    demo="models.supervision.demo:demo_supervision",
+    demo_label="督办",
+    due="models.supervision.due:due",
+    # The window tab (Tab("督办", READ_SUPERVISION, "ui.supervision.tab:SupervisionTab", order=40)) is declared by
+    # the branch that writes ui/supervision/tab.py: a reference to a missing module fails start-up.
+    tab=None,
+)
