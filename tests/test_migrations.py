@@ -130,8 +130,11 @@ def test_an_old_database_reaches_the_latest_version_keeping_every_record(version
         session = accounts.login(*AUDITOR)
         result = audit.verify(session)
         assert result.ok, result.message()
-        # and what the login just made: the login, the first seal key (an old database has none), the seal
-        assert result.checked == len(before["audit_entry"][1]) + 3
+        # and what the login just made: the login and the seal, with the first seal key when the old database had
+        # none (versions before the sealed audit)
+        columns, entries = before["audit_entry"]
+        keyed = any(dict(zip(columns, entry))["action"] == "seal_key_new" for entry in entries)
+        assert result.checked == len(entries) + (2 if keyed else 3)
         search_agrees_with_like(before)
     finally:
         db.close()
