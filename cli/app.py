@@ -15,7 +15,7 @@ from models.core.errors import SanbanError, ValidationError, file_error
 from models.core.manifest import resolve
 from models.core.rights import ROLE_LABELS, Role
 
-COMMANDS = ("init", "user", "demo", "import", "export", "backup", "restore", "audit", "holidays")
+COMMANDS = ("init", "user", "demo", "import", "export", "backup", "restore", "audit", "holidays", "meeting")
 
 
 def _import_kinds() -> dict[str, str]:
@@ -72,7 +72,7 @@ def build_parser() -> Parser:
     i.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     for command, parser in (("demo", d), ("import", i)):  # the flags modules add to these commands
         for option in modules.cli_options(command):
-            if option.type == "int":  # read by `_whole_numbers`, like --id and --year
+            if option.type in ("int", "text"):  # an int is read by `_whole_numbers`, like --id and --year
                 parser.add_argument(option.flag, default=None, help=option.help)
             else:
                 parser.add_argument(option.flag, action="store_true", help=option.help)
@@ -87,6 +87,7 @@ def build_parser() -> Parser:
     e.add_argument("--month")
     e.add_argument("--date")
     e.add_argument("--id")
+    e.add_argument("--name", help="名称（meeting-template：会议类型）")
 
     b = sub.add_parser("backup", help="备份数据库（系统管理员）")
     where = b.add_mutually_exclusive_group(required=True)
@@ -104,6 +105,10 @@ def build_parser() -> Parser:
     h = sub.add_parser("holidays", help="节假日安排").add_subparsers(dest="action", required=True, parser_class=Parser)
     hl = h.add_parser("list", help="列出某年的节假日和调休上班日")
     hl.add_argument("--year", required=True)
+
+    from cli import meetings
+
+    meetings.add_command(sub, Parser)
     return p
 
 
@@ -236,7 +241,7 @@ def cmd_import(args) -> None:
     elif args.kind in kinds:
         manifest, _ = kinds[args.kind]
         run = resolve(f"{manifest.cli}:importers")()[args.kind]
-        summary, errors = run(actor, args.file, args.dry_run, **{o.dest: True for o in given})
+        summary, errors = run(actor, args.file, args.dry_run, **{o.dest: getattr(args, o.dest) for o in given})
     else:
         known = "、".join(sorted(_import_kinds()))
         raise ValidationError("kind", f"没有「{args.kind}」这种导入类型。可用：{known}。")
@@ -311,9 +316,15 @@ def cmd_holidays(args) -> None:
         print(f"  {info.day:%Y-%m-%d} 星期{'一二三四五六日'[info.day.weekday()]}  {info.kind_text}")
 
 
+def cmd_meeting(args) -> None:
+    from cli import meetings
+
+    meetings.run_command(_login(args), args)
+
+
 HANDLERS = {
     "init": cmd_init, "user": cmd_user, "demo": cmd_demo, "import": cmd_import, "export": cmd_export,
-    "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit, "holidays": cmd_holidays,
+    "backup": cmd_backup, "restore": cmd_restore, "audit": cmd_audit, "holidays": cmd_holidays, "meeting": cmd_meeting,
 }
 
 

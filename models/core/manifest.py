@@ -60,7 +60,7 @@ class CliOption:
     flag: str
     help: str
     kinds: tuple[str, ...] = ()  # for `import`: the kinds it applies to
-    type: str = "flag"  # "flag" (store_true) or "int"
+    type: str = "flag"  # "flag" (store_true), "int" or "text" (the value as typed)
 
     @property
     def dest(self) -> str:

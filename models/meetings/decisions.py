@@ -51,6 +51,10 @@ def _supervision() -> ModuleType | None:
     return items
 
 
+def supervision_installed() -> bool:
+    return _supervision() is not None
+
+
 def check_row(data: dict, where: str = "") -> dict:
     try:
         matter = check_plain(clean(data.get("matter")), "matter", "事项")
