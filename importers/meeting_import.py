@@ -89,11 +89,12 @@ def parse_template(path: str | Path) -> tuple[str, list[dict], list[str]]:
     for number, cells in body:
         if is_blank(cells):
             continue
-        filled = [clean(c) for c in cells if clean(c)]
-        section = SECTION.match(filled[0]) if len(filled) == 1 else None
-        if section:
-            phase = section.group(1)
-            continue
+        filled = [(i, clean(c)) for i, c in enumerate(cells) if clean(c)]
+        if len(filled) == 1:  # a section row (「一、会前」), or a note under the table outside the 事项 column
+            section = SECTION.match(filled[0][1])
+            if section or filled[0][0] != mapping["task"]:
+                phase = section.group(1) if section else phase
+                continue
         values = _values(cells, mapping)
         values["phase"] = clean(values.get("phase")) or phase
         match = SECTION.match(values["phase"])
