@@ -10,6 +10,7 @@ from exporters.xlsx_ledger import write_ledger
 from models.core.exports import audit_export
 from models.core.rights import require
 from models.meetings import attendees, decisions, meetings, templates
+from models.meetings.deadlines import EXAMPLES
 from models.meetings.manifest import READ_MEETINGS
 from models.meetings.meetings import Meeting
 from models.meetings.terms import mark as secrecy_mark
@@ -142,7 +143,7 @@ def export_template(actor, name: str, path: str | Path) -> Path:
     rows = [(i.phase, i.task, i.owner, i.deadline, "是" if i.required else "否", "是" if i.secret_only else "否")
             for i in items]
     write_ledger(target, f"{template.name}检点单", TEMPLATE_COLUMNS, rows, sheet_name="检点单模板",
-                 notes=[f"第 {template.current} 版。时限写法：「会前5个工作日」「会前1天」「会议当天」「会后3个工作日」「会后3天」。"])
+                 notes=[f"第 {template.current} 版。时限写法：{EXAMPLES}。"])
     audit_export(actor, f"检点单模板「{template.name}」第 {template.current} 版", f"meeting_template:{template.id}",
                  len(rows), str(target))
     return target

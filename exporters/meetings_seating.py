@@ -28,7 +28,8 @@ def _plan(actor, meeting_id: int):
     meeting = meetings.get(actor, meeting_id)
     people = attendees.listed(actor, meeting.id)
     if not people:
-        raise ValidationError("attendees", f"{meeting.number_text}还没有参会人员名单，请先导入或录入（import attendees）。")
+        raise ValidationError("attendees",
+                              f"{meeting.number_text}还没有参会人员名单，请先导入或录入（import attendees）。")
     return meeting, people, seating.plan(people)
 
 
@@ -260,7 +261,7 @@ def _name_picture(name: str):
     size = round(CARD_PT / 72 * PICTURE_DPI)
     font = ImageFont.truetype(face.filename, size)
     left, top, right, bottom = font.getbbox(name)
-    drawn = Image.new("L", (right - left + 2, round(PICTURE_HEIGHT_MM * px)), 255)
+    drawn = Image.new("L", (round(right - left) + 2, round(PICTURE_HEIGHT_MM * px)), 255)
     ImageDraw.Draw(drawn).text((-left + 1, (drawn.height - (bottom - top)) // 2 - top), name, font=font, fill=0)
     width = round(CARD_WIDTH_MM * px)
     card = Image.new("L", (width, drawn.height), 255)

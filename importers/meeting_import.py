@@ -1,5 +1,5 @@
-"""Reading the sheets of 会议: a 检点单 template (阶段, 事项, 责任人, 时限), an attendee list (姓名, 职务, 单位, 排序, 座区)
-and 议定事项 (事项, 牵头单位, 配合单位, 时限), as offices keep them in Excel: a title row above the header, merged
+"""Reading the sheets of 会议: a 检点单 template (阶段, 事项, 责任人, 时限), an attendee list (姓名, 职务, 单位, 排序,
+座区) and 议定事项 (事项, 牵头单位, 配合单位, 时限), as offices keep them in Excel: a title row above the header, merged
 阶段 cells or 「一、会前」 section rows, blank rows. Every bad row is reported with its Excel row number and nothing is
 written unless the whole file is good."""
 

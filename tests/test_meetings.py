@@ -7,7 +7,7 @@ import pytest
 
 from models.core.audit import AuditEntry
 from models.core.due import Level
-from models.core.errors import PermissionDenied, ValidationError
+from models.core.errors import PermissionDenied, StaleRecord, ValidationError
 from models.meetings import attendees, deadlines, decisions, meetings, minutes, seating, templates
 from models.meetings.due import due
 from tests.conftest import business_user
@@ -191,7 +191,7 @@ def test_a_template_edit_is_offered_to_a_meeting_never_forced(clerk):
     assert added[0].due == date(2026, 9, 30) and meetings.new_items(clerk, meeting.id) == []
     later = new_meeting(clerk, date="2026-11-06")
     assert later.template_version == 2
-    with pytest.raises(Exception):  # someone saved version 2 meanwhile
+    with pytest.raises(StaleRecord):  # someone saved version 2 meanwhile
         templates.save(clerk, "常务会议", rows, expected_version=1)
     with pytest.raises(ValidationError, match="时限「下周」无法识别"):
         templates.save(clerk, "常务会议", [dict(phase="会前", task="x", deadline="下周")])

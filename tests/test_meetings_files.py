@@ -1,5 +1,5 @@
 """会议's files: a template read from the office's sheet and written back, the attendee list and 议定事项 imported,
-and the 座次图, 桌签, 签到表, 会议通知 and 检点单 printed (密级 on every page of a classified meeting), through the CLI."""
+and the 座次图, 桌签, 签到表, 会议通知 and 检点单 printed (密级 on every page of a classified meeting), and the CLI."""
 
 from datetime import date
 
@@ -14,6 +14,7 @@ from models.core import db
 from models.core.audit import AuditEntry
 from models.core.errors import ValidationError
 from models.meetings import attendees, meetings, templates
+from models.meetings.deadlines import EXAMPLES
 from tests.pdf_text import pdf_text
 
 NINE = [("王建国", "市长", "市政府", 1, "主席台"), ("李明华", "常务副市长", "市政府", 2, "主席台"),
@@ -36,7 +37,8 @@ def sheet(path, title, header, rows):
 
 
 def office_template(tmp_path):
-    return sheet(tmp_path / "检点单.xlsx", "某市人民政府办公室常务会议全流程检点单", ["阶段", "工作事项", "责任科室", "完成时限"], [
+    header = ["阶段", "工作事项", "责任科室", "完成时限"]
+    return sheet(tmp_path / "检点单.xlsx", "某市人民政府办公室常务会议全流程检点单", header, [
         ("一、会前",), (None, "议题征集并报市长审定", "秘书一科", "会前5个工作日"),
         (None, "印发会议通知", "秘书一科", "会前3天"), ("二、会中",), (None, "签到", "秘书一科", "会议当天"),
         ("会后", "纪要起草", "秘书一科", "会后3个工作日")])
@@ -155,7 +157,8 @@ def test_the_cli_plans_moves_imports_and_prints(clerk, database, tmp_path, monke
     assert main([*base, "meeting", "new", "--type", "常务会议", "--title", "x", "--date", "2026-10-09", "--time",
                  "25:00"]) == 1
     assert "24 小时制" in capsys.readouterr().err
-    decisions = sheet(tmp_path / "议定.xlsx", "议定事项分解表", ["序号", "议定事项", "牵头单位", "配合单位", "完成时限"],
+    header = ["序号", "议定事项", "牵头单位", "配合单位", "完成时限"]
+    decisions = sheet(tmp_path / "议定.xlsx", "议定事项分解表", header,
                       [(1, "修改完善推进方案", "市发展和改革委员会", "市财政局", "2026年10月30日")])
     assert main([*base, "import", "decisions", "--meeting", meeting_id, str(decisions)]) == 1  # not yet held
     assert "不能登记议定事项" in capsys.readouterr().err
@@ -165,4 +168,4 @@ def test_a_task_alone_on_its_row_is_reported_not_dropped(clerk, tmp_path):
     path = sheet(tmp_path / "t.xlsx", "专题会议检点单", ["阶段", "事项", "责任人", "时限"],
                  [("会前", "报请副市长确定议题", "秘书科", "会前3个工作日"), (None, "会场布置")])
     _, errors = meeting_import.import_template(clerk, path)
-    assert errors == ["第 5 行：请填写时限，如「会前5个工作日」「会前1天」「会议当天」「会后3个工作日」「会后3天」「会前2小时」。"]
+    assert errors == [f"第 5 行：请填写时限，如{EXAMPLES}。"]

@@ -1,5 +1,5 @@
-"""The one attendee list of a meeting (姓名, 职务, 单位, 排序, 座区 主席台/台下/列席, 请假), from which the 座次图, 桌签,
-签到表, 会议通知 and the 应到/实到/请假 count are all drawn: a late change re-lays all of them at once.
+"""The one attendee list of a meeting (姓名, 职务, 单位, 排序, 座区 主席台/台下/列席, 请假), from which the 座次图,
+桌签, 签到表, 会议通知 and the 应到/实到/请假 count are all drawn: a late change re-lays all of them at once.
 
 排序 is the office's order of precedence (1 first); within 台下 the rows follow it by 单位.
 """

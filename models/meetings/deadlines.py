@@ -104,5 +104,5 @@ def due_date(rule: Rule, meeting_day: date) -> Due:
     moved = day
     while not workdays.is_workday(moved):
         moved += timedelta(days=step)
-    why = info.kind_text
-    return Due(moved, f"{day.month}月{day.day}日为{why}，{'提前' if step < 0 else '顺延'}至{moved.month}月{moved.day}日。")
+    way = "提前" if step < 0 else "顺延"
+    return Due(moved, f"{day.month}月{day.day}日为{info.kind_text}，{way}至{moved.month}月{moved.day}日。")

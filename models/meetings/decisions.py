@@ -1,5 +1,5 @@
-"""议定事项 (事项, 牵头单位, 配合单位, 时限) of a meeting, handed to 督查督办 as items with source 会议议定事项 and a link
-back (`supervision_id`); the next meeting of the same type shows 「上次议定事项落实情况」 from their current state.
+"""议定事项 (事项, 牵头单位, 配合单位, 时限) of a meeting, handed to 督查督办 as items with source 会议议定事项 and a
+link back (`supervision_id`); the next meeting of the same type shows 「上次议定事项落实情况」 from their current state.
 
 The only dependency on the 督查督办 module is `_supervision()` below: ONE lazy import, so this module works (and
 says 「未交办」) where 督办 is not installed.
@@ -82,7 +82,8 @@ def add_many(actor, meeting_id: int, rows: list[dict]) -> Change:
     with DB.atomic():
         meeting = RECORDS.get(meeting_id)
         if meeting.phase in ("preparing", "notified", "archived"):
-            raise ValidationError("decisions", f"{meeting.number_text}当前为「{meeting.phase_text}」，不能登记议定事项。")
+            raise ValidationError("decisions",
+                                  f"{meeting.number_text}当前为「{meeting.phase_text}」，不能登记议定事项。")
         start = Decision.select().where(Decision.meeting == meeting.id).count() + 1
         for i, value in enumerate(values):
             Decision.create(meeting=meeting, position=start + i, **value)

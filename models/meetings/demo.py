@@ -36,7 +36,8 @@ def demo_meetings(actor, options: dict) -> str:
     for meeting_type, title, day, secrecy, stage in plans:
         meeting = meetings.create(who, {"type": meeting_type, "title": title, "date": day, "time": "09:00",
                                         "place": "市政府第一会议室", "host": LEADERS[0][0], "secrecy": secrecy,
-                                        "check_in": "请于会前10分钟到会场签到", "reply_by": "请于会前2个工作日将回执报市政府办公室秘书科",
+                                        "check_in": "请于会前10分钟到会场签到",
+                                        "reply_by": "请于会前2个工作日将回执报市政府办公室秘书科",
                                         "contact": "秘书科 王秘书 0000-0000000"})
         attendees.replace(who, meeting.id, _people(stage), "演示")
         meetings.add_topic(who, meeting.id, {"title": title, "unit": UNITS[0][0], "coordinated": True})

@@ -1,5 +1,5 @@
-"""A meeting: its number per type and year (「市政府第12次常务会议」), date, place, 主持, 密级, 议题, its 检点单 made from
-its template's version, and its phases (筹备 → 已通知 → 进行中 → 已结束 → 纪要已签发 → 议定事项已交办 → 已归档).
+"""A meeting: its number per type and year (「市政府第12次常务会议」), date, place, 主持, 密级, 议题, its 检点单 made
+from its template's version, and its phases (筹备 → 已通知 → 进行中 → 已结束 → 纪要已签发 → 议定事项已交办 → 已归档).
 
 Moving the meeting moves every open deadline; done and 不适用 items keep theirs. A phase move that closes a checklist
 phase (开始会议 closes 会前, 结束会议 会中, 归档 会后) is refused while its required items are open, unless overridden
@@ -76,7 +76,8 @@ class Meeting(BaseModel):
 
     @property
     def when_text(self) -> str:
-        return f"{self.day.year}年{self.day.month}月{self.day.day}日（星期{'一二三四五六日'[self.day.weekday()]}）{self.at}"
+        weekday = "一二三四五六日"[self.day.weekday()]
+        return f"{self.day.year}年{self.day.month}月{self.day.day}日（星期{weekday}）{self.at}"
 
     @property
     def phase_text(self) -> str:
@@ -235,7 +236,8 @@ def move(actor, meeting_id: int, new_day: object, new_time: object = None) -> Ch
     with DB.atomic():
         meeting = RECORDS.get(meeting_id)
         if meeting.phase not in ("preparing", "notified"):
-            raise ValidationError("date", f"{meeting.number_text}当前为「{meeting.phase_text}」，会议已召开，不能改期。")
+            raise ValidationError("date",
+                                  f"{meeting.number_text}当前为「{meeting.phase_text}」，会议已召开，不能改期。")
         at = parse_time(new_time) if clean(new_time) else meeting.at
         before = {"day": meeting.day, "at": meeting.at}
         meeting.day, meeting.at = day, at
@@ -321,8 +323,9 @@ def advance(actor, meeting_id: int, action: str, override: str = "") -> Meeting:
         waiting = open_required(meeting, gate) if gate else []
         if waiting and not override:
             listed = "；".join(f"「{i.task}」" for i in waiting[:5]) + ("等" if len(waiting) > 5 else "")
-            raise ValidationError("phase", f"{meeting.number_text}还有 {len(waiting)} 项{gate}必办事项未完成：{listed}。"
-                                           f"请先办结或标为不适用；确需{ACTIONS[action]}，请填写越过检点单的理由。")
+            raise ValidationError("phase",
+                                  f"{meeting.number_text}还有 {len(waiting)} 项{gate}必办事项未完成：{listed}。"
+                                  f"请先办结或标为不适用；确需{ACTIONS[action]}，请填写越过检点单的理由。")
         before = {"phase": meeting.phase}
         meeting.phase = after
         text = f"{STATES[before['phase']]} → {STATES[after]}"

@@ -1,5 +1,5 @@
-"""会议纪要: its number per type and year (「常务会议纪要〔2026〕3号」, taken at 起草) and its steps 起草 → 审核 → 签发 →
-印发, each recorded with who and when in the meeting's history. Recording 签发 on an ended meeting moves it to
+"""会议纪要: its number per type and year (「常务会议纪要〔2026〕3号」, taken at 起草) and its steps 起草 → 审核 →
+签发 → 印发, each recorded with who and when in the meeting's history. Recording 签发 on an ended meeting moves it to
 「纪要已签发」."""
 
 from datetime import date

@@ -1,8 +1,8 @@
 """检点单 templates, one per meeting type, versioned: every edit stores a new version of the whole item list, a
 meeting keeps the version it was made from, and a later version is offered to it (`meetings.new_items`), never forced.
 
-The built-in types (常务会议, 全体会议, 专题会议, 党委常委会) exist from the start: their template is stored, as version 1,
-the first time it is read or used.
+The built-in types (常务会议, 全体会议, 专题会议, 党委常委会) exist from the start: their template is stored, as
+version 1, the first time it is read or used.
 """
 
 from dataclasses import dataclass
