@@ -1,7 +1,7 @@
 """会议: 检点单 templates per meeting type, meetings with their checklist and phases, the attendee list (座次图, 桌签,
 签到表, 会议通知), 纪要 and 议定事项 handed to 督办."""
 
-from models.core.manifest import CliOption, Manifest, RightSpec, TextSpec
+from models.core.manifest import CliOption, Manifest, RightSpec, Tab, TextSpec
 from models.core.rights import Role
 
 READ_MEETINGS = "read_meetings"
@@ -57,5 +57,5 @@ MANIFEST = Manifest(
     demo="models.meetings.demo:demo_meetings",
     demo_label="会议",
     due="models.meetings.due:due",
-    tab=None,
+    tab=Tab("会议", READ_MEETINGS, "ui.meetings.tab:MeetingsTab", order=20),
 )
