@@ -12,6 +12,8 @@ from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.duty import brief as duty_brief
 from models.duty import log as duty_log
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
+from models.meetings import meetings
+from models.meetings.manifest import EDIT_MEETINGS, READ_MEETINGS
 from models.secrecy import people as secrecy
 from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from tests.conftest import NAMES, PASSWORDS
@@ -225,6 +227,8 @@ ACTIONS = {
     EDIT_DUTY: lambda s: duty_log.log(s, {"kind": "来电", "unit": "县应急局", "subject": "询问值班安排"}),
     READ_PERSONNEL: lambda s: secrecy.people(s, "zs"),
     EDIT_PERSONNEL: lambda s: secrecy.add_post(s, {"name": "机要文件收发", "unit": "秘书科", "level": "核心"}),
+    READ_MEETINGS: lambda s: meetings.checklist(s, 1),
+    EDIT_MEETINGS: lambda s: meetings.create(s, {"type": "常务会议", "title": "研究重点项目", "date": "2026-10-09"}),
 }
 
 

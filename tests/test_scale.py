@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from importers import ledger_import
-from models.core import counters, db, schema
+from models.core import counters, db, modules, schema
 from models.core.ledger import Query
+from models.core.manifest import resolve
 from models.documents import demo as documents_demo
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
@@ -119,6 +120,9 @@ def test_a_jump_in_the_receipt_order_walks_the_narrow_index_also_after_upgrading
     assert "COVERING INDEX incoming_id" in plan("new")  # a new database
     db.DB.execute_sql("DROP INDEX incoming_id")
     schema.SchemaInfo.update(version=5).execute()
+    for manifest in modules.manifests():  # what later steps create, gone as it was at version 5
+        if any(version > 6 for version in manifest.migrations):
+            db.DB.drop_tables(resolve(manifest.tables)())
     assert "COVERING INDEX" not in plan("v5")  # what version 5 did: walk the wide rows
     db.close()
     db.connect(str(database))
