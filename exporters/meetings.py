@@ -5,11 +5,12 @@ the Word section header."""
 from pathlib import Path
 
 from exporters.files import output_path
-from exporters.forms import BODY_FONT, LABEL_FONT, TITLE_FONT, _east_asian
+from exporters.forms import BODY_FONT, LABEL_FONT, TITLE_FONT
+from exporters.forms import _paragraph as forms_paragraph
 from exporters.xlsx_ledger import write_ledger
 from models.core.exports import audit_export
 from models.core.rights import require
-from models.meetings import attendees, decisions, meetings, templates
+from models.meetings import attendees, meetings, templates
 from models.meetings.deadlines import EXAMPLES
 from models.meetings.manifest import READ_MEETINGS
 from models.meetings.meetings import Meeting
@@ -149,15 +150,6 @@ def export_template(actor, name: str, path: str | Path) -> Path:
     return target
 
 
-def previous_lines(actor, meeting_id: int) -> list[str]:
-    """「上次议定事项落实情况」 as lines for a print or a page."""
-    last, follow = decisions.previous(actor, meeting_id)
-    if last is None or not follow:
-        return []
-    return [f"{i}. {f.matter}（牵头：{f.lead_unit}" + (f"，时限 {f.due_on:%Y-%m-%d}" if f.due_on else "")
-            + f"）：{f.state}" for i, f in enumerate(follow, start=1)]
-
-
 # --- Word ---------------------------------------------------------------------------------------------------------
 
 def _document(mark: str, landscape: bool = False):
@@ -180,16 +172,11 @@ def _document(mark: str, landscape: bool = False):
 
 
 def _paragraph(para, text: str, font: str, size: float, align: str = "", bold: bool = False):
+    """forms' one-run paragraph, its alignment named in a word ("center", "right")."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
 
-    if align:
-        para.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
-    para.paragraph_format.space_after = Pt(0)
-    run = para.add_run(text)
-    run.font.size, run.bold = Pt(size), bold
-    _east_asian(run, font)
-    return para
+    aligned = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(align)
+    return forms_paragraph(para, text, font, size, aligned, bold)
 
 
 def _title(doc, text: str) -> None:
