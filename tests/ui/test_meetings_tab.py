@@ -47,3 +47,19 @@ def test_plan_a_meeting_work_its_checklist_and_move_it(tab, monkeypatch, shown):
     assert meetings.get(tab.session, meeting.id).phase == "in_session"
     assert AuditEntry.select().where(AuditEntry.action == "meeting_override").count() == 1
     assert "副市长临时召集" in tab.meetings.ledger.detail.toPlainText()
+
+
+def test_a_template_goes_out_to_excel_and_comes_back_as_the_next_version(tab, monkeypatch, shown, tmp_path):
+    from ui.meetings import files
+
+    fill_and_accept(monkeypatch, {"type": "党委常委会", "title": "研究干部工作", "date": "2026-07-01"})
+    tab.action_new()
+    tab.meetings.ledger.table.selectRow(0)
+    out = tmp_path / "党委常委会检点单模板.xlsx"
+    monkeypatch.setattr(files, "save_path", lambda *a: str(out))
+    tab.meetings.run("template_export")
+    assert out.exists() and "导入模板" in shown[-1][2]
+    monkeypatch.setattr(files.QFileDialog, "getOpenFileName", lambda *a: (str(out), ""))
+    tab.meetings.run("template_import")
+    assert shown[-1][2] == "检点单模板「党委常委会」：25 项，保存为第 2 版"
+    assert "模板更新" not in tab.meetings.ledger.detail.toPlainText()  # same items: nothing new to offer

@@ -39,6 +39,21 @@ def save(parent: QWidget, session, meeting, report: str) -> None:
     messages.info(parent, label, parent.tr("已保存到\n%1").replace("%1", str(written)))
 
 
+def save_template(parent: QWidget, session, name: str) -> None:
+    from exporters.meetings import export_template
+
+    path = save_path(parent, parent.tr("导出检点单模板"), f"{name}检点单模板.xlsx", "Excel 文件 (*.xlsx)")
+    if not path:
+        return
+    try:
+        written = export_template(session, name, path)
+    except SanbanError as exc:
+        messages.warn(parent, parent.tr("导出检点单模板"), exc.message)
+        return
+    text = parent.tr("已保存到\n%1\n在 Excel 中修改后可用「导入模板」导入为新版本。").replace("%1", str(written))
+    messages.info(parent, parent.tr("导出检点单模板"), text)
+
+
 def import_sheet(parent: QWidget, title: str, run: Callable[[str], tuple[str, list]], change: Change,
                  path: str = "") -> Change | None:
     """Check the chosen file first; write only when it is all good (every bad row is listed otherwise)."""

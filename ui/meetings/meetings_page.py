@@ -35,6 +35,8 @@ class MeetingsPage(LedgerPage):
             Step("decision", "登记议定事项", "", self.decision, right=edit, also=("meeting_decision",)),
             Step("hand_over", "交办督办", "", self.hand_over, right=edit, change=lambda c: c),
             Step("new_items", "模板更新", "", self.new_items, right=edit, change=lambda c: c),
+            Step("template_import", "导入模板", "", self.import_template, "none", edit),
+            Step("template_export", "导出模板", "", self.export_template),
             SEPARATOR,
             Step("seating", "座次图", "", lambda m: files.save(self, self.session, m, "seating")),
             Step("cards", "桌签", "", lambda m: files.save(self, self.session, m, "cards")),
@@ -129,6 +131,20 @@ class MeetingsPage(LedgerPage):
         intro = f"{meeting.number_text}待交办 {len(waiting)} 项：\n{text}" if waiting else "没有待交办的议定事项。"
         return StepForm(self.tr("议定事项交督查督办"), [], lambda v: decisions.hand_over(self.session, meeting.id),
                         intro)
+
+    def import_template(self, _=None) -> Change | None:
+        """An office's 检点单 (.xlsx) as the next version of its type's template (the type from the sheet's title)."""
+        from importers.meeting_import import import_template
+
+        def run(path: str):
+            summary, errors = import_template(self.session, path, dry_run=True)
+            return (summary, errors) if errors else import_template(self.session, path)
+
+        return files.import_sheet(self, self.tr("导入检点单模板"), run, Change.of("meeting_template"))
+
+    def export_template(self, meeting: meetings.Meeting) -> None:
+        """The current template of the selected meeting's type, as .xlsx (edit it in Excel, import it back)."""
+        files.save_template(self, self.session, meeting.meeting_type)
 
     def new_items(self, meeting: meetings.Meeting) -> StepForm:
         offered = meetings.new_items(self.session, meeting.id)
