@@ -11,7 +11,7 @@ MANIFEST = Manifest(
     name="meetings",
     label="会议",
     tables="models.meetings.tables:models",
-    migrations={7: "models.meetings.migrations:step_7"},
+    migrations={8: "models.meetings.migrations:step_8"},
     rights=(
         RightSpec(READ_MEETINGS, "查阅会议", frozenset({Role.CLERK, Role.LEADER})),
         RightSpec(EDIT_MEETINGS, "办会", frozenset({Role.CLERK})),

@@ -139,7 +139,7 @@ class Decision(RecordV1):
         table_name = "meeting_decision"
 
 
-def step_7(db: Database) -> None:
+def step_8(db: Database) -> None:
     """会议: checklist templates and their versions' items, meetings with topics, checklist items and history,
     attendees, 议定事项."""
     create_tables(db, [MeetingTemplate, TemplateItem, Meeting, Topic, ChecklistItem, MeetingEvent, Attendee,
