@@ -88,6 +88,7 @@ def build_parser() -> Parser:
     e.add_argument("--month")
     e.add_argument("--date")
     e.add_argument("--id")
+    e.add_argument("--name", help="名称（meeting-template：会议类型）")
 
     b = sub.add_parser("backup", help="备份数据库（系统管理员）")
     where = b.add_mutually_exclusive_group(required=True)

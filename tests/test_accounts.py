@@ -13,6 +13,8 @@ from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.duty import brief as duty_brief
 from models.duty import log as duty_log
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
+from models.meetings import meetings
+from models.meetings.manifest import EDIT_MEETINGS, READ_MEETINGS
 from models.secrecy import people as secrecy
 from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
 from models.supervision import items as supervision
@@ -233,6 +235,8 @@ ACTIONS = {
     READ_SUPERVISION: lambda s: supervision_reports.bulletin(s, date(2026, 3, 31)),
     EDIT_SUPERVISION: lambda s: supervision.create(s, source_type="领导批示件", title="尽快解决城东片区居民饮水问题",
                                                    lead_unit="县水利局", due="20个工作日"),
+    READ_MEETINGS: lambda s: meetings.checklist(s, 1),
+    EDIT_MEETINGS: lambda s: meetings.create(s, {"type": "常务会议", "title": "研究重点项目", "date": "2026-10-09"}),
 }
 
 

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from importers import ledger_import
-from models.core import counters, db, schema
+from models.core import counters, db, modules, schema
 from models.core.ledger import Query
+from models.core.manifest import resolve
 from models.documents import demo as documents_demo
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch

@@ -18,6 +18,7 @@ MODULES: tuple[str, ...] = (
     "models.duty.manifest:MANIFEST",
     "models.secrecy.manifest:MANIFEST",
     "models.supervision.manifest:MANIFEST",
+    "models.meetings.manifest:MANIFEST",
 )
 
 _extra: list[Manifest] = []  # modules added at run time (tests show that a new module needs no shared file)

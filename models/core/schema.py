@@ -15,7 +15,7 @@ from models.core import clock
 from models.core.db import APPLICATION_ID, PlainModel, is_sqlite
 from models.core.errors import DatabaseError
 
-LATEST_VERSION = 7
+LATEST_VERSION = 8
 
 Step = Callable[[Database], None]
 

@@ -230,6 +230,18 @@ def get(actor, item_id: int) -> SupervisionItem:
     return RECORDS.get(item_id)
 
 
+def state_text(item_id: int) -> str:
+    """An item's state as another module shows it (会议's 「上次议定事项落实情况」): 「督〔2026〕3号 办理中（黄色：…）」."""
+    from models.supervision.ladder import signal_of
+
+    item = SupervisionItem.get_or_none(SupervisionItem.id == item_id)
+    if item is None:
+        return "督办事项已不存在"
+    text = f"{item.number} {STATUS[item.status]}"
+    signal = signal_of(item, clock.today())
+    return f"{text}（{signal.colour}：{signal.reason}）" if signal.level else text
+
+
 def save(actor, item: SupervisionItem, action: str, summary: str, before: dict | None = None, *,
          insert: bool = False, after: dict | None = None) -> SupervisionItem:
     """Save with the optimistic lock, one history row and one audit entry (call inside the step's transaction)."""
