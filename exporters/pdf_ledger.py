@@ -80,8 +80,6 @@ def split_row(cells: list, widths: Sequence[float], limit: float, first_label=No
 
 def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
                      mark: str = "") -> int:
-    from xml.sax.saxutils import escape
-
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4, landscape
@@ -90,21 +88,21 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-    from exporters.fonts import body_font, heading_font
+    from exporters.fonts import body_font, heading_font, markup, title_font
 
     count = len(rows)
     rows = list(rows) or [(EMPTY,) + ("",) * (len(columns) - 1)]
     body, heading = body_font(), heading_font()
     cell = ParagraphStyle("cell", fontName=body, fontSize=BODY_PT, leading=BODY_PT * 1.3, wordWrap="CJK")
     head = ParagraphStyle("head", parent=cell, fontName=heading, fontSize=HEAD_PT, alignment=TA_CENTER)
-    title_style = ParagraphStyle("title", fontName=heading, fontSize=16, leading=22, alignment=TA_CENTER)
+    title_style = ParagraphStyle("title", fontName=title_font(), fontSize=16, leading=22, alignment=TA_CENTER)
     mark_style = ParagraphStyle("mark", fontName=heading, fontSize=12, leading=16)
     page_width, page_height = landscape(A4)
     top, bottom = 16 * mm, 15 * mm
     widths = _column_widths(columns, rows, page_width - 24 * mm, body, heading)
 
     def text(value: object, style) -> Paragraph:
-        return Paragraph(escape("" if value is None else str(value)).replace("\n", "<br/>"), style)
+        return Paragraph(markup("" if value is None else str(value), style.fontName), style)
 
     header = [text(label, head) for label, _ in columns]
     header_height = max(p.wrap(w - 4, 1e9)[1] for p, w in zip(header, widths, strict=True)) + 2 * CELL_PAD
