@@ -104,7 +104,7 @@ def routing_slip(office: str, v: dict) -> Form:
         Row([Cell("标　　题", label=True), Cell(v["title"], 3)], 16),
         Row([Cell("拟办意见", label=True), Cell(v["proposal"], 3, sign=v["proposer"])], 30),
         Row([Cell("领导批示", label=True), Cell(v["instructions"], 3)], 62),
-        Row([Cell("办理结果", label=True), Cell(v["result"], 3, sign="承办人：　　　　　　年　　月　　日")], 28),
+        Row([Cell("办理结果", label=True), Cell(v["result"], 3, sign=v.get("result_sign", ""))], 28),
         Row([Cell("备　　注", label=True), Cell(v["remarks"], 3)], 12),
     ], mark=v["secrecy"], urgency=v["urgency"], reference=f"收文编号：{v['receipt_no']}",
         subtitle_right=f"收文编号：{v['receipt_no']}　　收文日期：{v['received']}")

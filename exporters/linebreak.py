@@ -21,7 +21,8 @@ def char_units(char: str) -> int:
 
 
 def _word(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+    """Part of a number, code or Latin word (「0871-6543110」「2026-06-17」「E12345678」), which is not broken."""
+    return char.isascii() and (char.isalnum() or char in "-./:_@#+")
 
 
 def may_break(before: str, after: str) -> bool:

@@ -104,7 +104,7 @@ def _time(moment: datetime) -> str:
     return f"{moment.month}月{moment.day}日{moment.hour}时{moment.minute:02d}分".replace("时00分", "时")
 
 
-def times_in_words(text: str) -> str:
+def _times_in_words(text: str) -> str:
     """The log's stamps 「（11-29 19:54）」 as the sheets write times: 「（11月29日19时54分）」."""
     import re
 
@@ -210,7 +210,7 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
                                                       entry.place) if p) or "待核实"),
             Item("基本情况", entry.subject),
             Item("已采取的措施", "\n".join(line.split(" ", 2)[-1] for line in entry.handling.splitlines()) or "正在核实处置。"),
-            Item("领导批示", times_in_words(entry.instructions.strip()) or "暂无。"),
+            Item("领导批示", _times_in_words(entry.instructions.strip()) or "暂无。"),
             Item("下一步", "值班室将密切跟踪事态发展，及时续报。"),
         ]
         number = 0
@@ -219,7 +219,7 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
         new_steps = [ev for ev in duty_log.history(actor, entry_id) if ev.at >= since and ev.action in
                      ("handle", "instruct", "report_up", "close", "amend")]
         sections = [
-            Item("新进展", "\n".join(f"{ev.at.hour}时{ev.at.minute:02d}分，{times_in_words(ev.text)}"
+            Item("新进展", "\n".join(f"{ev.at.hour}时{ev.at.minute:02d}分，{_times_in_words(ev.text)}"
                                       for ev in new_steps) or "（请填写新情况）"),
             Item("下一步", "值班室将继续跟踪，及时续报。" if not entry.closed else "事件已处置完毕，此为终报。"),
         ]
