@@ -131,7 +131,8 @@ def reminder_slip(office: str, v: dict) -> Form:
 def drafting_sheet(office: str, v: dict) -> Form:
     """发文稿纸 (DOMAIN.md §7)."""
     return Form("drafting-sheet", f"{office}发文稿纸", (24, 62, 24, 46), [
-        Row([Cell("签　　发", label=True), Cell(v["sign"]), Cell("会　　签", label=True), Cell(v["countersign"])], 60),
+        Row([Cell("签　　发", label=True), Cell(v["sign"]), Cell("会　　签", label=True), Cell(v["countersign"])], 60,
+            40),
         Row([Cell("核　　稿", label=True), Cell(v["review"], 3)], 22),
         Row([Cell("主　　送", label=True), Cell(v["main_to"], 3)], 16),
         Row([Cell("抄　　送", label=True), Cell(v["copy_to"], 3)], 14),
@@ -464,7 +465,11 @@ def write_pdf(form: Form, path: str | Path) -> None:
             canvas.drawString(x, y, form.mark)
             x += canvas.stringWidth(form.mark, heading, 16) + 6 * mm
         canvas.setFont(body, BODY_PT - 2)
-        canvas.drawString(x, y, f"{running_head(form)}　第{document.page}页".replace("\u3000", "  "))
+        head, page = running_head(form), f"  第{document.page}页"
+        room = (MARGINS_MM["left"] + TEXT_WIDTH_MM) * mm - x - canvas.stringWidth(page, body, BODY_PT - 2)
+        while len(head) > 12 and canvas.stringWidth(head, body, BODY_PT - 2) > room:  # a long 标题 is cut short
+            head = head[:-2] + "…"
+        canvas.drawString(x, y, (head + page).replace("\u3000", "  "))
 
     document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=top, bottomMargin=bottom,
                                  leftMargin=MARGINS_MM["left"] * mm, rightMargin=MARGINS_MM["right"] * mm,

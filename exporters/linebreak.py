@@ -28,7 +28,8 @@ def _word(char: str) -> bool:
 def may_break(before: str, after: str) -> bool:
     """Whether a line may end with `before` and the next begin with `after`."""
     return (after not in CANNOT_START and before not in CANNOT_END and not (_word(before) and _word(after))
-            and not (before == after and before in "…—"))
+            and not (before == after and before in "…—")
+            and not (before == "：" and _word(after)))  # 「值班电话：0871-6543110」 stays whole
 
 
 def cut(chars: Sequence[str], start: int, end: int) -> int:

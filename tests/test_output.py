@@ -408,3 +408,16 @@ def test_the_routing_slip_result_box_has_its_signature_line(clerk, tmp_path):
     word = Document(document_exports.export_form(clerk, "routing-slip", doc.id, tmp_path / "slip.docx"))
     result = next(r for r in word.tables[0].rows if r.cells[0].text == "办理结果")
     assert "承办人：" in result.cells[1].text
+
+
+def test_each_page_of_a_printed_ledger_carries_the_highest_mark_of_its_own_rows(tmp_path):
+    from exporters.pdf_ledger import write_ledger_pdf
+
+    columns = [("收文编号", 12), ("标题", 40), ("密级", 10)]
+    marks = {0: "机密★10年", 80: "秘密★"}
+    rows = [(f"收〔2026〕{n}号", f"关于第{n}项工作的通知", marks.get(n, "")) for n in range(120)]
+    write_ledger_pdf(tmp_path / "ledger.pdf", "收文办理进度台账", columns, rows, "机密")
+    pages = [flat(p) for p in pdf_text(tmp_path / "ledger.pdf")]
+    holding = [next(n for n, p in enumerate(pages) if f"收〔2026〕{k}号" in p) for k in (0, 80)]
+    assert pages[holding[0]].startswith("机密") and pages[holding[1]].startswith("秘密")
+    assert len(pages) > 3 and not any(p.startswith(("机密", "秘密")) for n, p in enumerate(pages) if n not in holding)
