@@ -118,22 +118,23 @@ def kai_font() -> str:
 
 
 @cache
-def _glyphs(name: str) -> frozenset[int]:
+def _glyphs(name: str) -> frozenset[str]:
+    """The characters the font has (and the line break and space, which need no glyph)."""
     from reportlab.pdfbase import pdfmetrics
 
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    return frozenset(map(chr, pdfmetrics.getFont(name).face.charToGlyph)) | {"\n", " "}
 
 
 def markup(text: str, font: str) -> str:
     """`text` escaped for a reportlab Paragraph set in `font`, with each run of characters that font lacks set in
     the fallback face; line breaks become <br/>."""
     have = _glyphs(font)
-    if all(ord(c) in have or c in "\n " for c in text):  # the common case, without building runs
+    if have.issuperset(text):  # the common case, in C
         return escape(text).replace("\n", "<br/>")
     fallback = font_for("fallback")
     out, run, missing = [], "", False
     for char in text:
-        lacks = ord(char) not in have and char not in "\n "
+        lacks = char not in have
         if lacks != missing and run:
             out.append(f"<font name='{fallback}'>{escape(run)}</font>" if missing else escape(run))
             run = ""

@@ -316,7 +316,7 @@ def test_a_character_outside_the_body_face_prints_in_the_fallback_face(clerk, tm
     from exporters import fonts
 
     body = fonts.body_font()
-    rare = next(c for c in "喆堃昇犇" if ord(c) not in fonts._glyphs(body))
+    rare = next(c for c in "喆堃昇犇" if c not in fonts._glyphs(body))
     assert f"<font name='{fonts.font_for('fallback')}'>{rare}</font>" in fonts.markup(f"王{rare}同志", body)
     doc, _ = documents.register(clerk, {"received_on": clock.today(), "source_org": f"市委办公室王{rare}",
                                         "title": "关于做好年终工作的通知"})
