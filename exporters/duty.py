@@ -41,9 +41,11 @@ def roster_table(actor, year: int, month: int) -> tuple[list[tuple[str, int]], l
         note = "；".join(p for p in (day.holiday, day.note, *day.changes) if p)
         rows.append((month_day(day.day), day.weekday, day.leader,
                      *["、".join(day.officers.get(n, [])) for n in names], note))
-    contacts = [f"{n} {p}" for n, p in sorted(phones.items(), key=lambda item: item[0])]
-    notes = ["联系电话：" + "　".join(contacts[i:i + 4]) if i == 0 else "　　　　　" + "　".join(contacts[i:i + 4])
-             for i in range(0, len(contacts), 4)]
+    # a no-break space keeps a name with its number where the line wraps (it broke as 「赵值班/13808710011」)
+    contacts = [f"{n}\xa0{p}" for n, p in sorted(phones.items(), key=lambda item: item[0])]
+    # three to a line: four overran a portrait line in LibreOffice, which then broke a number
+    notes = ["联系电话：" + "　".join(contacts[i:i + 3]) if i == 0 else "　　　　　" + "　".join(contacts[i:i + 3])
+             for i in range(0, len(contacts), 3)]
     return columns, rows, notes + [ROSTER_NOTE]
 
 

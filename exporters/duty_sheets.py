@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from exporters.fonts import DOCX_FONTS
 from exporters.forms import BODY_FONT, LABEL_FONT, MARGINS_MM, TITLE_FONT
 from models.core.paths import user_templates_dir
 from models.duty.brief import KINDS, DutyBrief
 from models.duty.terms import chinese_ordinal
 
+KAI_FONT = DOCX_FONTS["kai"]
 RED = "C00000"
 MASTHEAD_PT = 36
 TEXT_PT = 16  # 3号
@@ -41,6 +43,7 @@ class Sheet:
     report_to: str = ""
     send_to: str = ""
     people: str = ""  # 带班领导：…　值班员：…　值班电话：…
+    signer: str = ""  # 签发: printed before the people, the name in 楷体
     copies: str = ""
 
 
@@ -55,9 +58,8 @@ def sheet_for(brief: DutyBrief, office: str) -> Sheet:
                   mark=brief.secrecy if brief.secrecy != "非密" else "", title=brief.full_title,
                   report_to=brief.report_to, send_to=brief.send_to, copies=f"共印{brief.copies}份")
     people = [("带班领导", brief.leader), ("值班员", brief.officers), ("值班电话", brief.phone)]
-    if brief.signer:
-        people.insert(0, ("签发", brief.signer))
     sheet.people = "　".join(f"{k}：{v}" for k, v in people if v)
+    sheet.signer = brief.signer or ""
     items = brief.item_list
     if brief.kind == "brief":
         if not items:
@@ -76,15 +78,14 @@ def values(sheet: Sheet) -> dict:
     """The names a docxtpl template may use."""
     return {"masthead": sheet.masthead, "number": sheet.number, "office": sheet.office, "date": sheet.day,
             "mark": sheet.mark, "title": sheet.title, "report_to": sheet.report_to, "send_to": sheet.send_to,
-            "people": sheet.people, "copies": sheet.copies,
+            "people": "　".join(p for p in (f"签发：{sheet.signer}" if sheet.signer else "", sheet.people) if p),
+            "signer": sheet.signer, "copies": sheet.copies,
             "items": [{"heading": b.heading, "text": b.text} for b in sheet.blocks]}
 
 
 # --- PDF --------------------------------------------------------------------------------------------------
 
 def write_pdf(sheet: Sheet, path: str | Path) -> None:
-    from xml.sax.saxutils import escape
-
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
     from reportlab.lib.pagesizes import A4
@@ -92,17 +93,17 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from exporters.fonts import body_font, heading_font
+    from exporters.fonts import body_font, heading_font, kai_font, markup, title_font
 
-    body, heading = body_font(), heading_font()
+    body, heading, title_face = body_font(), heading_font(), title_font()
     red = colors.HexColor(f"#{RED}")
     text = ParagraphStyle("text", fontName=body, fontSize=TEXT_PT, leading=TEXT_PT * 1.75, wordWrap="CJK",
                           firstLineIndent=TEXT_PT * 2, alignment=TA_JUSTIFY)
     head = ParagraphStyle("head", parent=text, fontName=heading, firstLineIndent=TEXT_PT * 2)
-    masthead = ParagraphStyle("masthead", fontName=heading, fontSize=MASTHEAD_PT, leading=MASTHEAD_PT * 1.3,
+    masthead = ParagraphStyle("masthead", fontName=title_face, fontSize=MASTHEAD_PT, leading=MASTHEAD_PT * 1.3,
                               alignment=TA_CENTER, textColor=red)
     centre = ParagraphStyle("centre", parent=text, alignment=TA_CENTER, firstLineIndent=0)
-    title = ParagraphStyle("title", fontName=heading, fontSize=22, leading=22 * 1.5, alignment=TA_CENTER,
+    title = ParagraphStyle("title", fontName=title_face, fontSize=22, leading=22 * 1.5, alignment=TA_CENTER,
                            wordWrap="CJK")
     small = ParagraphStyle("small", parent=text, fontSize=SMALL_PT, leading=SMALL_PT * 1.6, firstLineIndent=0,
                            alignment=0)
@@ -110,7 +111,7 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
     mark = ParagraphStyle("mark", parent=small, fontName=heading, fontSize=TEXT_PT)
 
     def para(value: str, style) -> Paragraph:
-        return Paragraph(escape(value).replace("\n", "<br/>"), style)
+        return Paragraph(markup(value, style.fontName), style)
 
     width = 210 * mm - (MARGINS_MM["left"] + MARGINS_MM["right"]) * mm
     spaced = "　".join(sheet.masthead) if len(sheet.masthead) <= 4 else sheet.masthead
@@ -125,7 +126,8 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
     for block in sheet.blocks:
         lines = block.text.split("\n")
         if block.inline:
-            story.append(Paragraph(f"<font name='{heading}'>{escape(block.heading)}：</font>{escape(lines[0])}", text))
+            story.append(Paragraph(f"<font name='{heading}'>{markup(block.heading, heading)}：</font>"
+                                   f"{markup(lines[0], body)}", text))
             story += [para(line, text) for line in lines[1:]]
         elif block.heading:
             story.append(KeepTogether([para(block.heading, head), para(lines[0], text)]))
@@ -135,9 +137,13 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
     foot = [Spacer(1, 8 * mm), HRFlowable(width="100%", thickness=0.75, color=colors.black, spaceAfter=1 * mm)]
     for label, value in (("报：", sheet.report_to), ("送：", sheet.send_to)):
         if value:
-            foot.append(Paragraph(f"<font name='{heading}'>{label}</font>{escape(value)}", small))
-    foot += [para(sheet.people, small), HRFlowable(width="100%", thickness=0.75, color=colors.black,
-                                                     spaceBefore=1 * mm, spaceAfter=1 * mm),
+            foot.append(Paragraph(f"<font name='{heading}'>{label}</font>{markup(value, body)}", small))
+    signer = ""
+    if sheet.signer:  # 「签发：」 in 仿宋 and the name in 楷体, as a 签发人 line is set (DOMAIN.md §4)
+        kai = kai_font()
+        signer = f"签发：<font name='{kai}'>{markup(sheet.signer, kai)}</font>" + ("\xa0\xa0" if sheet.people else "")
+    foot += [Paragraph(signer + markup(sheet.people, body), small),
+             HRFlowable(width="100%", thickness=0.75, color=colors.black, spaceBefore=1 * mm, spaceAfter=1 * mm),
              para(sheet.copies, small_right)]
     story.append(KeepTogether(foot))
 
@@ -242,7 +248,9 @@ def write_docx(sheet: Sheet, path: str | Path) -> None:
         if value:
             para = line(label, LABEL_FONT, SMALL_PT)
             line(value, BODY_FONT, SMALL_PT, paragraph=para)
-    people = line(sheet.people, BODY_FONT, SMALL_PT)
+    people = line("签发：" if sheet.signer else "", BODY_FONT, SMALL_PT)
+    line(sheet.signer, KAI_FONT, SMALL_PT, paragraph=people)
+    line(("　" if sheet.signer else "") + sheet.people, BODY_FONT, SMALL_PT, paragraph=people)
     _rule(people, "000000", 6)
     line(sheet.copies, BODY_FONT, SMALL_PT, WD_ALIGN_PARAGRAPH.RIGHT)
     doc.save(str(path))

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporters.fonts import DOCX_FONTS
+from exporters.linebreak import break_lines
 from models.core.paths import user_templates_dir
 
 TEXT_WIDTH_MM = 156
@@ -17,9 +19,9 @@ MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 BODY_PT = 14  # 4号
 LABEL_PT = 14
 TITLE_PT = 22  # 2号
-BODY_FONT = "仿宋_GB2312"  # Word falls back to 仿宋 when the GB2312 variant is missing
-LABEL_FONT = "黑体"
-TITLE_FONT = "方正小标宋简体"
+BODY_FONT = DOCX_FONTS["body"]  # Word falls back to 仿宋 when the GB2312 variant is missing
+LABEL_FONT = DOCX_FONTS["heading"]
+TITLE_FONT = DOCX_FONTS["title"]
 
 
 @dataclass
@@ -102,7 +104,7 @@ def routing_slip(office: str, v: dict) -> Form:
         Row([Cell("标　　题", label=True), Cell(v["title"], 3)], 16),
         Row([Cell("拟办意见", label=True), Cell(v["proposal"], 3, sign=v["proposer"])], 30),
         Row([Cell("领导批示", label=True), Cell(v["instructions"], 3)], 62),
-        Row([Cell("办理结果", label=True), Cell(v["result"], 3)], 28),
+        Row([Cell("办理结果", label=True), Cell(v["result"], 3, sign=v.get("result_sign", ""))], 28),
         Row([Cell("备　　注", label=True), Cell(v["remarks"], 3)], 12),
     ], mark=v["secrecy"], urgency=v["urgency"], reference=f"收文编号：{v['receipt_no']}",
         subtitle_right=f"收文编号：{v['receipt_no']}　　收文日期：{v['received']}")
@@ -129,7 +131,8 @@ def reminder_slip(office: str, v: dict) -> Form:
 def drafting_sheet(office: str, v: dict) -> Form:
     """发文稿纸 (DOMAIN.md §7)."""
     return Form("drafting-sheet", f"{office}发文稿纸", (24, 62, 24, 46), [
-        Row([Cell("签　　发", label=True), Cell(v["sign"]), Cell("会　　签", label=True), Cell(v["countersign"])], 60),
+        Row([Cell("签　　发", label=True), Cell(v["sign"]), Cell("会　　签", label=True), Cell(v["countersign"])], 60,
+            40),
         Row([Cell("核　　稿", label=True), Cell(v["review"], 3)], 22),
         Row([Cell("主　　送", label=True), Cell(v["main_to"], 3)], 16),
         Row([Cell("抄　　送", label=True), Cell(v["copy_to"], 3)], 14),
@@ -151,17 +154,11 @@ def running_head(form: Form) -> str:
 def text_lines(text: str, width_mm: float, size_pt: float) -> list[str]:
     """`text` broken into the lines of a `width_mm` box (an estimate by character width; each line keeps its
     paragraph's end as "\\n")."""
-    per_line = max(1, int(width_mm / (size_pt * 0.3528)) * 2)  # in half-width units; a CJK character is two
+    per_line = max(2, int(width_mm / (size_pt * 0.3528)) * 2)  # in half-width units; a CJK character is two
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line, used = "", 0
-        for char in paragraph:
-            step = 2 if ord(char) > 0x2E7F else 1
-            if used + step > per_line and line:
-                lines.append(line)
-                line, used = "", 0
-            line, used = line + char, used + step
-        lines.append(line + "\n")
+        *inner, last = break_lines(paragraph, per_line)
+        lines += inner + [last + "\n"]
     lines[-1] = lines[-1][:-1]
     return lines
 
@@ -350,14 +347,15 @@ def write_pdf(form: Form, path: str | Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from exporters.fonts import body_font, heading_font
+    from exporters.fonts import body_font, heading_font, markup, title_font
 
     body, heading = body_font(), heading_font()
     size = form.font_pt
     text = ParagraphStyle("text", fontName=body, fontSize=size, leading=size * 1.45, wordWrap="CJK")
     label = ParagraphStyle("label", parent=text, fontName=heading, alignment=TA_CENTER, leading=size * 1.25)
     sign = ParagraphStyle("sign", parent=text, fontSize=size - 1, alignment=TA_RIGHT)
-    title = ParagraphStyle("title", fontName=heading, fontSize=TITLE_PT, leading=TITLE_PT * 1.4, alignment=TA_CENTER)
+    title = ParagraphStyle("title", fontName=title_font(), fontSize=TITLE_PT, leading=TITLE_PT * 1.4,
+                           alignment=TA_CENTER, wordWrap="CJK")
     right = ParagraphStyle("right", parent=text, fontSize=min(size, BODY_PT - 2), alignment=TA_RIGHT)
     mark = ParagraphStyle("mark", parent=text, fontName=heading, fontSize=16,
                           alignment=TA_RIGHT if form.mark_right else 0)
@@ -366,10 +364,8 @@ def write_pdf(form: Form, path: str | Path) -> None:
     limit = A4[1] - top - bottom - 12
 
     def para(value: str, style) -> Paragraph:
-        from xml.sax.saxutils import escape
-
         # reportlab collapses whitespace, U+3000 included: 「年　　月　　日」 needs its gaps kept as no-break spaces
-        return Paragraph(escape(value).replace("\n", "<br/>").replace("\u3000", "\xa0\xa0"), style)
+        return Paragraph(markup(value, style.fontName).replace("\u3000", "\xa0\xa0"), style)
 
     story = [para("　".join(p for p in (form.mark, form.urgency) if p) or " ", mark), para(form.title, title),
              para(form.subtitle_right or " ", right), Spacer(1, 2 * mm)]
@@ -469,7 +465,11 @@ def write_pdf(form: Form, path: str | Path) -> None:
             canvas.drawString(x, y, form.mark)
             x += canvas.stringWidth(form.mark, heading, 16) + 6 * mm
         canvas.setFont(body, BODY_PT - 2)
-        canvas.drawString(x, y, f"{running_head(form)}　第{document.page}页".replace("\u3000", "  "))
+        head, page = running_head(form), f"  第{document.page}页"
+        room = (MARGINS_MM["left"] + TEXT_WIDTH_MM) * mm - x - canvas.stringWidth(page, body, BODY_PT - 2)
+        while len(head) > 12 and canvas.stringWidth(head, body, BODY_PT - 2) > room:  # a long 标题 is cut short
+            head = head[:-2] + "…"
+        canvas.drawString(x, y, (head + page).replace("\u3000", "  "))
 
     document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=top, bottomMargin=bottom,
                                  leftMargin=MARGINS_MM["left"] * mm, rightMargin=MARGINS_MM["right"] * mm,

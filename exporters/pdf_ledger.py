@@ -1,4 +1,5 @@
-"""A ledger (台账) as a PDF for the print preview: landscape A4, the title, the highest 密级 top-left on every page,
+"""A ledger (台账) as a PDF for the print preview: landscape A4, the title, top-left on each page the highest 密级 of
+the rows printed on it (of the whole ledger when it has no 密级 column),
 the header repeated on every page, CJK font embedded, 「第 N 页 共 M 页」 at the foot (DOMAIN.md §7, Ledgers).
 
 Body 10 pt: long columns wrap rather than shrink. A row taller than a page cannot be laid out (reportlab raises
@@ -15,6 +16,7 @@ HEAD_PT = 10.5
 PADDING = 6  # points, left + right
 SHORT = 90  # points: a column whose longest entry fits in this keeps it on one line (dates, numbers, 状态)
 CELL_PAD = 3  # points above and below a cell's text (reportlab's default)
+LEVELS = ("秘密", "机密", "绝密")  # lowest first
 
 
 def _column_widths(columns, rows, page_width: float, body: str, heading: str) -> list[float]:
@@ -80,8 +82,6 @@ def split_row(cells: list, widths: Sequence[float], limit: float, first_label=No
 
 def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
                      mark: str = "") -> int:
-    from xml.sax.saxutils import escape
-
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4, landscape
@@ -90,27 +90,31 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-    from exporters.fonts import body_font, heading_font
+    from exporters.fonts import body_font, heading_font, markup, title_font
 
     count = len(rows)
     rows = list(rows) or [(EMPTY,) + ("",) * (len(columns) - 1)]
     body, heading = body_font(), heading_font()
     cell = ParagraphStyle("cell", fontName=body, fontSize=BODY_PT, leading=BODY_PT * 1.3, wordWrap="CJK")
     head = ParagraphStyle("head", parent=cell, fontName=heading, fontSize=HEAD_PT, alignment=TA_CENTER)
-    title_style = ParagraphStyle("title", fontName=heading, fontSize=16, leading=22, alignment=TA_CENTER)
+    title_style = ParagraphStyle("title", fontName=title_font(), fontSize=16, leading=22, alignment=TA_CENTER)
     mark_style = ParagraphStyle("mark", fontName=heading, fontSize=12, leading=16)
     page_width, page_height = landscape(A4)
     top, bottom = 16 * mm, 15 * mm
     widths = _column_widths(columns, rows, page_width - 24 * mm, body, heading)
 
     def text(value: object, style) -> Paragraph:
-        return Paragraph(escape("" if value is None else str(value)).replace("\n", "<br/>"), style)
+        return Paragraph(markup("" if value is None else str(value), style.fontName), style)
 
     header = [text(label, head) for label, _ in columns]
     header_height = max(p.wrap(w - 4, 1e9)[1] for p, w in zip(header, widths, strict=True)) + 2 * CELL_PAD
     frame = page_height - top - bottom - 12  # reportlab's frame keeps 6 pt of padding top and bottom
     limit = frame - header_height - 4  # a row on a page of its own, under the repeated header
-    opening = [text(mark or " ", mark_style), text(title, title_style), Spacer(1, 4 * mm)]
+    opening = [Spacer(1, mark_style.leading), text(title, title_style), Spacer(1, 4 * mm)]  # 密级: drawn per page
+    # each printed row's 密级 (a continuation row has its row's), read from the ledger's 密级 column
+    secrecy_column = next((i for i, (label, _) in enumerate(columns) if label == "密级"), None)
+    row_levels: dict[int, str] = {}
+    page_levels: dict[int, set[str]] = {}
     used = sum(f.wrap(page_width, 1e9)[1] for f in opening) + header_height  # how far down the page the table is
     data = [header]
     for row in rows:
@@ -123,18 +127,17 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
         for piece in pieces:
             height = max(p.wrap(w - 4, 1e9)[1] for p, w in zip(piece, widths, strict=True) if p) + 2 * CELL_PAD
             used = header_height + height if used + height > frame else used + height
+        if secrecy_column is not None:
+            level = str(row[secrecy_column] or "").split("★")[0]
+            if level in LEVELS:
+                # by the cells' identity: reportlab's Table copies the row lists but keeps their Paragraphs
+                row_levels.update((id(c), level) for piece in pieces for c in piece if not isinstance(c, str))
         data += pieces
     table = LongTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
-
-    def later_page(canvas, _document) -> None:
-        """Pages after the first: the 密级 top-left again, where page 1 has it above the title."""
-        if mark:
-            canvas.setFont(heading, 12)
-            canvas.drawString(12 * mm, page_height - 11 * mm, mark)
 
     class NumberedCanvas(Canvas):
         """Draws 「第 N 页 共 M 页」 once the number of pages is known (pages are kept, then written)."""
@@ -151,13 +154,37 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
+                here = page_mark(self._pageNumber)
+                if here:  # page 1 has it above the title, the others at the top of the page
+                    # known only now that the page is laid out, but moved to the front of the page's drawing so
+                    # that it reads first (text extraction, screen readers), as it prints
+                    start = len(self._code)
+                    self.setFont(heading, 12)
+                    self.drawString(12 * mm, page_height - (top + 6 + 12 if self._pageNumber == 1 else 11 * mm), here)
+                    drawn = self._code[start:]
+                    del self._code[start:]
+                    self._code[0:0] = drawn
                 self.setFont(body, 9)
                 self.drawCentredString(page_width / 2, 8 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
                 super().showPage()
             super().save()
 
-    document = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                                 topMargin=top, bottomMargin=bottom, title=title, author="三办")
-    document.build([*opening, table],
-                   onLaterPages=later_page, canvasmaker=NumberedCanvas)
+    class Document(SimpleDocTemplate):
+        def afterFlowable(self, flowable) -> None:  # noqa: N802 - reportlab's name
+            """The part of the table just drawn: note the 密级 of its rows for this page."""
+            for line in getattr(flowable, "_cellvalues", ()):
+                # a drawn cell holds its Paragraph in a tuple (reportlab's _ExpandedCellTuple)
+                found = {row_levels[id(p)] for c in line for p in (c if isinstance(c, (tuple, list)) else (c,))
+                         if id(p) in row_levels}
+                page_levels.setdefault(self.page, set()).update(found)
+
+    def page_mark(page: int) -> str:
+        """The highest 密级 of the rows on `page` when the ledger has a 密级 column, else the ledger's."""
+        if secrecy_column is None:
+            return mark
+        return max(page_levels.get(page, ()), key=LEVELS.index, default="")
+
+    document = Document(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
+                        topMargin=top, bottomMargin=bottom, title=title, author="三办")
+    document.build([*opening, table], canvasmaker=NumberedCanvas)
     return count

@@ -20,6 +20,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
+from exporters.linebreak import break_lines
+
 FONT = "宋体"  # named explicitly, or LibreOffice picks a Japanese font and prints ### for dates
 THIN = Side(style="thin", color="000000")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -91,16 +93,10 @@ def page_widths(columns: Sequence[tuple[str, int]], rows: Sequence[Sequence],
 
 def wrapped_lines(value: object, units: int) -> list[str]:
     """The lines a cell of `units` width shows `value` in, broken by character width as the spreadsheet wraps."""
-    lines = []
+    lines: list[str] = []
     for paragraph in ("" if value is None else str(value)).split("\n"):
-        line, used = "", 0
-        for char in paragraph:
-            step = 2 if ord(char) > 0x2E7F else 1
-            if used + step > max(2, units - 1) and line:
-                lines.append(line)
-                line, used = "", 0
-            line, used = line + char, used + step
-        lines.append(line + "\n")  # a paragraph's end, kept so that joined lines keep their breaks
+        *inner, last = break_lines(paragraph, max(2, units - 1))
+        lines += inner + [last + "\n"]  # a paragraph's end, kept so that joined lines keep their breaks
     lines[-1] = lines[-1][:-1]
     return lines
 
@@ -214,7 +210,9 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     for row in rows:
         for line, lines in printed_rows(row, widths):
             if lines > 1:  # one-line rows take the sheet's default height
-                sheet.row_dimensions[number].height = lines * LINE_PT + 4
+                # the <row> element's attributes, as openpyxl's write-only writer adds them: a RowDimension object
+                # per row (validated descriptors, iterated when written) took a quarter of a 10,000-row export
+                sheet.row_dimensions[number] = {"ht": str(lines * LINE_PT + 4), "customHeight": "1"}
             sheet.append([cell("" if v is None else v, styles[i]) for i, v in enumerate(line)])
             number += 1
     for note in notes:

@@ -151,7 +151,7 @@ def test_the_flash_pdf_and_the_roster_exports(duty, tmp_path):
     assert ws["A2"].value == "县委办公室2026年12月值班安排表"
     assert [c.value for c in ws[3]] == ["日期", "星期", "带班领导", "白班", "夜班", "备注"]
     assert [c.value for c in ws[4]][:5] == ["12月1日", "二", "王某", "陈某", "孙某"]
-    assert ws.cell(3 + 31 + 1, 1).value == "联系电话：王某 13800000001"
+    assert ws.cell(3 + 31 + 1, 1).value == "联系电话：王某\xa013800000001"  # a no-break space: never split
     assert ws.max_row == 3 + 31 + 2 and ws.page_setup.orientation == "portrait"
     from docx import Document
 

@@ -267,3 +267,157 @@ def test_a_long_reminder_slip_keeps_to_one_page(clerk, tmp_path):
     documents.remind(clerk, doc.id, "综合科", "电话", "请抓紧办理并于本周内书面反馈办理进展。" * 16)
     pages = pdf_text(document_exports.export_form(clerk, "reminder-slip", doc.id, tmp_path / "remind.pdf"))
     assert len(pages) == 1 and "办理情况" in flat(pages[0]) and "承办单位（盖章）" in flat(pages[0])
+
+
+# --- typefaces, 禁则 and small faults (issue 13 points 5 and the smaller faults) -------------------------------
+
+def _embedded(pages: list[list[str]]) -> set[str]:
+    return {f for page in pages for f in page if f != "Helvetica"}  # reportlab's initial font draws nothing
+
+
+def test_the_brief_pdf_embeds_distinct_faces_for_masthead_headings_and_body(duty, tmp_path):
+    from exporters import duty as duty_exports
+    from exporters import fonts
+    from models.duty import brief as duty_brief
+    from models.duty import log as duty_log
+    from tests.pdf_text import pdf_fonts
+
+    day = clock.today() - timedelta(days=1)
+    duty_log.log(duty, {"kind": "来电", "at": f"{day} 10:00", "unit": "县应急局", "subject": "通报强降雨"})
+    brief = duty_brief.save(duty, duty_brief.draft_brief(duty, day))
+    used = _embedded(pdf_fonts(duty_exports.export_brief(duty, brief.id, tmp_path / "brief.pdf")))
+    assert fonts.heading_font() != fonts.body_font() and fonts.title_font() != fonts.body_font()
+    assert len(used) >= 2, used  # a 黑体-like face for the masthead and headings, a 宋/仿宋 face for the text
+
+
+def test_the_office_fonts_win_over_the_shipped_ones(tmp_path, monkeypatch):
+    import shutil
+
+    from exporters import fonts
+    from models.core.paths import resources_dir
+
+    office = tmp_path / "Fonts"
+    office.mkdir()
+    shutil.copy(resources_dir() / "fonts" / "gkai00mp.ttf", office / "SIMFANG.TTF")  # stands in for 仿宋
+    shutil.copy(resources_dir() / "fonts" / "gbsn00lp.ttf", office / "FZXBSJW.TTF")  # and for 方正小标宋简体
+    shipped = fonts.font_dirs()
+    monkeypatch.setattr(fonts, "font_dirs", lambda: [*shipped, office])
+    fonts.forget()
+    try:
+        assert (fonts.body_font(), fonts.title_font()) == ("Sanban-SIMFANG", "Sanban-FZXBSJW")
+        assert fonts.heading_font() == "Sanban-wqy-microhei"  # no 黑体 there: the shipped 黑
+    finally:
+        monkeypatch.undo()
+        fonts.forget()
+    assert fonts.body_font() in ("Sanban-gbsn00lp", "Sanban-simfang", "Sanban-simsun")
+
+
+def test_a_character_outside_the_body_face_prints_in_the_fallback_face(clerk, tmp_path):
+    from exporters import fonts
+
+    body = fonts.body_font()
+    rare = next(c for c in "喆堃昇犇" if c not in fonts._glyphs(body))
+    assert f"<font name='{fonts.font_for('fallback')}'>{rare}</font>" in fonts.markup(f"王{rare}同志", body)
+    doc, _ = documents.register(clerk, {"received_on": clock.today(), "source_org": f"市委办公室王{rare}",
+                                        "title": "关于做好年终工作的通知"})
+    pages = pdf_text(document_exports.export_form(clerk, "routing-slip", doc.id, tmp_path / "slip.pdf"))
+    assert f"王{rare}" in flat(pages[0])
+
+
+def test_word_files_name_the_office_fonts_for_chinese_text(duty, tmp_path):
+    from docx.oxml.ns import qn
+
+    from exporters import duty as duty_exports
+    from models.duty import brief as duty_brief
+
+    brief = duty_brief.save(duty, duty_brief.draft_brief(duty, clock.today() - timedelta(days=1)))
+    word = Document(duty_exports.export_brief(duty, brief.id, tmp_path / "brief.docx"))
+    faces = {r._element.rPr.rFonts.get(qn("w:eastAsia")) for p in word.paragraphs for r in p.runs}
+    assert {"仿宋_GB2312", "黑体", "方正小标宋简体"} <= faces
+
+
+CLOSING = "，。、；：！？）」』》…"
+OPENING = "（「『《“"
+KINSOKU_TEXT = st.text(st.one_of(CJK, st.sampled_from(list(CLOSING + OPENING + "0123456789ab"))), max_size=300)
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=KINSOKU_TEXT, units=st.integers(min_value=6, max_value=60))
+def test_our_own_wrapping_never_starts_a_line_with_closing_punctuation(text, units):
+    from exporters.forms import text_lines
+    from exporters.linebreak import CANNOT_END, CANNOT_START, break_lines
+
+    lines = break_lines(text, units)
+    assert "".join(lines) == text
+    for before, after in zip(lines, lines[1:], strict=False):
+        # only a line made entirely of marks (nothing left to carry down with them) may break the rule
+        if any(c not in CANNOT_START and c not in CANNOT_END for c in before):
+            assert after[0] not in CANNOT_START and before[-1] not in CANNOT_END, lines
+    assert "".join(text_lines(text, units * 2.5, 14)) == text  # the forms' wrapping keeps every character
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(st.one_of(CJK, st.sampled_from(list(CLOSING + OPENING + "0123456789ab"))), min_size=40,
+                   max_size=300), width=st.integers(min_value=40, max_value=200), rare=st.booleans())
+def test_printed_paragraphs_never_start_a_line_with_closing_punctuation(text, width, rare):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from exporters import fonts
+    from exporters.linebreak import CANNOT_END, CANNOT_START
+
+    body = fonts.body_font()
+    style = ParagraphStyle("t", fontName=body, fontSize=10, leading=13, wordWrap="CJK")
+    paragraph = Paragraph(fonts.markup(("喆" if rare else "") + text, body), style)  # one font, or two
+    paragraph.wrap(width, 1e9)
+    lines = ["".join(w.text for w in line.words) if hasattr(line, "words") else "".join(line[1])
+             for line in paragraph.blPara.lines]
+    assert "".join(lines).replace(" ", "") == (("喆" if rare else "") + text).replace(" ", "")
+    for before, after in zip(lines, lines[1:], strict=False):
+        if before and after and any(c not in CANNOT_START and c not in CANNOT_END for c in before):
+            assert after[0] not in CANNOT_START and before[-1] not in CANNOT_END, lines
+
+
+def test_a_name_and_its_phone_stay_together_in_the_contact_list(duty):
+    from exporters.duty import roster_table
+    from models.duty import roster
+
+    roster.set_day(duty, clock.today(), {"leader": "王某", "白班": "赵值班", "phones": "赵值班 13808710011"})
+    _, _, notes = roster_table(duty, clock.today().year, clock.today().month)
+    assert "赵值班\xa013808710011" in notes[0]  # a no-break space: no line ends between them
+
+
+def test_flash_instructions_give_their_times_in_words(duty):
+    from models.duty import brief as duty_brief
+    from models.duty import log as duty_log
+
+    entry, _ = duty_log.log(duty, {"kind": "突发事件", "at": clock.now() - timedelta(hours=2), "unit": "青山镇政府",
+                                   "place": "青山镇石桥村二组", "subject": "石桥村二组发生山体滑坡，暂无人员伤亡"})
+    duty_log.instruct(duty, entry.id, "周主任", "请立即组织转移群众。")
+    draft = duty_brief.draft_flash(duty, entry.id)
+    said = {i.heading: i.text for i in draft.items}
+    assert said["领导批示"] == "周主任（6月10日10时）：请立即组织转移群众。"
+    assert draft.title == "关于青山镇石桥村二组发生山体滑坡的情况"
+
+
+def test_the_routing_slip_result_box_has_its_signature_line(clerk, tmp_path):
+    doc, _ = documents.register(clerk, {"received_on": clock.today(), "source_org": "市委", "title": "关于乙的通知"})
+    pages = pdf_text(document_exports.export_form(clerk, "routing-slip", doc.id, tmp_path / "slip.pdf"))
+    assert "承办人：" in flat(pages[0]) and flat(pages[0]).count("年月日") >= 1
+    word = Document(document_exports.export_form(clerk, "routing-slip", doc.id, tmp_path / "slip.docx"))
+    result = next(r for r in word.tables[0].rows if r.cells[0].text == "办理结果")
+    assert "承办人：" in result.cells[1].text
+
+
+def test_each_page_of_a_printed_ledger_carries_the_highest_mark_of_its_own_rows(tmp_path):
+    from exporters.pdf_ledger import write_ledger_pdf
+
+    columns = [("收文编号", 12), ("标题", 40), ("密级", 10)]
+    marks = {0: "机密★10年", 80: "秘密★"}
+    rows = [(f"收〔2026〕{n}号", f"关于第{n}项工作的通知", marks.get(n, "")) for n in range(120)]
+    write_ledger_pdf(tmp_path / "ledger.pdf", "收文办理进度台账", columns, rows, "机密")
+    pages = [flat(p) for p in pdf_text(tmp_path / "ledger.pdf")]
+    holding = [next(n for n, p in enumerate(pages) if f"收〔2026〕{k}号" in p) for k in (0, 80)]
+    assert pages[holding[0]].startswith("机密") and pages[holding[1]].startswith("秘密")
+    assert len(pages) > 3 and not any(p.startswith(("机密", "秘密")) for n, p in enumerate(pages) if n not in holding)

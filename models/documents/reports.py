@@ -130,17 +130,16 @@ def routing_slip(actor, doc_id: int) -> dict:
     instructions = [f"{e.text}\n{e.person}　{_cn_day(e.on)}" for e in documents.instructions_of(actor, doc.id)]
     if not instructions and doc.instructions:  # imported from an old ledger: one text, no rows
         instructions = [doc.instructions]
-    result = doc.result
-    if doc.lead_unit:
-        result = "\n".join(p for p in (result, f"承办单位：{doc.lead_unit}" + (f"　承办人：{doc.handler}" if doc.handler
-                                                                         else "")
-                                        + (f"　{_cn_day(doc.closed_on)}" if doc.closed_on else "")) if p)
+    result = "\n".join(p for p in (doc.result, f"承办单位：{doc.lead_unit}" if doc.lead_unit else "") if p)
+    # the box's foot, as on the paper form: 承办人 and the date, blank for handwriting where not known yet
+    result_sign = (f"承办人：{doc.handler or '　　　　　　'}　　"
+                   + (_cn_day(doc.closed_on) if doc.closed_on else "　　年　　月　　日"))
     return dict(
         receipt_no=doc.receipt_no, received=_cn_day(doc.received_at.date()), source_org=doc.source_org,
         doc_no=doc.doc_no, mark=doc.mark or "非密", copies=str(doc.copies), copy_nos=doc.copy_nos,
         urgency="" if doc.urgency == "无" else doc.urgency, due=_cn_day(doc.due_date), title=doc.title,
         proposal=doc.proposal, proposer=(f"{doc.proposed_by}　{_cn_day(doc.proposed_on)}" if doc.proposal else ""),
-        instructions="\n\n".join(instructions), result=result, remarks=doc.remarks,
+        instructions="\n\n".join(instructions), result=result, result_sign=result_sign, remarks=doc.remarks,
         secrecy=secrecy_mark(doc.secrecy, doc.secrecy_term),
     )
 

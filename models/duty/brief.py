@@ -104,6 +104,17 @@ def _time(moment: datetime) -> str:
     return f"{moment.month}月{moment.day}日{moment.hour}时{moment.minute:02d}分".replace("时00分", "时")
 
 
+def _times_in_words(text: str) -> str:
+    """The log's stamps 「（11-29 19:54）」 as the sheets write times: 「（11月29日19时54分）」."""
+    import re
+
+    def words(match: re.Match) -> str:
+        month, day, hour, minute = (int(g) for g in match.groups())
+        return f"{month}月{day}日{hour}时{minute:02d}分".replace("时00分", "时")
+
+    return re.sub(r"(?<!\d)(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2})(?!\d)", words, text)
+
+
 def entry_text(entry: DutyEntry) -> str:
     """An entry worded for the sheet: when, from whom, what, and what was done."""
     who = entry.source_text if entry.source_text != "—" else "有关方面"
@@ -259,7 +270,7 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
                                                       entry.place) if p) or "待核实"),
             Item("基本情况", entry.subject),
             Item("已采取的措施", "\n".join(line.split(" ", 2)[-1] for line in entry.handling.splitlines()) or "正在核实处置。"),
-            Item("领导批示", "\n".join(entry.instructions.splitlines()) or "暂无。"),
+            Item("领导批示", _times_in_words(entry.instructions.strip()) or "暂无。"),
             Item("下一步", "值班室将密切跟踪事态发展，及时续报。"),
         ]
         number = 0
@@ -268,7 +279,8 @@ def draft_flash(actor, entry_id: int, followup: bool = False) -> Draft:
         new_steps = [ev for ev in duty_log.history(actor, entry_id) if ev.at >= since and ev.action in
                      ("handle", "instruct", "report_up", "close", "amend")]
         sections = [
-            Item("新进展", "\n".join(f"{ev.at:%H:%M} {ev.text}" for ev in new_steps) or "（请填写新情况）"),
+            Item("新进展", "\n".join(f"{ev.at.hour}时{ev.at.minute:02d}分，{_times_in_words(ev.text)}"
+                                      for ev in new_steps) or "（请填写新情况）"),
             Item("下一步", "值班室将继续跟踪，及时续报。" if not entry.closed else "事件已处置完毕，此为终报。"),
         ]
         number = last.followup + 1
@@ -288,8 +300,14 @@ def _flash_title(entry: DutyEntry) -> str:
     where = entry.place or entry.unit
     if not where or where in core:
         return f"关于{core}的情况"
-    overlap = max((k for k in range(1, len(core) + 1) if where.endswith(core[:k])), default=0)
-    return f"关于{where}{core[overlap:]}的情况"
+    # the longest piece of the place that the subject names too (「石桥村」 of 「青山镇石桥村二组」): said once
+    shared = next((where[i:i + n] for n in range(len(where) - 1, 1, -1) for i in range(len(where) - n + 1)
+                   if where[i:i + n] in core), "")
+    if not shared:
+        return f"关于{where}{core}的情况"
+    if core.startswith(shared):  # 「青山镇」 + 「石桥村发生山体滑坡」
+        return f"关于{where[:where.index(shared)]}{core}的情况"
+    return f"关于{core}的情况"  # the subject names the place further on, in its own words
 
 
 def save(actor, draft: Draft) -> DutyBrief:
