@@ -26,7 +26,8 @@ def _slip(actor, args) -> Path:
 
     if args.id is None:
         raise ValidationError("id", "导出督办单需要 --id（督办事项的编号，可用 supervision show 或在窗口中查看）。")
-    return export_slip(actor, args.id, args.output)
+    export_slip(actor, args.id, args.output)
+    return Path(args.output)
 
 
 def _report(actor, args) -> Path:

@@ -104,23 +104,30 @@ def slip_form(v: dict) -> forms.Form:
 
 
 def export_slip(actor, item_id: int, path: str | Path, level: object = None, limit_date: object = None,
-                signer: str = "", reason: str = "") -> Path:
+                signer: str = "", reason: str = "") -> SupervisionSlip:
     """签发 a 督办单 at the item's level today (or `level`) and write it, or neither: a wrong target is refused before
     a number is taken, and a write that fails gives the number back (one transaction). The issue is logged by the
     models (its 督办单 row, the item's history, the audit) and the file is audited as an export."""
-    target, suffix = output_path(path, (".docx", ".pdf"))
+    output_path(path, (".docx", ".pdf"))
     RECORDS.get(item_id)  # 「没有编号为 N 的督办事项」 before anything else
-    office = settings.get_text("office_name")
     with DB.atomic():
         slip = urging.issue_slip(actor, item_id, level, limit_date, signer, reason)[0]
-        values = slip_values(RECORDS.get(item_id), slip, office)
-        form = slip_form(values)
-        if suffix == ".docx":
-            forms.write_docx(form, values, target)
-        else:
-            forms.write_pdf(form, target)
-        audit_export(actor, f"{values['title']}（{slip.number}，{values['number']}）", f"supervision-slip:{item_id}",
-                     1, str(target), form.mark)
+        write_slip(actor, slip.id, path)
+    return slip
+
+
+def write_slip(actor, slip_id: int, path: str | Path) -> Path:
+    """A 督办单 already issued, written again as it was issued (另存为, a reprint): audited, not issued anew."""
+    target, suffix = output_path(path, (".docx", ".pdf"))
+    slip = next(s for s in urging.slips(actor, SupervisionSlip.get_by_id(slip_id).item_id) if s.id == slip_id)
+    values = slip_values(RECORDS.get(slip.item_id), slip, settings.get_text("office_name"))
+    form = slip_form(values)
+    if suffix == ".docx":
+        forms.write_docx(form, values, target)
+    else:
+        forms.write_pdf(form, target)
+    audit_export(actor, f"{values['title']}（{slip.number}，{values['number']}）",
+                 f"supervision-slip:{slip.item_id}", 1, str(target), form.mark)
     return target
 
 

@@ -53,12 +53,12 @@ print(sorted(m for m in window if m.startswith("ui.system.")))
 
 
 def test_a_tab_is_built_when_it_is_first_shown(qtbot, three):
-    leader = business_user(three, "zhouzhuren", "周主任", "leader")  # 公文, 值班 and 系统
+    leader = business_user(three, "zhouzhuren", "周主任", "leader")  # 公文, 值班, 督办 and 系统
     window = MainWindow(leader)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["公文", "值班", "系统"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["公文", "值班", "督办", "系统"]
     assert window.module_tabs.built() == ["documents"]  # only the tab on screen
     placeholder = window.tabs.widget(1)
     assert not hasattr(placeholder, "log")
@@ -76,8 +76,8 @@ def test_a_tab_asked_for_by_name_is_built_in_its_place(qtbot, three):
     qtbot.addWidget(window)
     system = window.module_tabs["core"]  # e.g. 文件 → 备份数据库 opens a 系统 page
     assert window.module_tabs.built() == ["documents", "core"]
-    assert window.tabs.indexOf(system) == 2 and window.tabs.currentIndex() == 0
-    assert list(window.module_tabs) == ["documents", "duty", "core"] and len(window.module_tabs) == 3
+    assert window.tabs.indexOf(system) == 3 and window.tabs.currentIndex() == 0
+    assert list(window.module_tabs) == ["documents", "duty", "supervision", "core"] and len(window.module_tabs) == 4
 
 
 WINDOW = """
