@@ -321,3 +321,16 @@ def test_the_rights_are_the_clerks_and_the_leaders():
     specs = modules.rights()
     assert specs["read_supervision"].roles == {Role.CLERK, Role.LEADER}
     assert specs["edit_supervision"].roles == {Role.CLERK}
+
+
+def test_the_demo_mixes_sources_and_fates(three):
+    from models.core import demo
+
+    demo.run(three[Role.SYSADMIN], {})
+    got = list(SupervisionItem.select())
+    assert {i.source_type for i in got} >= {"领导批示件", "会议议定事项", "人大代表建议", "政协提案", "上级部署"}
+    assert any(i.source_incoming for i in got) and any(i.source_no for i in got)
+    assert any(i.status in ("closed", "archived") and i.closed_on > i.due_date for i in got)  # closed late
+    assert any(i.status in items.WORKING and i.due_date < date(2026, 6, 10) for i in got)  # overdue
+    assert any(i.due_date != i.due_original for i in got)  # an approved extension
+    assert {e.decision for e in SupervisionExtension.select()} == {"approved", "rejected"}

@@ -43,7 +43,7 @@ def demo_supervision(actor, options: dict) -> str:
     instructed = [i for (i,) in Incoming.select(Incoming.id).where(Incoming.instructions != "")
                   .order_by(Incoming.id).limit(5).tuples()]
     numbers = {"人大代表建议": 0, "政协提案": 0}
-    made, closed, late = 0, 0, 0
+    made, closed, late, extended = 0, 0, 0, 0
     plan = [(source, title) for source, titles in TOPICS.items() for title in titles]
     rng.shuffle(plan)
     for n, (source, title) in enumerate(plan):
@@ -80,9 +80,13 @@ def demo_supervision(actor, options: dict) -> str:
             late += on > item.due_date
             if fate == 0 and item.closed_on < today - timedelta(days=10):
                 flow.archive(clerk, item.id, f"DC·{item.year}-{item.serial:03d}")
-        elif fate == 3 and item.due_date > today:
+        elif fate == 3:
             flow.request_extension(clerk, item.id, "20个工作日", "涉及多部门协调，需延期办理。", on=today)
-            flow.approve_extension(clerk, item.id, "同意延期。", on=today)
+            if item.due_date > today and not extended:
+                flow.approve_extension(clerk, item.id, "同意延期。", on=today)
+                extended += 1
+            else:
+                flow.reject_extension(clerk, item.id, "理由不充分，请按原时限办结。", on=today)
         elif fate == 4 and item.due_date < today:
             urging.urge(clerk, item.id, "电话", request="请尽快报送办理进展。", answer="正在加紧办理，本周内报送。")
             urging.issue_slip(clerk, item.id, 3, signer="周主任")
