@@ -18,7 +18,7 @@ from models.supervision.items import RECORDS, SupervisionItem, SupervisionSlip
 from models.supervision.ledger import _source
 
 LEDGER_COLUMNS = [("督办编号", 14), ("来源", 10), ("督办事项", 36), ("牵头单位", 14), ("责任人", 8),
-                  ("交办日期", 11), ("办结时限", 14), ("状态", 8), ("督办等级", 6), ("提示", 26)]
+                  ("交办日期", 11), ("办结时限", 11), ("原办结时限", 11), ("状态", 8), ("督办等级", 6), ("提示", 26)]
 REPORT_COLUMNS = [("牵头单位", 24), ("交办", 10), ("已到期", 10), ("按期办结", 10), ("逾期办结", 10),
                   ("逾期未办结", 10), ("按期办结率", 12), ("按原时限计\n按期办结率", 12)]
 OVERDUE_COLUMNS = [("牵头单位", 24), ("督办编号", 20), ("督办事项", 30), ("办结时限", 12), ("逾期", 12)]
@@ -30,14 +30,15 @@ def _day(day: date) -> str:
 
 def due_text(due: date, original: date) -> str:
     """办结时限 in force, with the original beside it when an approved 延期 moved it."""
-    return f"{due}" if due == original else f"{due}\n（原 {original}）"
+    return f"{due}" if due == original else f"{due}（原 {original}）"
 
 
 # --- 督查台账 --------------------------------------------------------------------------------------------------
 
 def ledger_rows(lines: Sequence[reports.LedgerLine]) -> list[tuple]:
     return [(i.number, i.source_type + (f"\n{i.source_no}" if i.source_no else ""), i.title, i.lead_unit, i.handler,
-             f"{i.assigned_on}", due_text(i.due_date, i.due_original), line.status, line.signal.colour,
+             f"{i.assigned_on}", f"{i.due_date}", f"{i.due_original}" if i.extended else "", line.status,
+             line.signal.colour,
              line.signal.reason) for line in lines for i in (line.item,)]
 
 
@@ -72,7 +73,7 @@ def slip_values(item: SupervisionItem, slip: SupervisionSlip, office: str) -> di
         "item": item.title, "source": _source(item),
         "instruction": f"{item.leader}：{item.instruction}".strip("：") if item.leader or item.instruction else "",
         "lead_unit": item.lead_unit, "handler": item.handler, "co_units": item.co_units or "无",
-        "due": due_text(item.due_date, item.due_original).replace("\n", ""), "limit": f"{limit}",
+        "due": due_text(item.due_date, item.due_original), "limit": f"{limit}",
         "reason": slip.reason, "requirement": item.requirement,
         "feedback": f"请于{_day(limit)}前将办理情况书面报送{office}督查室；逾期未能办结的，须说明原因、"
                     "提出下一步措施和完成时限。",
@@ -138,7 +139,7 @@ def figure_row(f: reports.Figures) -> tuple:
 
 
 def overdue_rows(bulletin: reports.Bulletin) -> list[tuple]:
-    return [(o.lead_unit, o.number, o.title, due_text(o.due_date, o.due_original).replace("\n", ""),
+    return [(o.lead_unit, o.number, o.title, due_text(o.due_date, o.due_original),
              f"{o.late_workdays}个工作日") for o in bulletin.overdue]
 
 
@@ -235,8 +236,7 @@ def _report_xlsx(bulletin: reports.Bulletin, path: Path, mark: str) -> None:
     for values in overdue_rows(bulletin) or [("（无）", "", "", "", "")]:
         row += 1
         put(row, values, OVERDUE_SPANS, body, wrap_left=True)
-    sheet.print_title_rows = "4:4"
-    book.save(path)
+    book.save(path)  # no repeated header row: the sheet holds two tables, each with its own
 
 
 def _report_docx(bulletin: reports.Bulletin, path: Path, mark: str) -> None:
