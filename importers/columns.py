@@ -5,6 +5,7 @@ one naming the most targets among the first rows; the year comes from the title 
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class Target:
 
 
 YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}(?=\s*年)")
+TOTAL_ROW = re.compile(r"^(本页)?(小计|合计|总计|共计)|^共\s*\d+\s*(件|份|条)")
 HEADER_SEARCH_ROWS = 20
 
 
@@ -67,3 +69,61 @@ def year_hint(rows_above: list[tuple[int, list]], file: Path) -> int | None:
                 return int(match.group(0))
     match = re.search(r"(19|20)\d{2}", file.stem)
     return int(match.group(0)) if match else None
+
+
+def body_rows(rows: list[tuple[int, list]], at: int, skipped: list[tuple[int, str]]) -> Iterator[tuple[int, list]]:
+    """The data rows under the header `rows[at]`: blank rows left out, 合计/小计 rows and the header repeated on a later
+    page left out and noted in `skipped` as (Excel row, why)."""
+    header_names = {norm(c) for c in rows[at][1] if norm(c)}
+    for number, cells in rows[at + 1:]:
+        texts = [clean(c) for c in cells if clean(c)]
+        if not texts:
+            continue
+        if any(TOTAL_ROW.search(t) for t in texts) and len(texts) <= 3:
+            skipped.append((number, "合计/小计行，已跳过"))
+        elif len({norm(c) for c in cells if norm(c)} & header_names) >= 3:
+            skipped.append((number, "重复的表头行，已跳过"))
+        else:
+            yield number, cells
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet read for importing: its rows, the header found among them, and which column is which target."""
+
+    rows: list[tuple[int, list]]
+    at: int  # index in `rows` of the header
+    mapping: dict[str, int]
+
+    @property
+    def header_row(self) -> int:
+        return self.rows[self.at][0]
+
+    @property
+    def header(self) -> list:
+        return self.rows[self.at][1]
+
+
+def read_table(path: Path, targets: tuple[Target, ...], mapping: dict[str, int] | None, advice: str) -> Table:
+    """The file's rows, header and columns (`mapping` overrides the guess); refused in words when the file is empty
+    or a required column is missing (`advice` says what to do about it)."""
+    from importers.sheet import is_blank, read_rows
+
+    rows = list(read_rows(path))
+    if not rows or all(is_blank(c) for _, c in rows):
+        raise ValidationError("file", f"「{path.name}」是空的，没有可导入的内容。")
+    at = find_header(rows, targets)
+    header_row, header = rows[at]
+    mapping = dict(mapping) if mapping is not None else guess_mapping(header, targets)
+    missing = [t.label for t in targets if t.required and t.key not in mapping]
+    if missing:
+        raise ValidationError("mapping", f"第 {header_row} 行的表头中找不到「{'」「'.join(missing)}」列。{advice}")
+    return Table(rows, at, mapping)
+
+
+def error_lines(errors: list[tuple[int, str]], limit: int = 50) -> list[str]:
+    """「第 N 行：…」 for the first `limit` bad rows, and how many more there are."""
+    lines = [f"第 {row} 行：{message}" for row, message in errors[:limit]]
+    if len(errors) > limit:
+        lines.append(f"……另有 {len(errors) - limit} 行有问题")
+    return lines

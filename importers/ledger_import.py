@@ -12,8 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importers.columns import Target, find_header, guess_mapping, norm, year_hint
-from importers.sheet import is_blank, read_rows
+from importers.columns import Target, body_rows, error_lines, read_table, year_hint
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.text import clean
@@ -58,7 +57,6 @@ OUTGOING_TARGETS = (
     Target("remarks", "备注", ("备注",)),
 )
 
-TOTAL_ROW = re.compile(r"^(本页)?(小计|合计|总计|共计)|^共\s*\d+\s*(件|份|条)")
 @dataclass
 class Parsed:
     """What a file holds, before anything is written."""
@@ -74,10 +72,7 @@ class Parsed:
     notes: list[str] = field(default_factory=list)
 
     def report(self, limit: int = 50) -> list[str]:
-        lines = [f"第 {row} 行：{message}" for row, message in self.errors[:limit]]
-        if len(self.errors) > limit:
-            lines.append(f"……另有 {len(self.errors) - limit} 行有问题")
-        return lines
+        return error_lines(self.errors, limit)
 
 
 def parse(actor, path: str | Path, kind: str, mapping: dict[str, int] | None = None,
@@ -85,31 +80,13 @@ def parse(actor, path: str | Path, kind: str, mapping: dict[str, int] | None = N
     """Read and check a ledger file; `mapping` and `year` override the guesses (the wizard's choices)."""
     file = Path(path)
     targets = INCOMING_TARGETS if kind == "incoming" else OUTGOING_TARGETS
-    rows = list(read_rows(file))
-    if not rows or all(is_blank(c) for _, c in rows):
-        raise ValidationError("file", f"「{file.name}」是空的，没有可导入的内容。")
-    at = find_header(rows, targets)
-    header_row, header = rows[at]
-    mapping = dict(mapping) if mapping is not None else guess_mapping(header, targets)
-    missing = [t.label for t in targets if t.required and t.key not in mapping]
-    if missing:
-        raise ValidationError("mapping", f"第 {header_row} 行的表头中找不到「{'」「'.join(missing)}」列。"
-                                         "请在导入向导中指定对应的列，或把表头改成这些名称。")
+    table = read_table(file, targets, mapping, "请在导入向导中指定对应的列，或把表头改成这些名称。")
+    rows, at = table.rows, table.at
     hint = year or year_hint(rows[:at], file)
-    parsed = Parsed(kind, header_row, [clean(c) for c in header], mapping, hint)
+    parsed = Parsed(kind, table.header_row, [clean(c) for c in table.header], table.mapping, hint)
     check: Callable = _incoming_row if kind == "incoming" else _outgoing_row
-    header_names = {norm(c) for c in header if norm(c)}
-    for number, cells in rows[at + 1:]:
-        if is_blank(cells):
-            continue
-        values = {key: cells[i] if i < len(cells) else None for key, i in mapping.items()}
-        texts = [clean(c) for c in cells if clean(c)]
-        if any(TOTAL_ROW.search(t) for t in texts) and len(texts) <= 3:
-            parsed.skipped.append((number, "合计/小计行，已跳过"))
-            continue
-        if len({norm(c) for c in cells if norm(c)} & header_names) >= 3:
-            parsed.skipped.append((number, "重复的表头行，已跳过"))
-            continue
+    for number, cells in body_rows(rows, at, parsed.skipped):
+        values = {key: cells[i] if i < len(cells) else None for key, i in table.mapping.items()}
         try:
             parsed.good.append((number, check(values, hint, parsed)))
         except ValidationError as exc:

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from importers.columns import HEADER_SEARCH_ROWS, Target, find_header, guess_mapping, norm, year_hint
-from importers.ledger_import import TOTAL_ROW
-from importers.sheet import is_blank, read_rows
+from importers.columns import HEADER_SEARCH_ROWS, Target, body_rows, error_lines, read_table, year_hint
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.text import clean
@@ -72,10 +70,7 @@ class Parsed:
     skipped: list[tuple[int, str]] = field(default_factory=list)
 
     def report(self, limit: int = 50) -> list[str]:
-        lines = [f"第 {row} 行：{message}" for row, message in self.errors[:limit]]
-        if len(self.errors) > limit:
-            lines.append(f"……另有 {len(self.errors) - limit} 行有问题")
-        return lines
+        return error_lines(self.errors, limit)
 
 
 def source_flag(value: str | None) -> str:
@@ -112,32 +107,14 @@ def _title_date(above: list[tuple[int, list]]) -> date | None:
 def parse(actor, path: str | Path, source: str = "", mapping: dict[str, int] | None = None) -> Parsed:
     """Read and check a 督办台账 or 交办清单; `source` is the `--source` word or 来源类型 for rows that name none."""
     file = Path(path)
-    rows = list(read_rows(file))
-    if not rows or all(is_blank(c) for _, c in rows):
-        raise ValidationError("file", f"「{file.name}」是空的，没有可导入的内容。")
-    at = find_header(rows, TARGETS)
-    header_row, header = rows[at]
-    mapping = dict(mapping) if mapping is not None else guess_mapping(header, TARGETS)
-    missing = [t.label for t in TARGETS if t.required and t.key not in mapping]
-    if missing:
-        raise ValidationError("mapping", f"第 {header_row} 行的表头中找不到「{'」「'.join(missing)}」列。"
-                                         "请把表头改成常用的名称（如「建议标题」「主办单位」）后再导入。")
+    table = read_table(file, TARGETS, mapping, "请把表头改成常用的名称（如「建议标题」「主办单位」）后再导入。")
+    rows, at, header = table.rows, table.at, table.header
     above = rows[max(0, at - HEADER_SEARCH_ROWS):at]
-    default = source_flag(source) or _file_source(header, mapping, above)
-    parsed = Parsed(header_row, [clean(c) for c in header], mapping, default, _title_date(above))
+    default = source_flag(source) or _file_source(header, table.mapping, above)
+    parsed = Parsed(table.header_row, [clean(c) for c in header], table.mapping, default, _title_date(above))
     hint = year_hint(above, file)
-    header_names = {norm(c) for c in header if norm(c)}
-    for number, cells in rows[at + 1:]:
-        if is_blank(cells):
-            continue
-        values = {key: cells[i] if i < len(cells) else None for key, i in mapping.items()}
-        texts = [clean(c) for c in cells if clean(c)]
-        if any(TOTAL_ROW.search(t) for t in texts) and len(texts) <= 3:
-            parsed.skipped.append((number, "合计/小计行，已跳过"))
-            continue
-        if len({norm(c) for c in cells if norm(c)} & header_names) >= 3:
-            parsed.skipped.append((number, "重复的表头行，已跳过"))
-            continue
+    for number, cells in body_rows(rows, at, parsed.skipped):
+        values = {key: cells[i] if i < len(cells) else None for key, i in table.mapping.items()}
         try:
             parsed.good.append((number, _row(values, parsed, hint)))
         except ValidationError as exc:
@@ -231,6 +208,8 @@ def summary(parsed: Parsed, written: int, dry_run: bool) -> list[str]:
         lines.append("文件中有错误，未写入任何数据。请修改后重新导入。")
     elif written:
         lines.append(f"已导入督办事项 {written} 件")
+    else:
+        lines.append("没有需要导入的新事项（都已立项），未写入任何数据")
     return lines
 
 

@@ -14,6 +14,9 @@ from models.duty import log as duty_log
 from models.duty.manifest import EDIT_DUTY, READ_DUTY
 from models.secrecy import people as secrecy
 from models.secrecy.manifest import EDIT_PERSONNEL, READ_PERSONNEL
+from models.supervision import items as supervision
+from models.supervision import reports as supervision_reports
+from models.supervision.manifest import EDIT_SUPERVISION, READ_SUPERVISION
 from tests.conftest import NAMES, PASSWORDS
 
 
@@ -225,6 +228,9 @@ ACTIONS = {
     EDIT_DUTY: lambda s: duty_log.log(s, {"kind": "来电", "unit": "县应急局", "subject": "询问值班安排"}),
     READ_PERSONNEL: lambda s: secrecy.people(s, "zs"),
     EDIT_PERSONNEL: lambda s: secrecy.add_post(s, {"name": "机要文件收发", "unit": "秘书科", "level": "核心"}),
+    READ_SUPERVISION: lambda s: supervision_reports.bulletin(s, date(2026, 3, 31)),
+    EDIT_SUPERVISION: lambda s: supervision.create(s, source_type="领导批示件", title="尽快解决城东片区居民饮水问题",
+                                                   lead_unit="县水利局", due="20个工作日"),
 }
 
 

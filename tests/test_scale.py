@@ -118,11 +118,11 @@ def test_a_jump_in_the_receipt_order_walks_the_narrow_index_also_after_upgrading
 
     assert "COVERING INDEX incoming_id" in plan("new")  # a new database
     db.DB.execute_sql("DROP INDEX incoming_id")
-    schema.SchemaInfo.update(version=5).execute()
     assert "COVERING INDEX" not in plan("v5")  # what version 5 did: walk the wide rows
-    db.close()
-    db.connect(str(database))
-    assert schema.SchemaInfo.get().version >= 6 and "COVERING INDEX incoming_id" in plan("upgraded")
+    # step 6 alone, as an upgrade runs it (faking version 5 on a new database would rerun later steps' CREATE TABLEs;
+    # test_migrations upgrades a real version-5 file)
+    schema.migration_steps()[6](db.DB.obj)
+    assert "COVERING INDEX incoming_id" in plan("upgraded")
 
 
 def test_distinct_values_step_through_the_index(clerk):

@@ -211,6 +211,9 @@ CALLS = {
     "archive": lambda c, i: flow.archive(c, i),
     "urge": lambda c, i: urging.urge(c, i, "电话"),
     "issue_slip": lambda c, i: urging.issue_slip(c, i),
+    "stage_done": lambda c, i: flow.stage_done(c, items.SupervisionStage.create(item=i, name="阶段", due_date=date(
+        2026, 6, 30)).id),
+    "edit": lambda c, i: flow.edit(c, i, {"remarks": "补充说明"}, items.RECORDS.get(i).version),
 }
 ALLOWED = {(s, a) for s in STATUS for a in flow.ACTIONS if flow.FLOW.allows(s, a)}
 

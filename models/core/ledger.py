@@ -156,3 +156,10 @@ class PagedSource:
 
     def offset_of(self, query: Query, row_id: int) -> int | None:
         return self._pager.offset_of(self._base(query), query, self.default_sort, row_id)
+
+    def ids(self, query: Query, limit: int = 100_000) -> list[int]:
+        """Every id the query selects, in the ledger's order (for exporting exactly what is on screen)."""
+        sort, desc = self._pager._order(query, self.default_sort)
+        id_field = self._pager.id_field
+        order = (sort.desc(), id_field.desc()) if desc else (sort.asc(), id_field.asc())
+        return [i for (i,) in self._base(query).select(id_field).order_by(*order).limit(limit).tuples()]

@@ -31,3 +31,13 @@ def choice(value: object, choices: tuple[str, ...], label: str, field: str, defa
             raise ValidationError(field, f"请选择{label}：{'、'.join(choices)}。")
         raise ValidationError(field, f"{label}「{text}」无法识别，应为：{'、'.join(choices)}。")
     return text
+
+
+def text_value(value: object, field: str, label: str, required: bool = True, limit: int = 2000) -> str:
+    """Typed text, cleaned: refused when required and blank (「请填写…」) or longer than `limit` characters."""
+    text = clean(value)
+    if required and not text:
+        raise ValidationError(field, f"请填写{label}。")
+    if len(text) > limit:
+        raise ValidationError(field, f"{label}过长（最多 {limit} 个字）。")
+    return text

@@ -28,7 +28,7 @@ from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.records import Records
 from models.core.rights import require
 from models.core.states import ANY, Flow
-from models.core.text import choice, clean
+from models.core.text import choice, clean, text_value
 from models.core.validators import normalize_doc_no, parse_date
 from models.documents.manifest import EDIT_DOCUMENTS, READ_DOCUMENTS
 from models.documents.terms import (
@@ -383,15 +383,6 @@ FLOW = Flow(STATUS, ACTIONS, [
 def _check(doc: Incoming, action: str) -> str:
     """The status `action` leads to, or the refusal in words (FLOW)."""
     return FLOW.check(f"收文{doc.receipt_no}", doc.status, action)
-
-
-def text_value(value: object, field: str, label: str, required: bool = True, limit: int = 2000) -> str:
-    text = clean(value)
-    if required and not text:
-        raise ValidationError(field, f"请填写{label}。")
-    if len(text) > limit:
-        raise ValidationError(field, f"{label}过长（最多 {limit} 个字）。")
-    return text
 
 
 def past_day(value: object, field: str, label: str) -> date:

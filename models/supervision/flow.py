@@ -15,7 +15,7 @@ from models.core.db import DB
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.states import ANY, Flow
-from models.core.text import choice, clean
+from models.core.text import choice, clean, text_value
 from models.supervision.items import (
     RECORDS,
     STATUS,
@@ -23,9 +23,10 @@ from models.supervision.items import (
     SupervisionExtension,
     SupervisionFeedback,
     SupervisionItem,
+    SupervisionStage,
     day_value,
+    incoming_secrecy,
     save,
-    text_value,
 )
 from models.supervision.manifest import EDIT_SUPERVISION
 from models.supervision.terms import (
@@ -34,14 +35,16 @@ from models.supervision.terms import (
     parse_answer_class,
     parse_limit,
     parse_percent,
+    parse_secrecy,
     proposal_limit,
+    rank,
 )
 
 ACTIONS = {
     "assign": "交办", "feedback": "进展反馈", "request_extension": "申请延期", "approve_extension": "批准延期",
     "reject_extension": "驳回延期", "report": "报送办结报告", "submit_review": "提交审核", "close": "审核通过（办结）",
     "reject_review": "审核不通过", "send_back": "退办", "reassign": "重新交办", "archive": "归档",
-    "urge": "催办", "issue_slip": "签发督办单",
+    "urge": "催办", "issue_slip": "签发督办单", "stage_done": "登记阶段任务完成", "edit": "修改",
 }
 _FINISHED = ("closed", "archived")
 FLOW = Flow(STATUS, ACTIONS, [
@@ -58,6 +61,9 @@ FLOW = Flow(STATUS, ACTIONS, [
     ("closed", "archive", "archived"),
     *[(s, "urge", s) for s in (*WORKING, "reported")],
     *[(s, "issue_slip", s) for s in WORKING],
+    *[(s, "stage_done", s) for s in WORKING],
+    *[(s, "edit", s) for s in STATUS if s not in _FINISHED],
+    *[(s, "edit", None, "已办结的事项不能再修改；如确有错误，请在备注中说明。") for s in _FINISHED],
     # refusals, with what to do instead
     ("registered", ANY, None, "请先交办牵头单位。"),
     ("returned", ANY, None, "事项已退办，请重新交办（可改换牵头单位）。"),
@@ -281,3 +287,56 @@ def archive(actor, item_id: int, archive_no: str = "") -> SupervisionItem:
     with DB.atomic():
         return save(actor, item, "sv_archive", "归档" + (f"，归档号 {item.archive_no}" if item.archive_no else ""),
                     before)
+
+
+EDITABLE = {"title": "督办事项", "leader": "批示领导", "instruction": "批示原文", "handler": "责任人",
+            "co_units": "配合单位", "requirement": "要求", "remarks": "备注", "source_doc_no": "来源文号",
+            "delegate": "领衔代表", "secrecy": "密级"}
+LIMITS = {"title": 300, "leader": 60, "handler": 60, "co_units": 300, "source_doc_no": 80, "delegate": 60}
+
+
+def edit(actor, item_id: int, data: dict, version: int) -> SupervisionItem:
+    """Correct what was typed at 立项 (`EDITABLE`; the 牵头单位 changes by 退办 and 重新交办, the 时限 by 延期).
+    `version` is the one the form read: a record someone saved since is refused, nothing overwritten."""
+    item, _ = _editable(actor, item_id, "edit", "修改督办事项")
+    unknown = set(data) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "只能修改事项、批示、责任人、配合单位、要求、备注、来源文号、"
+                                                  "领衔代表和密级；牵头单位请退办后重新交办，办结时限请办理延期。")
+    values = {}
+    for key, value in data.items():
+        if key == "secrecy":
+            values[key] = parse_secrecy(value)
+        else:
+            values[key] = text_value(value, key, EDITABLE[key], key == "title", LIMITS.get(key, 2000))
+    if "secrecy" in values and item.source_incoming:
+        linked = incoming_secrecy(item.source_incoming)
+        if rank(values["secrecy"]) < rank(linked):
+            raise ValidationError("secrecy", f"来源收文为{linked}，督办事项的密级不能低于它。")
+    before = {k: getattr(item, k) for k, v in values.items() if getattr(item, k) != v}
+    if not before:
+        return item
+    item.version = version
+    for key in before:
+        setattr(item, key, values[key])
+    with DB.atomic():
+        return save(actor, item, "sv_edit", "修改：" + "、".join(EDITABLE[k] for k in before), before)
+
+
+def stage_done(actor, stage_id: int, on: object = None) -> SupervisionStage:
+    """A 阶段时限's task done on `on` (today)."""
+    require(actor, EDIT_SUPERVISION, "登记阶段任务完成")
+    stage = SupervisionStage.get_or_none(SupervisionStage.id == stage_id)
+    if stage is None:
+        raise ValidationError("id", f"没有编号为 {stage_id} 的阶段时限。")
+    item = RECORDS.get(stage.item_id)
+    _check(item, "stage_done")
+    if stage.done_on is not None:
+        raise ValidationError("id", f"阶段任务「{stage.name}」已于 {stage.done_on:%Y-%m-%d} 登记完成。")
+    day = day_value(on, "on", "完成日期")
+    with DB.atomic():
+        stage.done_on = day
+        stage.save()
+        late = "（逾期）" if day > stage.due_date else ""
+        save(actor, item, "sv_stage", f"阶段任务「{stage.name}」{day:%Y-%m-%d} 完成{late}")
+    return stage

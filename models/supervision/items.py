@@ -14,7 +14,7 @@ from models.core.db import DB, BaseModel, PlainModel, insert_rows, now
 from models.core.errors import ValidationError
 from models.core.records import Records
 from models.core.rights import require
-from models.core.text import clean
+from models.core.text import clean, text_value
 from models.core.validators import parse_date
 from models.supervision.manifest import EDIT_SUPERVISION, READ_SUPERVISION
 from models.supervision.terms import (
@@ -237,15 +237,6 @@ def save(actor, item: SupervisionItem, action: str, summary: str, before: dict |
                         insert=insert, event=dict(action=action, summary=summary))
 
 
-def text_value(value: object, field: str, label: str, required: bool = True, limit: int = 2000) -> str:
-    text = clean(value)
-    if required and not text:
-        raise ValidationError(field, f"请填写{label}。")
-    if len(text) > limit:
-        raise ValidationError(field, f"{label}过长（最多 {limit} 个字）。")
-    return text
-
-
 def day_value(value: object, field: str, label: str, *, default: date | None = None, not_after_today: bool = True,
               year_hint: int | None = None) -> date:
     """A date typed or given; blank is `default` (today unless said). Refuses a day after today when it is a fact."""
@@ -259,7 +250,7 @@ def day_value(value: object, field: str, label: str, *, default: date | None = N
     return day
 
 
-def _incoming_secrecy(incoming_id: int) -> str:
+def incoming_secrecy(incoming_id: int) -> str:
     """The 收文's 密级, or a ValidationError when there is no such 收文 (the link must point at a real one)."""
     from models.documents.incoming import Incoming
 
@@ -305,7 +296,7 @@ def check_fields(fields: dict) -> dict:
     secrecy = parse_secrecy(fields.get("secrecy"))
     incoming = _optional_id(fields.get("source_incoming"), "source_incoming", "来源收文编号")
     if incoming is not None:
-        linked = _incoming_secrecy(incoming)
+        linked = incoming_secrecy(incoming)
         if rank(linked) > rank(secrecy):  # 督办 of a classified 批示 is classified
             secrecy = linked
     stages = []

@@ -117,12 +117,6 @@ class SupervisionLedger(PagedSource):
         item = SupervisionItem.get_or_none(SupervisionItem.id == row_id)
         return detail_lines(item, clock.today()) if item else []
 
-    def ids(self, query: Query, limit: int = 100_000) -> list[int]:
-        """Every id the query selects, in the ledger's order (for exporting exactly what is on screen)."""
-        sort, desc = self._pager._order(query, self.default_sort)
-        order = (sort.desc(), SupervisionItem.id.desc()) if desc else (sort.asc(), SupervisionItem.id.asc())
-        return [i for (i,) in self._base(query).select(SupervisionItem.id).order_by(*order).limit(limit).tuples()]
-
 
 def _source(item: SupervisionItem) -> str:
     parts = [item.source_type]

@@ -34,6 +34,7 @@ MANIFEST = Manifest(
         "sv_urge": "督办催办",
         "sv_urge_answer": "登记催办答复",
         "sv_slip": "签发督办单",
+        "sv_stage": "阶段任务完成",
     },
     targets={"supervision": "督办事项"},
     # DOMAIN.md §5.2: no national ladder; 宿迁 2025's 蓝→黄→红 as defaults, each office sets its own.

@@ -1,8 +1,4 @@
-"""Frozen migration steps of 督查督办: each creates or changes the tables as they were at its own version.
-
-Never import today's models here (a column added to them later would break an old database's upgrade); a
-step's tables are copies of the models of its version, on the bases of `models.core.frozen`.
-"""
+"""督查督办's frozen steps: copies of its tables as they were at each version (see `models.core.frozen`)."""
 
 from peewee import (
     BooleanField,

@@ -13,7 +13,7 @@ from models.core import counters
 from models.core.db import DB
 from models.core.errors import ValidationError
 from models.core.rights import require
-from models.core.text import choice, clean
+from models.core.text import choice, clean, text_value
 from models.supervision.flow import _check
 from models.supervision.items import (
     RECORDS,
@@ -22,7 +22,6 @@ from models.supervision.items import (
     SupervisionUrge,
     day_value,
     save,
-    text_value,
 )
 from models.supervision.ladder import Policy, signal_of
 from models.supervision.manifest import EDIT_SUPERVISION, READ_SUPERVISION
