@@ -15,7 +15,8 @@ from ui.supervision.tab import SupervisionTab
 from ui.widgets import preview
 
 WRITING = {"create", "assign", "feedback", "extend", "approve_extension", "reject_extension", "report",
-           "submit_review", "close", "reject_review", "urge", "slip", "archive", "send_back", "reassign"}
+           "submit_review", "close", "reject_review", "urge", "slip", "archive", "send_back", "reassign", "stage_done",
+           "edit"}
 
 
 @pytest.fixture
@@ -71,6 +72,10 @@ def test_register_and_assign_through_the_steps(qtbot, clerk, monkeypatch, shown)
     opened = fill_and_accept(monkeypatch, {"content": "已制定供水方案", "percent": "140"})
     assert page.run("feedback") is None  # a wrong percent stays in the dialog beside its field
     assert "percent" in opened[0].form.errors and SupervisionItem.get().progress == 0
+    fill_and_accept(monkeypatch, {"title": "尽快解决城东片区居民饮水安全问题", "handler": "王局长"})
+    page.run("edit")
+    item = SupervisionItem.get()
+    assert (item.title, item.handler, item.version > 1) == ("尽快解决城东片区居民饮水安全问题", "王局长", True)
 
 
 def test_urge_several_rows_at_once(qtbot, clerk, monkeypatch):

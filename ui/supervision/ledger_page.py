@@ -59,6 +59,8 @@ class SupervisionPage(LedgerPage):
             Step("archive", "归档", "Ctrl+8", self.archive, right=edit, enabled=_allows("archive")),
             Step("send_back", "退办", "", self.send_back, right=edit, enabled=_allows("send_back")),
             Step("reassign", "重新交办", "", self.reassign, right=edit, enabled=_allows("reassign")),
+            Step("stage_done", "阶段完成", "", self.stage_done, right=edit, enabled=_allows("stage_done")),
+            Step("edit", "修改", "", self.edit, right=edit, enabled=_allows("edit")),
             SEPARATOR,
             Step("print_ledger", "打印台账", "Ctrl+P", self.print_ledger, "none"),
             Step("export_ledger", "导出台账", "Ctrl+E", self.export_ledger, "none"),
@@ -171,6 +173,25 @@ class SupervisionPage(LedgerPage):
     def archive(self, item) -> StepForm:
         return self._form("归档", item, [Field("archive_no", "归档号", placeholder="可不填")],
                           lambda v: flow.archive(self.session, item.id, v["archive_no"]))
+
+    def stage_done(self, item) -> StepForm | None:
+        open_stages = [s for s in item.stages.order_by(items.SupervisionStage.due_date) if s.done_on is None]
+        if not open_stages:
+            messages.info(self, self.tr("阶段完成"), self.tr("这件督办事项没有未完成的阶段时限。"))
+            return None
+        labels = tuple(f"{s.due_date} {s.name}" for s in open_stages)
+        return self._form("登记阶段任务完成", item, [
+            Field("which", "阶段任务", "choice", labels[0], labels), Field("on", "完成日期", "date")],
+            lambda v: flow.stage_done(self.session, open_stages[labels.index(v["which"])].id, v["on"]))
+
+    def edit(self, item) -> StepForm:
+        """Correct what was typed at 立项; the 牵头单位 changes by 退办/重新交办 and the 时限 by 延期."""
+        kinds = {"instruction": "text", "requirement": "text", "remarks": "text"}
+        fields = [Field(key, label, kinds.get(key, "line"), str(getattr(item, key) or ""))
+                  for key, label in flow.EDITABLE.items() if key != "secrecy"]
+        fields.append(Field("secrecy", "密级", "choice", item.secrecy, SECRECY))
+        return StepForm(self.tr("修改督办事项"), fields, lambda v: flow.edit(self.session, item.id, v, item.version),
+                        self._intro(item) + self.tr("\n督办编号不变；修改会记入办理经过和审计日志。"))
 
     def urge(self, ids: list[int]) -> StepForm:
         intro = (f"已选中 {len(ids)} 件督办事项；催办对象不填即各事项的牵头单位。" if len(ids) > 1
