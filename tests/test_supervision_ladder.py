@@ -113,9 +113,13 @@ def test_todays_items_by_colour_red_first_then_amber(clerk):
     make(clerk, due="2026-09-30", title="正常事项")
     asked = make(clerk, due="2026-09-30", title="申请延期事项")
     flow.request_extension(clerk, asked.id, "2026-10-30", "理由")
+    reported = make(clerk, due="2026-10-30", title="待审核事项", assigned_on=D(2026, 6, 1))
+    flow.report(clerk, reported.id, "已办结。", on="2026-06-09")
     items = due.due(clerk, D(2026, 6, 10))
     assert [(i.record_id, i.level) for i in items] == [(late.id, Level.RED), (near.id, Level.AMBER),
-                                                       (quiet.id, Level.AMBER), (asked.id, Level.AMBER)]
+                                                       (quiet.id, Level.AMBER), (asked.id, Level.AMBER),
+                                                       (reported.id, Level.AMBER)]
+    assert items[4].why == "县财政局已于6月9日报送办结报告，待审核。"
     assert items[0].why.startswith("红色：已逾期7个工作日；")
     assert items[1].why.startswith("蓝色：距办结时限还有2个工作日；")
     assert items[2].why.startswith("黄色：交办已26个工作日未反馈；")  # 9 May was a 补班 Saturday

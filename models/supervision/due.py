@@ -1,8 +1,8 @@
 """督办's due items for 今日: every item with the 牵头单位 that has a colour on the day, with the reason in words.
 
 红 (level 3, overdue) → Level.RED; 黄 and 蓝 (levels 2 and 1) → Level.AMBER, the colour's name leading the sentence
-so the two stay apart on the page (「黄色：已10个工作日未反馈」). A pending 延期 request is an AMBER item too: it
-waits on the office. One query for the working items and one cumulative calendar for all of them.
+so the two stay apart on the page (「黄色：已10个工作日未反馈」). A pending 延期 request and a 办结报告 not yet reviewed
+are AMBER items too: they wait on the office. One query for the working items and one cumulative calendar for all.
 """
 
 from datetime import date
@@ -25,11 +25,11 @@ def due(actor, day: date) -> list[DueItem]:
     rows = list(item.select(item.id, item.number, item.title, item.lead_unit, item.status, item.assigned_on,
                             item.due_date, item.feedback_on, item.progress)
                 .where(item.status.in_(WORKING)).order_by(item.due_date, item.id).tuples())
+    found = _waiting_review(day)
     if not rows:
-        return []
+        return found
     first = min(min(r[5], r[7] or r[5]) for r in rows)
     ladder = Ladder(min(first, day), max(max(r[6] for r in rows), day))
-    found = []
     for item_id, number, title, unit, status, assigned_on, due_date, feedback_on, progress in rows:
         sig = ladder.signal(status, assigned_on, due_date, feedback_on, progress, day)
         waiting = status == "extending"
@@ -45,3 +45,12 @@ def due(actor, day: date) -> list[DueItem]:
         found.append(DueItem(MODULE, "supervision", item_id, level, f"督办 {number}《{short_title(title)}》", why,
                              due_date, PAGE))
     return sorted_items(found)
+
+
+def _waiting_review(day: date) -> list[DueItem]:
+    item = SupervisionItem
+    waiting = (item.select(item.id, item.number, item.title, item.lead_unit, item.due_date, item.reported_on)
+               .where(item.status.in_(("reported", "reviewing"))).order_by(item.reported_on, item.id).tuples())
+    return [DueItem(MODULE, "supervision", item_id, Level.AMBER, f"督办 {number}《{short_title(title)}》",
+                    f"{unit}已于{day_text(reported, day)}报送办结报告，待审核。", due_date, PAGE)
+            for item_id, number, title, unit, due_date, reported in waiting]
