@@ -89,6 +89,8 @@ def build_parser() -> Parser:
     e.add_argument("--date")
     e.add_argument("--id")
     e.add_argument("--name", help="名称（meeting-template：会议类型）")
+    for option in modules.cli_options("export"):  # a module's own options (督办's --as-of)
+        e.add_argument(option.flag, default=None, help=option.help)
 
     b = sub.add_parser("backup", help="备份数据库（系统管理员）")
     where = b.add_mutually_exclusive_group(required=True)

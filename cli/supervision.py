@@ -33,7 +33,9 @@ def importers() -> dict:
 
 
 def exports() -> dict:
-    return {}
+    from cli.supervision_exports import exports as supervision_exports  # the exports' own file
+
+    return supervision_exports()
 
 
 def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:

@@ -1,6 +1,6 @@
 """督查督办: 立项 from any source, the flow to 归档, 进展反馈, 延期, 督办单 and 催办, the 三色 ladder, 督查通报."""
 
-from models.core.manifest import CliOption, Manifest, RightSpec, SettingSpec, TextSpec
+from models.core.manifest import CliOption, Manifest, RightSpec, SettingSpec, Tab, TextSpec
 from models.core.rights import Role
 
 READ_SUPERVISION = "read_supervision"
@@ -50,17 +50,24 @@ MANIFEST = Manifest(
                  owner=_OWNER, max_length=4),
         TextSpec("sv_colour_3", "督办第三级（逾期）的颜色名称", "红", check="models.supervision.terms:check_colour",
                  owner=_OWNER, max_length=4),
+        # the 督查通报's 版头, as 值班要情 has its own (the office's letterhead words)
+        TextSpec("sv_masthead", "督查通报的版头文字（红色大字）", "督查通报", owner=_OWNER, max_length=12),
+        TextSpec("sv_issuer", "督查通报版头下的发文机构（接在本单位名称之后）", "督查室", owner=_OWNER,
+                 max_length=20),
     ),
     cli="cli.supervision",
     imports={"supervision": "督办台账或建议、提案交办清单（.xlsx/.csv；--source 指定来源类型）"},
+    exports={"supervision-ledger": "督查台账（.xlsx/.pdf；--as-of 截至日期，默认今天）",
+             "supervision-slip": "督办单（.docx/.pdf；--id 督办事项编号，按当前督办等级签发并登记）",
+             "supervision-report": "督查通报（.xlsx/.docx；--as-of 截至日期，默认今天）"},
     cli_options=(CliOption("import", "--source",
                            "（supervision）来源类型：人大建议、政协提案、批示件、会议议定、上级部署、其他",
-                           kinds=("supervision",), type="text"),),
+                           kinds=("supervision",), type="text"),
+                 CliOption("export", "--as-of", "（supervision-ledger、supervision-report）截至日期，如 2026-06-30",
+                           kinds=("supervision-ledger", "supervision-report"), type="text")),
     commands={"supervision": "督办事项：立项、交办、反馈、延期、办结、催办、督办单、通报（supervision STEP --help）"},
     demo="models.supervision.demo:demo_supervision",
     demo_label="督办",
     due="models.supervision.due:due",
-    # The window tab (Tab("督办", READ_SUPERVISION, "ui.supervision.tab:SupervisionTab", order=40)) is declared by
-    # the branch that writes ui/supervision/tab.py: a reference to a missing module fails start-up.
-    tab=None,
+    tab=Tab("督办", READ_SUPERVISION, "ui.supervision.tab:SupervisionTab", order=40),
 )

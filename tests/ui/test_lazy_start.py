@@ -53,12 +53,12 @@ print(sorted(m for m in window if m.startswith("ui.system.")))
 
 
 def test_a_tab_is_built_when_it_is_first_shown(qtbot, three):
-    leader = business_user(three, "zhouzhuren", "周主任", "leader")  # 公文, 会议, 值班 and 系统
+    leader = business_user(three, "zhouzhuren", "周主任", "leader")  # 公文, 会议, 值班, 督办 and 系统
     window = MainWindow(leader)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["今日", "公文", "会议", "值班", "系统"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["今日", "公文", "会议", "值班", "督办", "系统"]
     assert window.module_tabs.built() == ["today"]  # only the tab on screen
     placeholder = window.tabs.widget(3)
     assert not hasattr(placeholder, "log")
@@ -76,8 +76,9 @@ def test_a_tab_asked_for_by_name_is_built_in_its_place(qtbot, three):
     qtbot.addWidget(window)
     system = window.module_tabs["core"]  # e.g. 文件 → 备份数据库 opens a 系统 page
     assert window.module_tabs.built() == ["today", "core"]
-    assert window.tabs.indexOf(system) == 4 and window.tabs.currentIndex() == 0
-    assert list(window.module_tabs) == ["today", "documents", "meetings", "duty", "core"] and len(window.module_tabs) == 5
+    assert window.tabs.indexOf(system) == 5 and window.tabs.currentIndex() == 0
+    assert list(window.module_tabs) == ["today", "documents", "meetings", "duty", "supervision", "core"]
+    assert len(window.module_tabs) == 6
 
 
 WINDOW = """
@@ -107,7 +108,7 @@ def test_the_window_imports_only_what_its_first_page_shows(three, database, tmp_
     modules = eval(result.stdout.splitlines()[-1])  # noqa: S307 - our own printout
     assert "ui.today.tab" in modules  # the measurement sees the page on screen
     not_shown = ("ui.system.", "ui.duty.", "ui.secrecy.", "ui.documents.",
-                 "ui.meetings.", "ui.widgets.preview", "ui.workers", "ui.widgets.step_dialog",  # print, export, import, steps: on use
+                 "ui.meetings.", "ui.supervision.", "ui.widgets.preview", "ui.workers", "ui.widgets.step_dialog",  # print, export, import, steps: on use
                  "exporters", "importers")
     assert [m for m in modules if m.startswith(not_shown)] == []
     # psycopg2 and ssl are for PostgreSQL only; playhouse.migrate for an older file; the rest for printing and export

@@ -23,7 +23,7 @@ def test_a_new_modules_tab_is_shown_to_its_readers_only(qtbot, tmp_path, databas
         three = {role: accounts.login(NAMES[role], PASSWORDS[role]) for role in PASSWORDS}
         clerk = business_user(three, "wangmishu", "王秘书", "clerk")
         duty = business_user(three, "zhaozhiban", "赵值班", "duty")
-        for session, expected in ((clerk, ["今日", "公文", "会议", "便签", "系统"]), (duty, ["今日", "值班", "系统"])):
+        for session, expected in ((clerk, ["今日", "公文", "会议", "督办", "便签", "系统"]), (duty, ["今日", "值班", "系统"])):
             window = MainWindow(session)
             qtbot.addWidget(window)
             assert tab_labels(window) == expected
