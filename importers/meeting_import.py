@@ -90,6 +90,8 @@ def parse_template(path: str | Path) -> tuple[str, list[dict], list[str]]:
         if is_blank(cells):
             continue
         filled = [(i, clean(c)) for i, c in enumerate(cells) if clean(c)]
+        if len({text for _, text in filled}) == 1:  # merged across the table, a merged row reads as one text
+            filled = filled[:1]
         if len(filled) == 1:  # a section row (「一、会前」), or a note under the table outside the 事项 column
             section = SECTION.match(filled[0][1])
             if section or filled[0][0] != mapping["task"]:

@@ -62,6 +62,26 @@ def test_the_office_template_is_read_with_its_sections_and_its_name_from_the_tit
     assert [i.task for i in templates.read(clerk, "区政府常务会议")[1]] == [i.task for i in items]
 
 
+def test_section_rows_merged_across_the_table_set_the_phase(clerk, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["市政府常务会议全流程检点单"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "工作事项", "责任科室", "完成时限", "备注"])
+    for row in (("一、会前",), (1, "印发会议通知", "秘书一科", "会前3个工作日", "OA与电话双通知"), ("二、会中",),
+                (2, "签到、统计应到实到", "秘书一科", "会议当天"), ("三、会后",),
+                (3, "起草会议纪要", "秘书一科", "会后3个工作日")):
+        ws.append(list(row))
+        if len(row) == 1:
+            ws.merge_cells(f"A{ws.max_row}:E{ws.max_row}")
+    ws.append(["注：时限按工作日计算的，遇法定节假日顺延。"])
+    book.save(tmp_path / "检点单.xlsx")
+    summary, errors = meeting_import.import_template(clerk, tmp_path / "检点单.xlsx")
+    assert errors == [] and summary == "检点单模板「常务会议」：3 项，保存为第 2 版"
+    assert [(i.phase, i.task) for i in templates.read(clerk, "常务会议")[1]] == [
+        ("会前", "印发会议通知"), ("会中", "签到、统计应到实到"), ("会后", "起草会议纪要")]
+
+
 def test_a_bad_template_row_is_reported_by_row_and_nothing_is_written(clerk, tmp_path):
     path = sheet(tmp_path / "t.xlsx", "读书会检点单", ["阶段", "事项", "责任人", "时限"],
                  [("会前", "选书", "秘书科", "会前两周"), ("会中", "", "秘书科", "会议当天")])
