@@ -182,6 +182,20 @@ def test_the_cli_plans_moves_imports_and_prints(clerk, database, tmp_path, monke
                       [(1, "修改完善推进方案", "市发展和改革委员会", "市财政局", "2026年10月30日")])
     assert main([*base, "import", "decisions", "--meeting", meeting_id, str(decisions)]) == 1  # not yet held
     assert "不能登记议定事项" in capsys.readouterr().err
+    assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", "开会"]) == 1
+    assert "应为：发出通知、开始会议" in capsys.readouterr().err
+    assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", "发出通知"]) == 0
+    assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", "开始会议"]) == 1  # 会前 items open
+    assert "会前必办事项未完成" in capsys.readouterr().err
+    for step in ("开始会议", "结束会议"):
+        assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", step, "--override", "补录"]) == 0
+    assert capsys.readouterr().out.strip().endswith("：已结束")
+    for step, day in (("起草", "2026-10-16"), ("审核", "2026-10-19"), ("签发", "2026-10-19")):
+        assert main([*base, "meeting", "minutes", "--id", meeting_id, "--step", step, "--person", "王秘书",
+                     "--date", day]) == 0
+    assert capsys.readouterr().out.strip().endswith("常务会议纪要〔2026〕1号已签发；会议阶段 纪要已签发")
+    assert main([*base, "import", "decisions", "--meeting", meeting_id, str(decisions)]) == 0
+    assert "议定事项 1 项已登记，已交办 1 项" in capsys.readouterr().out
 
 
 def test_a_task_alone_on_its_row_is_reported_not_dropped(clerk, tmp_path):
