@@ -162,8 +162,8 @@ def import_decisions(actor, path: str | Path, dry_run: bool = False, meeting: in
     rows, errors = _rows(path, DECISION_TARGETS, lambda values, position: decisions.check_row(values))
     if errors or dry_run:
         return f"议定事项 {len(rows)} 项" + ("，检查通过" if not errors else ""), errors
-    decisions.add_many(actor, meeting, rows)
     if not decisions.supervision_installed():
+        decisions.add_many(actor, meeting, rows)
         return f"议定事项 {len(rows)} 项已登记（督查督办模块未安装，暂未交办）", []
-    change = decisions.hand_over(actor, meeting)
+    change = decisions.add_and_hand_over(actor, meeting, rows)
     return f"议定事项 {len(rows)} 项已登记，{change.summary}", []

@@ -203,3 +203,16 @@ def test_a_task_alone_on_its_row_is_reported_not_dropped(clerk, tmp_path):
                  [("会前", "报请副市长确定议题", "秘书科", "会前3个工作日"), (None, "会场布置")])
     _, errors = meeting_import.import_template(clerk, path)
     assert errors == [f"第 5 行：请填写时限，如{EXAMPLES}。"]
+
+
+def test_decisions_whose_hand_over_is_refused_are_not_left_behind(clerk, tmp_path):
+    from models.meetings import decisions
+
+    meeting = meetings.create(clerk, {"type": "专题会议", "title": "研究防汛工作", "date": "2026-06-05"})
+    for action in ("notify", "open", "close"):
+        meetings.advance(clerk, meeting.id, action, override="补录")
+    path = sheet(tmp_path / "议定.xlsx", "议定事项", ["议定事项", "牵头单位", "完成时限"],
+                 [("修改完善防汛预案", "市应急管理局", "2026-06-30"), ("清理河道", "市水利局", "2026-06-01")])
+    with pytest.raises(ValidationError, match="第 2 项议定事项「清理河道」：办结时限 2026-06-01 早于交办日期"):
+        meeting_import.import_decisions(clerk, path, meeting=meeting.id)
+    assert decisions.listed(clerk, meeting.id) == []  # nothing half-written: the sheet can be fixed and re-imported
