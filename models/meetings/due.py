@@ -1,5 +1,6 @@
 """会议's due items: open 检点单 items of meetings not yet archived, red when past their deadline, amber when due
-within 2 working days."""
+within 2 working days. The items of a phase the meeting has moved past (会前 once it opened, 会中 once it ended: the
+move was allowed, or overridden with an audited reason) stay on its checklist but no longer call for action today."""
 
 from datetime import date
 
@@ -7,11 +8,13 @@ from models.core import workdays
 from models.core.due import DueItem, Level, day_text, short_title, sorted_items
 from models.core.rights import allowed
 from models.meetings.manifest import READ_MEETINGS
-from models.meetings.meetings import ChecklistItem, Meeting
+from models.meetings.meetings import STATES, ChecklistItem, Meeting
 from models.meetings.terms import OPEN_STATES
 
 MODULE = "meetings"
 AMBER_WORKDAYS = 2
+_ORDER = list(STATES)
+PAST = {"会前": _ORDER[_ORDER.index("in_session"):], "会中": _ORDER[_ORDER.index("ended"):]}  # phase -> meeting phases
 
 
 def due(actor, day: date) -> list[DueItem]:
@@ -21,7 +24,9 @@ def due(actor, day: date) -> list[DueItem]:
     horizon = workdays.add_workdays(day, AMBER_WORKDAYS).date
     rows = (ChecklistItem.select(ChecklistItem, Meeting).join(Meeting)
             .where(ChecklistItem.state.in_(OPEN_STATES) & (ChecklistItem.due <= horizon)
-                   & (Meeting.phase != "archived"))
+                   & (Meeting.phase != "archived")
+                   & ~((ChecklistItem.phase == "会前") & Meeting.phase.in_(PAST["会前"]))
+                   & ~((ChecklistItem.phase == "会中") & Meeting.phase.in_(PAST["会中"])))
             .order_by(ChecklistItem.due, ChecklistItem.position))
     items = []
     for item in rows:
