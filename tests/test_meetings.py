@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
+from models.core import workdays
 from models.core.audit import AuditEntry
 from models.core.due import Level
 from models.core.errors import PermissionDenied, StaleRecord, ValidationError
@@ -283,6 +284,9 @@ def test_today_leaves_out_the_items_of_a_phase_the_meeting_has_moved_past(clerk)
         return {meetings.ITEMS.get(i.record_id).phase for i in due(clerk, date(2026, 6, 10))}
 
     assert phases_due() == {"会前", "会中", "会后"}
+    for item in due(clerk, date(2026, 6, 10)):  # days late, counted in one walk, as workdays counts each
+        late = workdays.workdays_between(item.due, date(2026, 6, 10)).days
+        assert f"已逾期 {late} 个工作日" in item.why if late else "已逾期，" in item.why
     meetings.advance(clerk, meeting.id, "notify")
     meetings.advance(clerk, meeting.id, "open", override="领导临时召集")
     assert phases_due() == {"会中", "会后"}
