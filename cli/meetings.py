@@ -7,7 +7,10 @@ from models.core.errors import ValidationError
 
 
 def add_arguments(name: str, parser) -> None:
-    """`meeting new --type T --title TITLE --date D [--time HH:MM] [--place P]` and `meeting move --id N --date D`."""
+    """`meeting new --type T --title TITLE --date D [--time HH:MM] [--place P]`, `meeting move --id N --date D`,
+    `meeting phase --id N --to 发出通知 [--override R]`, `meeting minutes --id N --step 起草 --person P --date D`."""
+    from models.meetings.meetings import ACTIONS
+
     m = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
     n = m.add_parser("new", help="新建会议（最后一行输出会议编号，供 --id 使用）")
     n.add_argument("--type", required=True, help="会议类型：常务会议、全体会议、专题会议、党委常委会或已导入的类型")
@@ -21,6 +24,15 @@ def add_arguments(name: str, parser) -> None:
     v.add_argument("--id", required=True, help="会议编号")
     v.add_argument("--date", required=True, help="新的会议日期")
     v.add_argument("--time", help="新的会议时间 HH:MM")
+    f = m.add_parser("phase", help="推进会议阶段（检点单本阶段必办事项未完成时须 --override 说明理由）")
+    f.add_argument("--id", required=True, help="会议编号")
+    f.add_argument("--to", required=True, help="下一步：" + "、".join(ACTIONS.values()))
+    f.add_argument("--override", default="", help="越过检点单的理由")
+    r = m.add_parser("minutes", help="登记纪要的起草、审核、签发、印发（依次）")
+    r.add_argument("--id", required=True, help="会议编号")
+    r.add_argument("--step", required=True, help="环节：起草、审核、签发、印发")
+    r.add_argument("--person", required=True, help="经办人")
+    r.add_argument("--date", required=True, help="日期")
 
 
 def run_command(args, actor) -> None:
@@ -37,6 +49,19 @@ def run_command(args, actor) -> None:
         print(meeting.id)
         return
     meeting_id = parse_record_id(args.id, "id", "会议编号")
+    if args.action == "phase":
+        actions = {word: key for key, word in meetings.ACTIONS.items()}
+        if args.to not in actions:
+            raise ValidationError("to", f"没有「{args.to}」这一步，应为：{'、'.join(actions)}。")
+        meeting = meetings.advance(actor, meeting_id, actions[args.to], args.override)
+        print(f"{meeting.number_text}：{meeting.phase_text}")
+        return
+    if args.action == "minutes":
+        from models.meetings import minutes
+
+        meeting = minutes.record_step(actor, meeting_id, args.step, args.person, args.date)
+        print(f"{meeting.number_text}：{meeting.minutes_text}已{meeting.minutes_step}；会议阶段 {meeting.phase_text}")
+        return
     change = meetings.move(actor, meeting_id, args.date, args.time)
     meeting = meetings.get(actor, meeting_id)
     print(f"{meeting.number_text}改期为 {meeting.when_text}；{change.summary}。")

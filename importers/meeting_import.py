@@ -90,6 +90,8 @@ def parse_template(path: str | Path) -> tuple[str, list[dict], list[str]]:
         if is_blank(cells):
             continue
         filled = [(i, clean(c)) for i, c in enumerate(cells) if clean(c)]
+        if len({text for _, text in filled}) == 1:  # merged across the table, a merged row reads as one text
+            filled = filled[:1]
         if len(filled) == 1:  # a section row (「一、会前」), or a note under the table outside the 事项 column
             section = SECTION.match(filled[0][1])
             if section or filled[0][0] != mapping["task"]:
@@ -160,8 +162,8 @@ def import_decisions(actor, path: str | Path, dry_run: bool = False, meeting: in
     rows, errors = _rows(path, DECISION_TARGETS, lambda values, position: decisions.check_row(values))
     if errors or dry_run:
         return f"议定事项 {len(rows)} 项" + ("，检查通过" if not errors else ""), errors
-    decisions.add_many(actor, meeting, rows)
     if not decisions.supervision_installed():
+        decisions.add_many(actor, meeting, rows)
         return f"议定事项 {len(rows)} 项已登记（督查督办模块未安装，暂未交办）", []
-    change = decisions.hand_over(actor, meeting)
+    change = decisions.add_and_hand_over(actor, meeting, rows)
     return f"议定事项 {len(rows)} 项已登记，{change.summary}", []

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
+from models.core import workdays
 from models.core.audit import AuditEntry
 from models.core.due import Level
 from models.core.errors import PermissionDenied, StaleRecord, ValidationError
@@ -274,6 +275,24 @@ def test_due_items_are_red_when_late_and_amber_when_near(clerk):
     for item in meetings.checklist(clerk, meeting.id):
         meetings.set_item_state(clerk, item.id, "已完成")
     assert due(clerk, date(2026, 6, 10)) == []
+
+
+def test_today_leaves_out_the_items_of_a_phase_the_meeting_has_moved_past(clerk):
+    meeting = new_meeting(clerk, date="2026-06-01")  # held before the pinned 2026-06-10: every item is late
+
+    def phases_due() -> set[str]:
+        return {meetings.ITEMS.get(i.record_id).phase for i in due(clerk, date(2026, 6, 10))}
+
+    assert phases_due() == {"会前", "会中", "会后"}
+    for item in due(clerk, date(2026, 6, 10)):  # days late, counted in one walk, as workdays counts each
+        late = workdays.workdays_between(item.due, date(2026, 6, 10)).days
+        assert f"已逾期 {late} 个工作日" in item.why if late else "已逾期，" in item.why
+    meetings.advance(clerk, meeting.id, "notify")
+    meetings.advance(clerk, meeting.id, "open", override="领导临时召集")
+    assert phases_due() == {"会中", "会后"}
+    meetings.advance(clerk, meeting.id, "close", override="补录")
+    assert phases_due() == {"会后"}
+    assert len(meetings.checklist(clerk, meeting.id)) > len(due(clerk, date(2026, 6, 10)))  # still on the checklist
 
 
 def test_rights_clerk_edits_leader_reads_others_see_nothing(three, clerk):

@@ -62,6 +62,26 @@ def test_the_office_template_is_read_with_its_sections_and_its_name_from_the_tit
     assert [i.task for i in templates.read(clerk, "区政府常务会议")[1]] == [i.task for i in items]
 
 
+def test_section_rows_merged_across_the_table_set_the_phase(clerk, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["市政府常务会议全流程检点单"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "工作事项", "责任科室", "完成时限", "备注"])
+    for row in (("一、会前",), (1, "印发会议通知", "秘书一科", "会前3个工作日", "OA与电话双通知"), ("二、会中",),
+                (2, "签到、统计应到实到", "秘书一科", "会议当天"), ("三、会后",),
+                (3, "起草会议纪要", "秘书一科", "会后3个工作日")):
+        ws.append(list(row))
+        if len(row) == 1:
+            ws.merge_cells(f"A{ws.max_row}:E{ws.max_row}")
+    ws.append(["注：时限按工作日计算的，遇法定节假日顺延。"])
+    book.save(tmp_path / "检点单.xlsx")
+    summary, errors = meeting_import.import_template(clerk, tmp_path / "检点单.xlsx")
+    assert errors == [] and summary == "检点单模板「常务会议」：3 项，保存为第 2 版"
+    assert [(i.phase, i.task) for i in templates.read(clerk, "常务会议")[1]] == [
+        ("会前", "印发会议通知"), ("会中", "签到、统计应到实到"), ("会后", "起草会议纪要")]
+
+
 def test_a_bad_template_row_is_reported_by_row_and_nothing_is_written(clerk, tmp_path):
     path = sheet(tmp_path / "t.xlsx", "读书会检点单", ["阶段", "事项", "责任人", "时限"],
                  [("会前", "选书", "秘书科", "会前两周"), ("会中", "", "秘书科", "会议当天")])
@@ -162,6 +182,20 @@ def test_the_cli_plans_moves_imports_and_prints(clerk, database, tmp_path, monke
                       [(1, "修改完善推进方案", "市发展和改革委员会", "市财政局", "2026年10月30日")])
     assert main([*base, "import", "decisions", "--meeting", meeting_id, str(decisions)]) == 1  # not yet held
     assert "不能登记议定事项" in capsys.readouterr().err
+    assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", "开会"]) == 1
+    assert "应为：发出通知、开始会议" in capsys.readouterr().err
+    assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", "发出通知"]) == 0
+    assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", "开始会议"]) == 1  # 会前 items open
+    assert "会前必办事项未完成" in capsys.readouterr().err
+    for step in ("开始会议", "结束会议"):
+        assert main([*base, "meeting", "phase", "--id", meeting_id, "--to", step, "--override", "补录"]) == 0
+    assert capsys.readouterr().out.strip().endswith("：已结束")
+    for step, day in (("起草", "2026-10-16"), ("审核", "2026-10-19"), ("签发", "2026-10-19")):
+        assert main([*base, "meeting", "minutes", "--id", meeting_id, "--step", step, "--person", "王秘书",
+                     "--date", day]) == 0
+    assert capsys.readouterr().out.strip().endswith("常务会议纪要〔2026〕1号已签发；会议阶段 纪要已签发")
+    assert main([*base, "import", "decisions", "--meeting", meeting_id, str(decisions)]) == 0
+    assert "议定事项 1 项已登记，已交办 1 项" in capsys.readouterr().out
 
 
 def test_a_task_alone_on_its_row_is_reported_not_dropped(clerk, tmp_path):
@@ -169,3 +203,16 @@ def test_a_task_alone_on_its_row_is_reported_not_dropped(clerk, tmp_path):
                  [("会前", "报请副市长确定议题", "秘书科", "会前3个工作日"), (None, "会场布置")])
     _, errors = meeting_import.import_template(clerk, path)
     assert errors == [f"第 5 行：请填写时限，如{EXAMPLES}。"]
+
+
+def test_decisions_whose_hand_over_is_refused_are_not_left_behind(clerk, tmp_path):
+    from models.meetings import decisions
+
+    meeting = meetings.create(clerk, {"type": "专题会议", "title": "研究防汛工作", "date": "2026-06-05"})
+    for action in ("notify", "open", "close"):
+        meetings.advance(clerk, meeting.id, action, override="补录")
+    path = sheet(tmp_path / "议定.xlsx", "议定事项", ["议定事项", "牵头单位", "完成时限"],
+                 [("修改完善防汛预案", "市应急管理局", "2026-06-30"), ("清理河道", "市水利局", "2026-06-01")])
+    with pytest.raises(ValidationError, match="第 2 项议定事项「清理河道」：办结时限 2026-06-01 早于交办日期"):
+        meeting_import.import_decisions(clerk, path, meeting=meeting.id)
+    assert decisions.listed(clerk, meeting.id) == []  # nothing half-written: the sheet can be fixed and re-imported

@@ -131,6 +131,14 @@ def hand_over(actor, meeting_id: int) -> Change:
                      also=("meeting", "supervision"))
 
 
+def add_and_hand_over(actor, meeting_id: int, rows: list[dict]) -> Change:
+    """Record the 议定事项 and hand them to 督办 at once, or neither: a refused hand-over (a 时限 already past)
+    leaves no 议定事项 behind to be handed over twice."""
+    with DB.atomic():
+        add_many(actor, meeting_id, rows)
+        return hand_over(actor, meeting_id)
+
+
 def state_text(decision: Decision) -> str:
     """The 督办 state of a handed-over item, 「未交办」 when it was not handed over."""
     if decision.supervision_id is None:

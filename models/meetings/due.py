@@ -1,17 +1,32 @@
 """会议's due items: open 检点单 items of meetings not yet archived, red when past their deadline, amber when due
-within 2 working days."""
+within 2 working days. The items of a phase the meeting has moved past (会前 once it opened, 会中 once it ended: the
+move was allowed, or overridden with an audited reason) stay on its checklist but no longer call for action today."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from models.core import workdays
 from models.core.due import DueItem, Level, day_text, short_title, sorted_items
 from models.core.rights import allowed
 from models.meetings.manifest import READ_MEETINGS
-from models.meetings.meetings import ChecklistItem, Meeting
+from models.meetings.meetings import STATES, ChecklistItem, Meeting
 from models.meetings.terms import OPEN_STATES
 
 MODULE = "meetings"
 AMBER_WORKDAYS = 2
+_ORDER = list(STATES)
+PAST = {"会前": _ORDER[_ORDER.index("in_session"):], "会中": _ORDER[_ORDER.index("ended"):]}  # phase -> meeting phases
+
+
+def _late_workdays(dues: set[date], day: date) -> dict[date, int]:
+    """Working days in (due, day] for each past due date, in one walk back from `day` (one walk per item, through
+    the holiday calendar day by day, took 6 s for 2,000 late items)."""
+    late, count, current = {}, 0, day
+    for due_day in sorted((d for d in dues if d < day), reverse=True):
+        while current > due_day:
+            count += workdays.is_workday(current)
+            current -= timedelta(days=1)
+        late[due_day] = count
+    return late
 
 
 def due(actor, day: date) -> list[DueItem]:
@@ -19,10 +34,13 @@ def due(actor, day: date) -> list[DueItem]:
     if not allowed(actor, READ_MEETINGS):
         return []
     horizon = workdays.add_workdays(day, AMBER_WORKDAYS).date
-    rows = (ChecklistItem.select(ChecklistItem, Meeting).join(Meeting)
-            .where(ChecklistItem.state.in_(OPEN_STATES) & (ChecklistItem.due <= horizon)
-                   & (Meeting.phase != "archived"))
-            .order_by(ChecklistItem.due, ChecklistItem.position))
+    rows = list(ChecklistItem.select(ChecklistItem, Meeting).join(Meeting)
+                .where(ChecklistItem.state.in_(OPEN_STATES) & (ChecklistItem.due <= horizon)
+                       & (Meeting.phase != "archived")
+                       & ~((ChecklistItem.phase == "会前") & Meeting.phase.in_(PAST["会前"]))
+                       & ~((ChecklistItem.phase == "会中") & Meeting.phase.in_(PAST["会中"])))
+                .order_by(ChecklistItem.due, ChecklistItem.position))
+    late_by = _late_workdays({item.due for item in rows}, day)
     items = []
     for item in rows:
         meeting = item.meeting
@@ -30,7 +48,7 @@ def due(actor, day: date) -> list[DueItem]:
         when = f"时限{item.deadline}（{day_text(item.due, day)}）"
         owner = f"，责任人{item.owner}" if item.owner else ""
         if item.due < day:
-            late = workdays.workdays_between(item.due, day).days
+            late = late_by[item.due]
             why = f"{when}，已逾期{f' {late} 个工作日' if late else ''}{owner}。"
             level = Level.RED
         else:

@@ -408,3 +408,10 @@ def last_of_type(meeting: Meeting) -> Meeting | None:
 def history(actor, meeting_id: int) -> list[MeetingEvent]:
     require(actor, READ_MEETINGS, "查阅会议记录")
     return list(MeetingEvent.select().where(MeetingEvent.meeting == meeting_id).order_by(MeetingEvent.id))
+
+
+def on_older_version(actor, template: templates.MeetingTemplate) -> int:
+    """How many meetings not yet archived were made from an earlier version of `template` (offered 「模板更新」)."""
+    require(actor, READ_MEETINGS, "查阅检点单模板")
+    return (Meeting.select().where((Meeting.template == template) & (Meeting.template_version < template.current)
+                                   & (Meeting.phase != "archived")).count())

@@ -35,6 +35,7 @@ class MeetingsPage(LedgerPage):
             Step("decision", "登记议定事项", "", self.decision, right=edit, also=("meeting_decision",)),
             Step("hand_over", "交办督办", "", self.hand_over, right=edit, change=lambda c: c),
             Step("new_items", "模板更新", "", self.new_items, right=edit, change=lambda c: c),
+            Step("template_edit", "编辑模板", "Ctrl+T", self.edit_template, "none", edit),
             Step("template_import", "导入模板", "", self.import_template, "none", edit),
             Step("template_export", "导出模板", "", self.export_template),
             SEPARATOR,
@@ -131,6 +132,16 @@ class MeetingsPage(LedgerPage):
         intro = f"{meeting.number_text}待交办 {len(waiting)} 项：\n{text}" if waiting else "没有待交办的议定事项。"
         return StepForm(self.tr("议定事项交督查督办"), [], lambda v: decisions.hand_over(self.session, meeting.id),
                         intro)
+
+    def edit_template(self, _=None) -> Change | None:
+        """The template editor, on the selected meeting's type (or the first type when none is selected)."""
+        from ui.meetings.template_editor import TemplateEditor
+
+        row = self.ledger.selected_row()
+        name = meetings.get(self.session, row.id).meeting_type if row is not None else ""
+        editor = TemplateEditor(self.session, name, self)
+        editor.exec()
+        return Change.of("meeting_template", also=("meeting",)) if editor.saved is not None else None
 
     def import_template(self, _=None) -> Change | None:
         """An office's 检点单 (.xlsx) as the next version of its type's template (the type from the sheet's title)."""
