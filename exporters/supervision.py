@@ -155,12 +155,18 @@ def summary(bulletin: reports.Bulletin) -> str:
 
 
 def export_report(actor, as_of: date, path: str | Path) -> int:
-    """督查通报 as of `as_of`: the figures per 牵头单位 and 合计, then the overdue items by unit; .xlsx or .docx."""
-    target, suffix = output_path(path, (".xlsx", ".docx"))
+    """督查通报 as of `as_of`: the figures per 牵头单位 and 合计, then the overdue items by unit; .xlsx, .docx or .pdf."""
+    target, suffix = output_path(path, (".xlsx", ".docx", ".pdf"))
     bulletin = reports.bulletin(actor, as_of)
     mark = highest_secrecy(views.secrecy_of(actor, (o.id for o in bulletin.overdue)))
     if suffix == ".xlsx":
         _report_xlsx(bulletin, target, mark)
+    elif suffix == ".pdf":  # what the 督查通报 page prints through the preview
+        from exporters.supervision_report_pdf import write_report_pdf
+
+        write_report_pdf(target, mark, report_title(as_of), summary(bulletin),
+                         [label.replace("\n", "") for label, _ in REPORT_COLUMNS],
+                         [figure_row(f) for f in bulletin.rows] + [figure_row(bulletin.total)], overdue_rows(bulletin))
     else:
         _report_docx(bulletin, target, mark)
     audit_export(actor, f"督查通报（截至{as_of:%Y-%m-%d}）", "supervision-report", len(bulletin.rows), str(target),

@@ -16,7 +16,7 @@ from models.core.errors import PermissionDenied, ValidationError
 from models.supervision import flow, reports
 from models.supervision.items import SupervisionSlip
 from tests.conftest import business_user
-from tests.pdf_text import pdf_text
+from tests.pdf_text import pdf_fonts, pdf_text
 from tests.supervision_helpers import close, make
 from tests.test_output import flat
 
@@ -135,6 +135,19 @@ def test_the_bulletin_document_carries_the_offices_masthead(clerk, office, tmp_p
     assert any("按期办结率33.3%" in t for t in text) and any("已逾期8个工作日" in t for t in text)
     table = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert table[-1] == ["合计", "4", "3", "1", "1", "1", "33.3%", "25.0%"]
+
+
+def test_the_bulletin_prints_as_a_pdf_with_its_mark_on_every_page(clerk, office, move_clock, tmp_path):
+    exports.export_report(clerk, D(2026, 6, 10), tmp_path / "通报.pdf")
+    pages = [flat(p) for p in pdf_text(tmp_path / "通报.pdf")]
+    assert len(pages) == 1 and pages[0].startswith("机密")
+    assert "关于截至2026年6月10日督办事项办理情况的通报" in pages[0] and "合计4311133.3%25.0%" in pages[0]
+    assert "督〔2026〕2号核查农民工工资拖欠问题2026-05-298个工作日" in pages[0] and "第1页共1页" in pages[0]
+    for n in range(60):  # a long overdue list runs over pages
+        make(clerk, lead_unit=f"第{n}单位", title="长期未办结的事项" * 8, due="2026-05-29", assigned_on=D(2026, 4, 1))
+    exports.export_report(clerk, D(2026, 6, 10), tmp_path / "长.pdf")
+    # (read without QtPdf: a long document read through it here makes a later widget test crash in pdfium)
+    assert len(pdf_fonts(tmp_path / "长.pdf")) > 2  # the overdue list runs on, its header repeated
 
 
 def test_only_readers_of_supervision_may_export(three, clerk, office, tmp_path):

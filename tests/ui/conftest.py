@@ -1,9 +1,18 @@
 """pytest-qt offscreen: settings in a temporary folder, message boxes recorded instead of shown."""
 
+import gc
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from ui import messages
+
+
+@pytest.fixture(autouse=True)
+def collected_first():
+    """Collect the garbage of earlier tests before a widget test starts: a collection that falls inside one, while
+    Qt paints, took a model from under a live view (a segfault seen after a non-UI test that made many objects)."""
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -120,3 +120,17 @@ def test_the_bulletin_page_shows_and_saves_the_figures(qtbot, clerk, monkeypatch
     monkeypatch.setattr(preview, "save_path", lambda *a: str(target))
     assert page.save("docx") == str(target) and target.exists()
     assert shown[-1][0] == "info"
+
+
+def test_the_bulletin_prints_through_the_programs_preview(qtbot, clerk, monkeypatch, move_clock):
+    move_clock(date(2026, 6, 10))
+    make(clerk, due="2026-05-29", assigned_on=date(2026, 4, 1), secrecy="秘密")
+    tab = build(qtbot, clerk)
+    tab.pages.setCurrentWidget(tab.bulletin)
+    opened = []
+    monkeypatch.setattr(preview.PreviewDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    tab.bulletin.action_print()
+    assert opened and opened[0].windowTitle() == "督查通报（截至 2026-06-10）"
+    from tests.pdf_text import pdf_text
+
+    assert pdf_text(opened[0].pdf)[0].startswith("秘密")

@@ -79,11 +79,20 @@ class BulletinPage(QWidget):
         super().showEvent(event)
 
     def action_print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        """The 通报 as it prints (A4, its 密级 on every page), in the program's preview: 打印 or 另存为 Word."""
+        from exporters.supervision import export_report
+        from models.core import previews
+        from ui.widgets.preview import PreviewDialog
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec():
-            self.view.document().print_(printer)
+        pdf = previews.new_file(f"督查通报-{self.day():%Y%m%d}.pdf")
+        try:
+            export_report(self.session, self.day(), pdf)
+        except SanbanError as exc:
+            previews.discard(pdf)
+            messages.warn(self, self.tr("打印督查通报"), exc.message)
+            return
+        PreviewDialog(pdf, self.tr("督查通报（截至 %1）").replace("%1", f"{self.day():%Y-%m-%d}"),
+                      lambda: self.save("docx"), self).exec()
 
     def action_export(self) -> None:
         self.save("xlsx")
