@@ -23,6 +23,7 @@ from models.core import clock, previews
 from models.core.errors import SanbanError
 from ui import account_state, messages
 from ui.widgets.preview import PreviewDialog, save_path
+from ui.widgets.screen_fit import fit, keep_on_screen
 from ui.workers import run_in_background
 
 
@@ -81,6 +82,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        keep_on_screen(self)
 
 
 def export_ledger(parent: QWidget, session, reports: tuple[str, str], export_view) -> None:
@@ -170,7 +172,8 @@ class ImportWizard(QDialog):
                                 .replace("%1", str(self.parsed.header_row))))
         layout.addLayout(top, 1)
         layout.addLayout(buttons)
-        self.resize(980, 620)
+        fit(self, 980, 620)
+        keep_on_screen(self)
         self._show()
 
     def check(self) -> None:
