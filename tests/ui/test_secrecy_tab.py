@@ -99,7 +99,10 @@ def test_the_lifecycle_by_shortcuts_in_the_window(qtbot, sec, monkeypatch, shown
     press(Qt.Key.Key_6, "离岗、离职、退休", {"kind": "离职"})
     person = secrecy.Person.get()
     assert person.state == "declass" and person.declass_end.year == clock.today().year + 3
-    assert "脱密期中" in page.ledger.model.row(0).values[9]
+    assert page.ledger.model.row(0).values[9] == "脱密期中"  # short, so that it reads whole at 1366 px
+    cell = page.ledger.model.index(0, 9)
+    end = f"至 {person.declass_end:%Y-%m-%d}"
+    assert end in page.ledger.model.data(cell, Qt.ItemDataRole.ToolTipRole)  # the end date in the tooltip
     text = page.ledger.detail.toPlainText()
     for part in ("上岗审查", "保密法学习", "E12345678", "离职", "离岗手续未完成"):
         assert part in text

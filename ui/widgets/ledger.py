@@ -119,8 +119,12 @@ class LedgerModel(QAbstractTableModel):
         row = self.row(index.row())  # an invalid index has row -1: no row
         if row is None:
             return None
-        if role == DISPLAY or role == TOOLTIP:
+        if role == DISPLAY:
             return row.values[index.column()]
+        if role == TOOLTIP:  # a short state (「脱密期中」) tells the whole of it (「脱密期中（至 2028-02-28）」)
+            value = row.values[index.column()]
+            long = row.status_text
+            return long if value and isinstance(value, str) and long.startswith(value) else value
         if role == FOREGROUND and index.column() in row.alerts:
             return STATUS_COLOURS["overdue"][1]
         colours = STATUS_COLOURS.get(row.status)
