@@ -199,6 +199,17 @@ def test_empty_posts_and_reminders_say_what_to_do(tab, shown):
     assert tab.posts.table.rowCount() == 5 and not empty_hint(tab.posts.table).isVisible()
 
 
+def test_an_empty_roster_export_says_so(tab, shown, monkeypatch, qtbot, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (list(files.TABLES)[0], True))
+    monkeypatch.setattr(files, "save_path", lambda *a: str(tmp_path / "花名册.xlsx"))
+    files.export_tables(tab.people, tab.session)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0][0] == "info" and "没有可导出的行" in shown[0][2] and "（无）" in shown[0][2]
+    assert (tmp_path / "花名册.xlsx").exists()
+
+
 def test_the_roster_export_runs_in_the_background_and_says_where(tab, shown, monkeypatch, qtbot, tmp_path):
     from PySide6.QtWidgets import QInputDialog, QProgressDialog
 

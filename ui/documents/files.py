@@ -109,8 +109,7 @@ def export_ledger(parent: QWidget, session, reports: tuple[str, str], export_vie
             text = error.message if isinstance(error, SanbanError) else f"导出失败：{error}"
             messages.warn(parent, parent.tr("导出台账"), text)
             return
-        messages.info(parent, parent.tr("导出台账"), parent.tr("已导出 %1 行到\n%2").replace("%1", str(count))
-                      .replace("%2", path))
+        messages.exported(parent, parent.tr("导出台账"), count, path)
 
     run_in_background(parent, parent.tr("正在导出…"), operation, done)
 

@@ -61,8 +61,7 @@ def export_tables(parent: QWidget, session) -> None:
             messages.warn(parent, parent.tr("导出"), error.message if isinstance(error, SanbanError)
                           else f"导出失败：{error}")
             return
-        messages.info(parent, parent.tr("导出"), parent.tr("已导出 %1 行到 %2").replace("%1", str(count))
-                      .replace("%2", path))
+        messages.exported(parent, parent.tr("导出"), count, path)
 
     run_in_background(parent, parent.tr("正在导出…"),
                       lambda progress, cancelled: export_table(session, TABLES[label], path), done)

@@ -274,8 +274,7 @@ class LedgerPage(QWidget):
                 messages.warn(self, self.tr("导出"), error.message if isinstance(error, SanbanError)
                               else self.tr("导出失败：%1").replace("%1", str(error)))
                 return
-            messages.info(self, self.tr("导出"), self.tr("已导出 %1 行到\n%2").replace("%1", str(count))
-                          .replace("%2", path))
+            messages.exported(self, self.tr("导出"), count, path)
 
         run_in_background(self, self.tr("正在导出…"), operation, done, cancellable=True)
 
