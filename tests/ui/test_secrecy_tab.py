@@ -221,3 +221,17 @@ def test_the_roster_export_runs_in_the_background_and_says_where(tab, shown, mon
     assert tab.people.findChild(QProgressDialog) is not None  # the delayed busy indicator, not a frozen window
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert shown[0][0] == "info" and "已导出 5 行" in shown[0][2] and (tmp_path / "花名册.xlsx").stat().st_size > 1000
+
+
+def test_the_roster_import_reads_and_writes_off_the_gui_thread(tab, shown, monkeypatch):
+    import threading
+
+    from importers import personnel_import
+
+    threads = []
+    real = personnel_import.run
+    monkeypatch.setattr(personnel_import, "run", lambda *a, **k: threads.append(threading.current_thread()) or
+                        real(*a, **k))
+    assert files.import_roster(tab.people, tab.session, str(SAMPLE))
+    assert len(threads) >= 2 and threading.main_thread() not in threads  # the dry run and the import
+    assert secrecy.Person.select().count() == 5
