@@ -112,3 +112,19 @@ def test_the_brief_composer_fits(qtbot, duty):
     dialog = BriefDialog.for_day(duty, clock.today())
     qtbot.addWidget(dialog)
     assert inside(dialog)  # was resized to 960×720 whatever the screen
+
+
+def test_a_full_filter_bar_wraps_so_its_date_boxes_show_their_placeholder(qtbot, clerk):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.documents.incoming_page import IncomingPage
+
+    page = IncomingPage(clerk)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.ledger
+    assert view.filters_wrapped  # eight filters do not fit beside the search box on this screen
+    dates = [w for w in view.filter_widgets.values() if isinstance(w, QLineEdit)]
+    assert dates and all(w.width() >= w.fontMetrics().horizontalAdvance(w.placeholderText()) for w in dates)
+    assert page.minimumSizeHint().width() + FRAME[0] <= 1366 - 200  # fits a 1366 px screen, beside a list
