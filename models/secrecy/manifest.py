@@ -15,6 +15,7 @@ PERSON_STEP_FIELDS = {
     "carriers_returned": "载体已清退", "devices_returned": "设备已清退",
 }
 POST_FIELDS = {"name": "岗位名称", "unit": "部门", "level": "涉密等级", "duties": "岗位职责/涉密事项"}
+IMPORT_FIELDS = {"people": "人数", "posts_created": "新建岗位"}
 PASSPORT_FIELDS = {"approved_by": "批准人", "due_on": "应交回日期", "trip": "出国(境)"}
 
 MANIFEST = Manifest(
@@ -39,7 +40,8 @@ MANIFEST = Manifest(
     targets={"person": "涉密人员", "secret_post": "涉密岗位", "passport": "证件", "trip": "出国(境)",
              "stock_take": "证件盘点", "review": "审查", "pledge": "承诺书", "training": "培训"},
     fields={"person": ("models.secrecy.people:FIELD_LABELS", "models.secrecy.manifest:PERSON_STEP_FIELDS"),
-            "secret_post": "models.secrecy.manifest:POST_FIELDS", "passport": "models.secrecy.manifest:PASSPORT_FIELDS"},
+            "secret_post": "models.secrecy.manifest:POST_FIELDS", "passport": "models.secrecy.manifest:PASSPORT_FIELDS",
+            "personnel": "models.secrecy.manifest:IMPORT_FIELDS"},
     # DOMAIN.md §4.2, §6: no national figures; widely quoted defaults, each office sets its own
     settings=(
         SettingSpec("declass_months_1", "核心涉密人员脱密期", 36, 1, 600, "个月", _OWNER),
