@@ -64,3 +64,5 @@ def test_the_viewer_names_a_records_fields_in_chinese(three):
     entry = audit.AuditEntry.select().where(audit.AuditEntry.summary.contains("修改登记")).get()
     lines = dict(AuditLedger(three[Role.AUDITOR]).detail(entry.id))
     assert lines["修改前"] == "标题：关于防汛的通知" and lines["修改后"] == "标题：关于防汛工作的通知"
+    keys = list(lines)
+    assert keys.index("修改前") < keys.index("修改后")

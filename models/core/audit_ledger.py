@@ -102,14 +102,19 @@ class AuditLedger:
             ("对象", target_label(entry.target)), ("摘要", entry.summary), ("工作站", entry.workstation),
         ]
         fields = field_labels(entry.target)
-        for key, value in json.loads(entry.detail or "{}").items():
+        payload = json.loads(entry.detail or "{}")
+        for key in sorted(payload, key=lambda k: SIDES.get(k, len(SIDES))):  # 修改前 above 修改后, then the rest
+            value = payload[key]
             if isinstance(value, dict):  # 修改前/修改后: one 「字段：值」 line per field, the fields in Chinese
-                text = "\n".join(f"{fields.get(k, k)}：{_value(v)}" for k, v in value.items())
+                text = "\n".join(f"{fields.get(k, k)}：{_value(v) or '（空）'}" for k, v in value.items())
             else:
                 text = _value(value)
             lines.append((detail_labels().get(key, key), text))
         lines.append(("本条哈希", entry.hash))
         return lines
+
+
+SIDES = {"before": 0, "after": 1}
 
 
 def _value(value) -> str:
