@@ -86,7 +86,8 @@ class LedgerPage(QWidget):
         self.steps: dict[str, Step] = {}
         for step in self.declare_steps():
             if step.key == "-":
-                self.ledger.toolbar.addSeparator()
+                if self.actions and not self.ledger.toolbar.actions()[-1].isSeparator():  # none leading or doubled
+                    self.ledger.toolbar.addSeparator()  # (a 领导 has no step before the 打印 ones)
                 continue
             if step.right is not None and not allowed(session, step.right):
                 continue
