@@ -205,6 +205,8 @@ def test_ctrl_f_in_the_window_goes_to_the_pages_search_box(qtbot, clerk, shown):
 
 
 def test_a_toolbar_never_starts_with_a_separator(qtbot, three):
+    from itertools import pairwise
+
     from tests.conftest import business_user
     from ui.documents.incoming_page import IncomingPage
 
@@ -212,4 +214,4 @@ def test_a_toolbar_never_starts_with_a_separator(qtbot, three):
     qtbot.addWidget(page)
     actions = page.ledger.toolbar.actions()
     assert actions and not actions[0].isSeparator()
-    assert not any(a.isSeparator() and b.isSeparator() for a, b in zip(actions, actions[1:]))
+    assert not any(a.isSeparator() and b.isSeparator() for a, b in pairwise(actions))
