@@ -27,7 +27,8 @@ MANIFEST = Manifest(
     ),
     details={"count": "件数"},
     targets={"incoming": "收文", "outgoing": "发文", "number": "发文字号"},
-    fields={"incoming": "models.documents.incoming:FIELD_LABELS", "outgoing": "models.documents.manifest:OUTGOING_FIELDS"},
+    fields={"incoming": "models.documents.incoming:FIELD_LABELS",
+            "outgoing": "models.documents.manifest:OUTGOING_FIELDS"},
     cli="cli.documents",
     imports={"incoming": "旧收文登记簿（.xlsx/.csv）", "outgoing": "旧发文登记簿（.xlsx/.csv）"},
     exports={

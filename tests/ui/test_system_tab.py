@@ -121,7 +121,8 @@ def test_holidays_page_enters_2027(qtbot, three, shown, tmp_path):
     page.year.setValue(2027)
     assert "尚未录入" in page.status.text()
     hint = empty_hint(page.table)
-    assert not hint.isHidden() and "2027年还没有录入" in hint.text() and "「添加」" in hint.text()  # an empty list says so
+    # an empty list says what to do
+    assert not hint.isHidden() and "2027年还没有录入" in hint.text() and "「添加」" in hint.text()
     type_text(page.day, "2027年1月1日")
     type_text(page.name, "元旦")
     page.add()
