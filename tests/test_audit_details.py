@@ -46,3 +46,23 @@ def test_the_viewer_shows_an_exports_detail_in_chinese(three, tmp_path):
     lines = dict(AuditLedger(three[Role.AUDITOR]).detail(entry.id))
     assert lines["文件"] == str(out) and lines["密级"] == "秘密" and lines["行数"] == "12"
     assert not {"file", "mark", "rows"} & set(lines)
+
+
+def test_an_unlabelled_field_inside_before_or_after_is_caught(three):
+    audit.record(three[Role.SYSADMIN], "update", "user:x", "修改", before={"colour": "red", "2027-01-01": "放假"})
+    assert audit.UNLABELLED == {"field:user.colour"}  # a date or a Chinese key reads as it is
+    audit.UNLABELLED.clear()
+
+
+def test_the_viewer_names_a_records_fields_in_chinese(three):
+    from models.documents import incoming as documents
+    from tests.conftest import business_user
+
+    clerk = business_user(three, "wenshu", "王文书", "clerk")
+    doc, _ = documents.register(clerk, {"received_on": "2026-06-10", "source_org": "市委", "title": "关于防汛的通知"})
+    documents.update(clerk, doc.id, {"title": "关于防汛工作的通知"}, doc.version)
+    entry = audit.AuditEntry.select().where(audit.AuditEntry.summary.contains("修改登记")).get()
+    lines = dict(AuditLedger(three[Role.AUDITOR]).detail(entry.id))
+    assert lines["修改前"] == "标题：关于防汛的通知" and lines["修改后"] == "标题：关于防汛工作的通知"
+    keys = list(lines)
+    assert keys.index("修改前") < keys.index("修改后")

@@ -1,7 +1,16 @@
 """Forms that show a model's ValidationError beside the field it names."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b42318;"
 FIELD_ERROR_STYLE = "border: 1px solid #d92d20; border-radius: 2px;"
@@ -13,8 +22,11 @@ MULTILINE_HINT = "Enter 换行，Ctrl+Enter 确定"
 class Form(QWidget):
     """A QFormLayout whose rows each have an error line under the field."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, reserve_errors: bool = False) -> None:
+        """`reserve_errors`: each error line keeps its room while hidden, so forms side by side stay level when
+        one of them shows a message."""
         super().__init__(parent)
+        self.reserve_errors = reserve_errors
         self.layout_ = QFormLayout(self)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
@@ -36,6 +48,11 @@ class Form(QWidget):
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.reserve_errors:
+            policy = message.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # a long message wraps, never widens the form
+            message.setSizePolicy(policy)
         message.hide()
         column.addWidget(message)
         self.layout_.addRow(label, box)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 from models.core import accounts, db, settings
 from models.core.errors import SanbanError
 from ui.form import Form
+from ui.widgets.screen_fit import keep_on_screen
 
 
 class LoginDialog(QDialog):
@@ -34,6 +35,7 @@ class LoginDialog(QDialog):
         layout.addWidget(where)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+        keep_on_screen(self)
         (self.form.fields["password"] if username else self.form.fields["username"]).setFocus()
 
     def try_login(self) -> None:
@@ -78,6 +80,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.setMinimumWidth(400)
+        keep_on_screen(self)
 
     def change(self) -> None:
         self.form.clear()

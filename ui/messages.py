@@ -24,6 +24,14 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
 
 
+def exported(parent: QWidget | None, title: str, count: int, path: str) -> None:
+    """Where the file went and how many rows; an empty one says so (its table holds one row 「（无）」)."""
+    if count:
+        info(parent, title, f"已导出 {count} 行到\n{path}")
+    else:
+        info(parent, title, f"没有可导出的行：已写入\n{path}\n表中只有一行「（无）」。")
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     from PySide6.QtWidgets import QMessageBox
 

@@ -4,16 +4,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
 
 from models.core import accounts, demo, settings
 from models.core.errors import SanbanError, ValidationError
 from models.core.rights import ROLE_LABELS, Role
 from ui.form import Form
+from ui.widgets.screen_fit import scroll_to_fit
 
 DUTIES = {
     Role.SYSADMIN: "管理账户、备份恢复和系统设置",
@@ -39,7 +43,11 @@ class SetupDialog(QDialog):
                         .replace("%2", str(rule["password_min_classes"].default)))
         policy.setStyleSheet("color: #555;")
         policy.setWordWrap(True)
-        groups = QHBoxLayout()
+        # The three groups scroll when the screen is too short for them; each keeps its error lines' room and
+        # its fields at the top, so a message under one field does not move the other groups.
+        self.groups = QWidget()
+        groups = QHBoxLayout(self.groups)
+        groups.setContentsMargins(0, 0, 0, 0)
         self.forms: dict[Role, Form] = {}
         for role in (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR):
             box = QGroupBox(ROLE_LABELS[role])
@@ -47,12 +55,13 @@ class SetupDialog(QDialog):
             duty = QLabel(DUTIES[role])
             duty.setStyleSheet("color: #555;")
             column.addWidget(duty)
-            form = Form()
+            form = Form(reserve_errors=True)
             form.line("username", self.tr("用户名")).setText(DEFAULT_NAMES[role])
             form.line("display_name", self.tr("姓名"), placeholder=self.tr("掌管此账户的人"))
             form.line("password", self.tr("密码"), password=True)
             form.line("confirm", self.tr("确认密码"), password=True)
             column.addWidget(form)
+            column.addStretch(1)
             groups.addWidget(box)
             self.forms[role] = form
         self.demo = QCheckBox(self.tr("同时生成演示数据（演示用业务账户等，正式使用请勿勾选）"))
@@ -68,11 +77,19 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(policy)
-        layout.addLayout(groups)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.groups)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.demo)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.demo_report: list[str] = []
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        scroll_to_fit(self, self.scroll)
+        super().showEvent(event)
 
     def create(self) -> None:
         self.general_error.hide()
@@ -128,6 +145,7 @@ class SetupDialog(QDialog):
         role = next((r for r in self.forms if r.value == role_key), None)
         if role is not None:
             self.forms[role].show_error(field or "username", exc.message)
+            scroll_to_fit(self, self.scroll)  # a message of two lines: the groups grow rather than scroll
         else:
             self.general_error.setText(exc.message)
             self.general_error.show()

@@ -81,3 +81,24 @@ def run_in_background(parent: QWidget, title: str, operation: Callable, done: Ca
     signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
     _running.append(signals)
     QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(_Task(operation, signals, flag)))
+
+
+def wait_for(parent: QWidget, title: str, operation: Callable[[], object]) -> object:
+    """`operation()` off the GUI thread, for a dialog that goes on with its result (an import's dry run, then a
+    question): the window keeps painting, a busy indicator shows after 600 ms, and its error is raised here as a
+    SanbanError (a bug's already logged by `_seen`)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    outcome: list = []
+
+    def done(result, error) -> None:
+        outcome.extend((result, error))
+        loop.quit()
+
+    run_in_background(parent, title, lambda progress, cancelled: operation(), done)
+    loop.exec()  # `done` is queued to this thread: it runs inside this loop, never before it
+    result, error = outcome
+    if error is not None:
+        raise error
+    return result

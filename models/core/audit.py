@@ -10,6 +10,7 @@ the seals, and that accounts, password hashes and grants are what the audit says
 
 import hashlib
 import json
+import re
 import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,23 @@ def detail_labels() -> dict[str, str]:
     from models.core import modules
 
     return modules.detail_labels()
+
+
+FIELD_KEY = re.compile(r"[a-z][a-z0-9_]*")  # a record's field name; dates and Chinese keys read as they are
+
+
+def field_labels(target: str) -> dict[str, str]:
+    """The Chinese names of the keys inside 修改前/修改后 of an entry on `target` (「incoming:3」)."""
+    from models.core import modules
+
+    return modules.field_labels(target.partition(":")[0])
+
+
+def unlabelled_fields(target: str, payload: dict) -> set[str]:
+    """Field names inside 修改前/修改后 that no manifest names in Chinese (the viewer would show them in English)."""
+    labels = field_labels(target)
+    return {key for side in ("before", "after") if isinstance(payload.get(side), dict)
+            for key in payload[side] if FIELD_KEY.fullmatch(str(key)) and key not in labels}
 
 
 class AuditEntry(PlainModel):
@@ -106,6 +124,7 @@ def record_over_head(actor, action: str, target: str, summary: str,
         last_id, prev = (head.last_id, head.last_hash) if head else (0, GENESIS)
         payload = payload_for(last_id, prev)
         UNLABELLED.update(f"detail:{key}" for key in payload if key not in detail_labels())
+        UNLABELLED.update(f"field:{target.partition(':')[0]}.{key}" for key in unlabelled_fields(target, payload))
         detail = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=_json_default)
         entry_id = last_id + 1
         stamp = now()

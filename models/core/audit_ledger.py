@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 
 from peewee import fn
 
-from models.core.audit import AuditEntry, action_label, detail_labels, labels, target_label
+from models.core.audit import AuditEntry, action_label, detail_labels, field_labels, labels, target_label
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, Query, Row
 from models.core.rights import Right, require
 
@@ -101,12 +101,28 @@ class AuditLedger:
             ("操作人", _who(entry.actor, entry.actor_name)), ("操作", action_label(entry.action)),
             ("对象", target_label(entry.target)), ("摘要", entry.summary), ("工作站", entry.workstation),
         ]
-        for key, value in json.loads(entry.detail or "{}").items():
-            text = json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict | list) else (
-                ("是" if value else "否") if isinstance(value, bool) else str(value))
+        fields = field_labels(entry.target)
+        payload = json.loads(entry.detail or "{}")
+        for key in sorted(payload, key=lambda k: SIDES.get(k, len(SIDES))):  # 修改前 above 修改后, then the rest
+            value = payload[key]
+            if isinstance(value, dict):  # 修改前/修改后: one 「字段：值」 line per field, the fields in Chinese
+                text = "\n".join(f"{fields.get(k, k)}：{_value(v) or '（空）'}" for k, v in value.items())
+            else:
+                text = _value(value)
             lines.append((detail_labels().get(key, key), text))
         lines.append(("本条哈希", entry.hash))
         return lines
+
+
+SIDES = {"before": 0, "after": 1}
+
+
+def _value(value) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
 
 
 def _who(actor: str, name: str) -> str:

@@ -2,6 +2,11 @@
 
 from models.core.manifest import Manifest, SettingSpec, Tab, TextSpec
 
+# The fields of an account and of a year's calendar, as the audit viewer's 修改前/修改后 name them
+USER_FIELDS = {"username": "用户名", "display_name": "姓名", "unit": "单位/科室", "roles": "角色", "disabled": "已停用",
+               "failed_attempts": "连续输错密码次数", "locked_until": "锁定至"}
+CALENDAR_FIELDS = {"entered": "已录入完毕"}
+
 MANIFEST = Manifest(
     name="core",
     label="系统",
@@ -52,6 +57,7 @@ MANIFEST = Manifest(
         "checked": "已校验条数", "ok": "校验通过", "bad_id": "首个异常条目", "reason": "原因", "key": "封存密钥编号",
         "wrapped": "加密后的封存密钥", "sealed_id": "封存至第几条", "mac": "封存校验码",
     },
+    fields={"user": "models.core.core_manifest:USER_FIELDS", "calendar": "models.core.core_manifest:CALENDAR_FIELDS"},
     targets={
         "user": "账户", "right": "权限", "setting": "设置", "calendar": "节假日安排", "file": "文件",
         "database": "数据库", "audit": "审计日志",

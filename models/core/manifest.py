@@ -88,6 +88,8 @@ class Manifest:
     actions: Mapping[str, str] = field(default_factory=dict)  # audit action -> Chinese label
     targets: Mapping[str, str] = field(default_factory=dict)  # audit target kind (before the colon) -> Chinese
     details: Mapping[str, str] = field(default_factory=dict)  # key of an audit entry's detail -> Chinese
+    # audit target kind -> "module:NAME" (or several) of {field: Chinese} mappings: the keys inside 修改前/修改后
+    fields: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
     settings: tuple[SettingSpec, ...] = ()
     texts: tuple[TextSpec, ...] = ()
     cli: str = ""  # module with `importers()` and `exports()`: {kind: function}

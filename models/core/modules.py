@@ -46,7 +46,7 @@ def added(manifest: Manifest) -> Iterator[Manifest]:
 
 
 def _changed() -> None:
-    for fn in (rights, action_labels, target_labels, setting_specs, text_specs):
+    for fn in (rights, action_labels, target_labels, detail_labels, setting_specs, text_specs, field_labels):
         fn.cache_clear()
 
 
@@ -81,6 +81,20 @@ def target_labels() -> dict[str, str]:
 @cache
 def detail_labels() -> dict[str, str]:
     return _merged("details")
+
+
+@cache
+def field_labels(target_kind: str) -> dict[str, str]:
+    """The Chinese names of the fields an audit entry on `target_kind` may hold in 修改前/修改后: the record's own
+    (declared by the manifest that owns the kind), then the settings' and the detail keys every entry may use."""
+    labels = {spec.key: spec.label for spec in setting_specs().values()}
+    labels.update({spec.key: spec.label for spec in text_specs().values()})
+    labels.update(detail_labels())
+    for m in manifests():
+        refs = m.fields.get(target_kind, ())
+        for ref in (refs,) if isinstance(refs, str) else refs:
+            labels.update(resolve(ref))
+    return labels
 
 
 def _merged(attribute: str) -> dict[str, str]:

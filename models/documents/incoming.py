@@ -662,6 +662,7 @@ FIELD_LABELS = {
     "signed_on": "成文日期", "proposal": "拟办意见", "instructions": "领导批示", "lead_unit": "承办单位",
     "co_units": "协办单位", "handler": "承办人", "due_date": "办理时限", "result": "办理结果",
     "archive_code": "档号", "status": "状态", "reason": "退文/作废理由", "remarks": "备注", "legacy_no": "原登记号",
+    "answer": "答复",
 }
 
 

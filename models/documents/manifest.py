@@ -6,6 +6,14 @@ from models.core.rights import Role
 READ_DOCUMENTS = "read_documents"
 EDIT_DOCUMENTS = "edit_documents"
 
+# The fields of a 发文 as the audit viewer's 修改前/修改后 name them (a 收文's are incoming.FIELD_LABELS)
+OUTGOING_FIELDS = {
+    "prefix": "机关代字", "doc_no": "发文字号", "title": "标题", "doc_type": "文种", "draft_unit": "拟稿单位",
+    "drafter": "拟稿人", "drafted_on": "拟稿日期", "main_to": "主送", "copy_to": "抄送", "secrecy": "密级",
+    "secrecy_term": "保密期限", "urgency": "紧急程度", "attachments": "附件", "print_copies": "印数",
+    "reviewer": "核稿人", "countersigns": "会签", "signer": "签发人", "status": "状态", "remarks": "备注",
+}
+
 MANIFEST = Manifest(
     name="documents",
     label="公文",
@@ -19,6 +27,8 @@ MANIFEST = Manifest(
     ),
     details={"count": "件数"},
     targets={"incoming": "收文", "outgoing": "发文", "number": "发文字号"},
+    fields={"incoming": "models.documents.incoming:FIELD_LABELS",
+            "outgoing": "models.documents.manifest:OUTGOING_FIELDS"},
     cli="cli.documents",
     imports={"incoming": "旧收文登记簿（.xlsx/.csv）", "outgoing": "旧发文登记簿（.xlsx/.csv）"},
     exports={

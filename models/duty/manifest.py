@@ -6,6 +6,13 @@ from models.core.rights import Role
 READ_DUTY = "read_duty"
 EDIT_DUTY = "edit_duty"
 
+# The fields of a 领导外出 报备 as the audit viewer's 修改前/修改后 name them (as its form does)
+ABSENCE_FIELDS = {
+    "person": "外出人员", "position": "职务", "kind": "事由类别", "start_on": "出发日期", "start_part": "出发时段",
+    "end_on": "返回日期", "end_part": "返回时段", "destination": "地点", "purpose": "事由", "transport": "交通方式",
+    "stand_in": "代为主持工作的同志", "contact": "联系方式", "approved_by": "审批人/报备对象",
+}
+
 MANIFEST = Manifest(
     name="duty",
     label="值班",
@@ -19,6 +26,7 @@ MANIFEST = Manifest(
     details={"replaced": "被替换的日期", "handed_by": "交班人", "items": "事项数"},
     targets={"duty": "值班记录", "duty_shift": "值班班次", "duty_brief": "值班要情", "roster": "值班表",
              "absence": "领导外出"},
+    fields={"duty": "models.duty.log:EDITABLE", "absence": "models.duty.manifest:ABSENCE_FIELDS"},
     # 突发事件 reporting limits, minutes from 接报 (DOMAIN.md §3.4: national 30 min phone / 1 h written for 重特大;
     # local rules differ, so each office sets its own).
     settings=(

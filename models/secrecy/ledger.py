@@ -120,7 +120,7 @@ class PeopleLedger(PagedSource):
                 status, why = "done", STATES[p.state]
             else:
                 status, why = None, ""
-            state = STATES[p.state] + (f"（至 {p.declass_end:%Y-%m-%d}）" if p.state == "declass" else "")
+            state = STATES[p.state]  # short, to read whole at 1366 px: the 脱密期's end is in `why` (tooltip, detail)
             held = posts.get(p.id) or (registry.former_posts(Person(id=p.id, declass_start=p.declass_start))
                                        if p.declass_start else "")
             rows.append(Row(p.id, (p._sort_key, p.id), (

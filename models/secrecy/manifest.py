@@ -7,6 +7,17 @@ READ_PERSONNEL = "read_personnel"
 EDIT_PERSONNEL = "edit_personnel"
 _OWNER = EDIT_PERSONNEL  # the registry's rules belong to the 安全保密管理员, not the 系统管理员
 
+# The keys the audit viewer shows in 修改前/修改后 for a person's steps (审查, 上岗, 离岗…), a post and a passport
+PERSON_STEP_FIELDS = {
+    "kind": "类别", "on": "日期", "by": "经办/审查机关", "result": "结果", "approved_on": "批准日期", "end": "截止日期",
+    "months": "月数", "entrusted_to": "委托管理单位", "posts": "涉密岗位", "level": "涉密等级", "hours": "学时",
+    "topic": "内容", "signed_on": "签订日期", "whereabouts": "去向", "access_revoked_on": "权限注销日期",
+    "carriers_returned": "载体已清退", "devices_returned": "设备已清退",
+}
+POST_FIELDS = {"name": "岗位名称", "unit": "部门", "level": "涉密等级", "duties": "岗位职责/涉密事项"}
+IMPORT_FIELDS = {"people": "人数", "posts_created": "新建岗位"}
+PASSPORT_FIELDS = {"approved_by": "批准人", "due_on": "应交回日期", "trip": "出国(境)"}
+
 MANIFEST = Manifest(
     name="secrecy",
     label="涉密人员",
@@ -28,6 +39,9 @@ MANIFEST = Manifest(
     },
     targets={"person": "涉密人员", "secret_post": "涉密岗位", "passport": "证件", "trip": "出国(境)",
              "stock_take": "证件盘点", "review": "审查", "pledge": "承诺书", "training": "培训"},
+    fields={"person": ("models.secrecy.people:FIELD_LABELS", "models.secrecy.manifest:PERSON_STEP_FIELDS"),
+            "secret_post": "models.secrecy.manifest:POST_FIELDS", "passport": "models.secrecy.manifest:PASSPORT_FIELDS",
+            "personnel": "models.secrecy.manifest:IMPORT_FIELDS"},
     # DOMAIN.md §4.2, §6: no national figures; widely quoted defaults, each office sets its own
     settings=(
         SettingSpec("declass_months_1", "核心涉密人员脱密期", 36, 1, 600, "个月", _OWNER),

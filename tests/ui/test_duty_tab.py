@@ -241,3 +241,28 @@ def test_the_administrator_sets_the_shifts_and_the_sheets_words(qtbot, three, sh
     page.texts["duty_shifts"].setText("全天 08:30-08:30")
     page.save()
     assert settings.get_text("duty_shifts") == "全天 08:30-08:30"
+
+
+def test_the_roster_import_and_export_run_off_the_gui_thread(tab, shown, monkeypatch, tmp_path):
+    import threading
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from exporters import duty as duty_exporters
+    from importers import roster_import
+    from ui.duty import roster_page
+
+    threads = []
+    real_run, real_export = roster_import.run, duty_exporters.export_roster
+    monkeypatch.setattr(roster_import, "run", lambda *a, **k: threads.append(threading.current_thread()) or
+                        real_run(*a, **k))
+    monkeypatch.setattr(duty_exporters, "export_roster", lambda *a, **k: threads.append(threading.current_thread())
+                        or real_export(*a, **k))
+    sample = Path(__file__).parents[1] / "fixtures" / "值班安排表-示例.xlsx"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(sample), "")))
+    monkeypatch.setattr(roster_page, "save_path", lambda *a: str(tmp_path / "值班表.xlsx"))
+    tab.roster.import_roster()
+    tab.roster.export()
+    assert len(threads) >= 2 and threading.main_thread() not in threads  # the window kept painting
+    assert (tmp_path / "值班表.xlsx").exists() and shown[-1][0] == "info"

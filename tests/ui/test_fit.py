@@ -63,3 +63,68 @@ def test_a_preview_that_cannot_load_says_so(qtbot, tmp_path, monkeypatch):
     dialog = PreviewDialog(broken, "预览", lambda: None)
     qtbot.addWidget(dialog)
     assert dialog.exec() == 0 and "打印预览无法显示" in seen[0]
+
+
+def test_setup_keeps_its_groups_level_when_an_error_shows(qtbot, database):
+    from PySide6.QtCore import Qt
+
+    from models.core.rights import Role
+    from tests.ui.test_setup_and_login import GOOD, fill_setup
+    from ui.setup_dialog import SetupDialog
+
+    dialog = SetupDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert inside(dialog)
+
+    def places():
+        return [form.fields["confirm"].mapTo(dialog, QPoint(0, 0)) for form in dialog.forms.values()]
+
+    before = places()
+    fill_setup(dialog, passwords={**GOOD, Role.AUDITOR: "short"})
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert not dialog.forms[Role.AUDITOR].errors["password"].isHidden()
+    qtbot.wait(10)
+    after = places()
+    assert after[:2] == before[:2]  # the other two groups did not move down, up or aside
+    assert after[2].x() == before[2].x()
+
+
+def test_a_dialog_larger_than_the_screen_or_off_it_is_brought_back(qtbot):
+    from ui.documents.files import ExportDialog
+
+    dialog = ExportDialog(("incoming-ledger",))
+    qtbot.addWidget(dialog)
+    dialog.setMinimumSize(0, 0)
+    dialog.resize(3000, 3000)
+    dialog.move(4000, 4000)  # saved on a larger monitor
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    room = available(dialog)
+    assert inside(dialog) and room.contains(dialog.frameGeometry().topLeft())
+
+
+def test_the_brief_composer_fits(qtbot, duty):
+    from models.core import clock
+    from ui.duty.brief_dialog import BriefDialog
+
+    dialog = BriefDialog.for_day(duty, clock.today())
+    qtbot.addWidget(dialog)
+    assert inside(dialog)  # was resized to 960×720 whatever the screen
+
+
+def test_a_full_filter_bar_wraps_so_its_date_boxes_show_their_placeholder(qtbot, clerk):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.documents.incoming_page import IncomingPage
+
+    page = IncomingPage(clerk)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.ledger
+    assert view.filters_wrapped  # eight filters do not fit beside the search box on this screen
+    dates = [w for w in view.filter_widgets.values() if isinstance(w, QLineEdit)]
+    assert dates and all(w.width() >= w.fontMetrics().horizontalAdvance(w.placeholderText()) for w in dates)
+    assert page.minimumSizeHint().width() + FRAME[0] <= 1366 - 200  # fits a 1366 px screen, beside a list

@@ -202,3 +202,16 @@ def test_ctrl_f_in_the_window_goes_to_the_pages_search_box(qtbot, clerk, shown):
     view.focus_rows()
     press(window, Qt.Key.Key_F)  # one owner for the key: the 编辑 menu, which asks the page
     assert view.search.hasFocus()
+
+
+def test_a_toolbar_never_starts_with_a_separator(qtbot, three):
+    from itertools import pairwise
+
+    from tests.conftest import business_user
+    from ui.documents.incoming_page import IncomingPage
+
+    page = IncomingPage(business_user(three, "lingdao", "周主任", "leader"))  # no step before the 打印 ones
+    qtbot.addWidget(page)
+    actions = page.ledger.toolbar.actions()
+    assert actions and not actions[0].isSeparator()
+    assert not any(a.isSeparator() and b.isSeparator() for a, b in pairwise(actions))

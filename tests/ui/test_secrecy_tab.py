@@ -99,7 +99,10 @@ def test_the_lifecycle_by_shortcuts_in_the_window(qtbot, sec, monkeypatch, shown
     press(Qt.Key.Key_6, "离岗、离职、退休", {"kind": "离职"})
     person = secrecy.Person.get()
     assert person.state == "declass" and person.declass_end.year == clock.today().year + 3
-    assert "脱密期中" in page.ledger.model.row(0).values[9]
+    assert page.ledger.model.row(0).values[9] == "脱密期中"  # short, so that it reads whole at 1366 px
+    cell = page.ledger.model.index(0, 9)
+    end = f"至 {person.declass_end:%Y-%m-%d}"
+    assert end in page.ledger.model.data(cell, Qt.ItemDataRole.ToolTipRole)  # the end date in the tooltip
     text = page.ledger.detail.toPlainText()
     for part in ("上岗审查", "保密法学习", "E12345678", "离职", "离岗手续未完成"):
         assert part in text
@@ -196,6 +199,17 @@ def test_empty_posts_and_reminders_say_what_to_do(tab, shown):
     assert tab.posts.table.rowCount() == 5 and not empty_hint(tab.posts.table).isVisible()
 
 
+def test_an_empty_roster_export_says_so(tab, shown, monkeypatch, qtbot, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (list(files.TABLES)[0], True))
+    monkeypatch.setattr(files, "save_path", lambda *a: str(tmp_path / "花名册.xlsx"))
+    files.export_tables(tab.people, tab.session)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown[0][0] == "info" and "没有可导出的行" in shown[0][2] and "（无）" in shown[0][2]
+    assert (tmp_path / "花名册.xlsx").exists()
+
+
 def test_the_roster_export_runs_in_the_background_and_says_where(tab, shown, monkeypatch, qtbot, tmp_path):
     from PySide6.QtWidgets import QInputDialog, QProgressDialog
 
@@ -207,3 +221,17 @@ def test_the_roster_export_runs_in_the_background_and_says_where(tab, shown, mon
     assert tab.people.findChild(QProgressDialog) is not None  # the delayed busy indicator, not a frozen window
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert shown[0][0] == "info" and "已导出 5 行" in shown[0][2] and (tmp_path / "花名册.xlsx").stat().st_size > 1000
+
+
+def test_the_roster_import_reads_and_writes_off_the_gui_thread(tab, shown, monkeypatch):
+    import threading
+
+    from importers import personnel_import
+
+    threads = []
+    real = personnel_import.run
+    monkeypatch.setattr(personnel_import, "run", lambda *a, **k: threads.append(threading.current_thread()) or
+                        real(*a, **k))
+    assert files.import_roster(tab.people, tab.session, str(SAMPLE))
+    assert len(threads) >= 2 and threading.main_thread() not in threads  # the dry run and the import
+    assert secrecy.Person.select().count() == 5

@@ -10,6 +10,7 @@ from models.core.rights import Role
 from tests.ui.conftest import type_text
 from ui.main_window import MainWindow
 from ui.system.accounts_page import NewAccountDialog
+from ui.widgets.table import empty_hint
 
 
 def window_for(qtbot, session):
@@ -119,9 +120,13 @@ def test_holidays_page_enters_2027(qtbot, three, shown, tmp_path):
     page = window_for(qtbot, three[Role.SYSADMIN]).system_tab.page("节假日安排")
     page.year.setValue(2027)
     assert "尚未录入" in page.status.text()
+    hint = empty_hint(page.table)
+    # an empty list says what to do
+    assert not hint.isHidden() and "2027年还没有录入" in hint.text() and "「添加」" in hint.text()
     type_text(page.day, "2027年1月1日")
     type_text(page.name, "元旦")
     page.add()
+    assert hint.isHidden()
     assert [r[1][0] for r in page.model.rows] == ["2027-01-01"]
     file = tmp_path / "2027.csv"
     file.write_text("日期,安排,名称\n2027-02-06至2027-02-12,放假,春节\n2027-02-14,上班,春节调休\n", encoding="utf-8")
@@ -133,6 +138,8 @@ def test_holidays_page_enters_2027(qtbot, three, shown, tmp_path):
 def test_holidays_page_is_read_only_for_others(qtbot, three):
     page = window_for(qtbot, three[Role.AUDITOR]).system_tab.page("节假日安排")
     assert not page.editable and not hasattr(page, "day")
+    page.year.setValue(2027)
+    assert "添加" not in empty_hint(page.table).text()
     told = page.help_text.text()  # no 「添加」「从文件导入」「本年已录入完毕」: she has none of them
     assert "系统管理员录入" in told and not any(control in told for control in ("添加", "导入", "录入完毕"))
 

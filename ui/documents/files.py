@@ -23,6 +23,7 @@ from models.core import clock, previews
 from models.core.errors import SanbanError
 from ui import account_state, messages
 from ui.widgets.preview import PreviewDialog, save_path
+from ui.widgets.screen_fit import fit, keep_on_screen
 from ui.workers import run_in_background
 
 
@@ -81,6 +82,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        keep_on_screen(self)
 
 
 def export_ledger(parent: QWidget, session, reports: tuple[str, str], export_view) -> None:
@@ -107,8 +109,7 @@ def export_ledger(parent: QWidget, session, reports: tuple[str, str], export_vie
             text = error.message if isinstance(error, SanbanError) else f"导出失败：{error}"
             messages.warn(parent, parent.tr("导出台账"), text)
             return
-        messages.info(parent, parent.tr("导出台账"), parent.tr("已导出 %1 行到\n%2").replace("%1", str(count))
-                      .replace("%2", path))
+        messages.exported(parent, parent.tr("导出台账"), count, path)
 
     run_in_background(parent, parent.tr("正在导出…"), operation, done)
 
@@ -170,7 +171,8 @@ class ImportWizard(QDialog):
                                 .replace("%1", str(self.parsed.header_row))))
         layout.addLayout(top, 1)
         layout.addLayout(buttons)
-        self.resize(980, 620)
+        fit(self, 980, 620)
+        keep_on_screen(self)
         self._show()
 
     def check(self) -> None:

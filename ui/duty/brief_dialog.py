@@ -30,6 +30,7 @@ from models.duty import brief as duty_brief
 from models.duty.terms import month_day
 from ui import messages
 from ui.widgets.preview import PreviewDialog, save_path
+from ui.widgets.screen_fit import fit, keep_on_screen
 
 
 class BriefDialog(QDialog):
@@ -109,7 +110,8 @@ class BriefDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
-        self.resize(960, 720)
+        fit(self, 960, 720)
+        keep_on_screen(self)
         self._fill()
 
     @classmethod

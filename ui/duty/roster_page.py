@@ -205,12 +205,14 @@ class RosterPage(QWidget):
 
     def import_roster(self) -> None:
         from importers import roster_import
+        from ui.workers import wait_for
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入值班表"), "", "Excel 文件 (*.xlsx);;CSV 文件 (*.csv)")
         if not path:
             return
+        busy = self.tr("正在读取值班表…")
         try:
-            parsed, _ = roster_import.run(self.session, path, dry_run=True)
+            parsed, _ = wait_for(self, busy, lambda: roster_import.run(self.session, path, dry_run=True))
         except SanbanError as exc:
             messages.warn(self, self.tr("导入值班表"), exc.message)
             return
@@ -222,7 +224,7 @@ class RosterPage(QWidget):
         if not messages.confirm(self, self.tr("导入值班表"), "\n".join(lines + ["", "已排的同一天将被表中的安排替换。确定导入吗？"])):
             return
         try:
-            parsed, written = roster_import.run(self.session, path)
+            parsed, written = wait_for(self, self.tr("正在导入值班表…"), lambda: roster_import.run(self.session, path))
         except SanbanError as exc:
             messages.warn(self, self.tr("导入值班表"), exc.message)
             return
@@ -234,13 +236,14 @@ class RosterPage(QWidget):
 
     def export(self) -> None:
         from exporters.duty import export_roster
+        from ui.workers import wait_for
 
         month = f"{self.year.value()}-{self.month.value():02d}"
         path = save_path(self, self.tr("导出值班表"), f"值班表{month}.xlsx", "Excel 文件 (*.xlsx);;Word 文件 (*.docx)")
         if not path:
             return
         try:
-            export_roster(self.session, month, path)
+            wait_for(self, self.tr("正在导出值班表…"), lambda: export_roster(self.session, month, path))
         except SanbanError as exc:
             messages.warn(self, self.tr("导出值班表"), exc.message)
             return

@@ -61,8 +61,7 @@ def export_tables(parent: QWidget, session) -> None:
             messages.warn(parent, parent.tr("导出"), error.message if isinstance(error, SanbanError)
                           else f"导出失败：{error}")
             return
-        messages.info(parent, parent.tr("导出"), parent.tr("已导出 %1 行到 %2").replace("%1", str(count))
-                      .replace("%2", path))
+        messages.exported(parent, parent.tr("导出"), count, path)
 
     run_in_background(parent, parent.tr("正在导出…"),
                       lambda progress, cancelled: export_table(session, TABLES[label], path), done)
@@ -88,6 +87,7 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
     from PySide6.QtWidgets import QFileDialog
 
     from importers import personnel_import
+    from ui.workers import wait_for
 
     title = parent.tr("导入涉密人员花名册")
     if not path:
@@ -95,8 +95,9 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
     if not path:
         return False
     create = False
+    busy = parent.tr("正在读取花名册…")
     try:
-        parsed, _ = personnel_import.run(session, path, dry_run=True)
+        parsed, _ = wait_for(parent, busy, lambda: personnel_import.run(session, path, dry_run=True))
         if parsed.missing_posts:
             names = sorted(parsed.missing_posts)
             create = messages.confirm(parent, title, f"花名册中有 {len(names)} 个岗位在系统中还没有："
@@ -104,7 +105,8 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
                                                      "导入时按花名册中的部门和类别新建这些涉密岗位吗？\n"
                                                      "选「否」则不新建，这些人员所在的行将列为有问题。")
             if create:
-                parsed, _ = personnel_import.run(session, path, dry_run=True, create_posts=True)
+                parsed, _ = wait_for(parent, busy, lambda: personnel_import.run(session, path, dry_run=True,
+                                                                                 create_posts=True))
     except SanbanError as exc:
         messages.warn(parent, title, exc.message)
         return False
@@ -122,7 +124,8 @@ def import_roster(parent: QWidget, session, path: str = "") -> bool:
     if not messages.confirm(parent, title, "\n".join(lines + ["", f"导入这 {len(parsed.good)} 人吗？"])):
         return False
     try:
-        parsed, written = personnel_import.run(session, path, create_posts=create)
+        parsed, written = wait_for(parent, parent.tr("正在导入花名册…"),
+                                   lambda: personnel_import.run(session, path, create_posts=create))
     except SanbanError as exc:
         messages.warn(parent, title, exc.message)
         return False

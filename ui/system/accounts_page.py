@@ -9,6 +9,7 @@ from models.core.rights import ROLE_LABELS
 from ui import messages
 from ui.form import Form
 from ui.widgets.rows_model import RowsModel
+from ui.widgets.screen_fit import keep_on_screen
 from ui.widgets.table import make_table
 
 
@@ -61,6 +62,7 @@ class NewAccountDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+        keep_on_screen(self)
 
     def save(self) -> None:
         self.form.clear()
@@ -164,6 +166,7 @@ class WitnessDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+        keep_on_screen(self)
 
     def save(self) -> None:
         self.form.clear()

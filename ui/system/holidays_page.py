@@ -19,7 +19,7 @@ from models.core.rights import Right, allowed
 from models.core.validators import parse_date
 from ui import messages
 from ui.widgets.rows_model import RowsModel
-from ui.widgets.table import make_table
+from ui.widgets.table import empty_hint, make_table
 
 WEEKDAYS = "一二三四五六日"
 SOURCES = {"table": "本机录入", "package": "内置日历", "weekday": "本机录入", "provisional": "推算"}
@@ -97,6 +97,12 @@ class HolidaysPage(QWidget):
                                     "上班" if info.is_workday else "放假", info.kind_text if not info.name else info.name,
                                     SOURCES[info.source]]))
         self.model.set_rows(rows)
+        hint = empty_hint(self.table)
+        hint.setText(self.tr("%1年还没有录入放假日和调休上班日。在上方填写日期并点「添加」，或点「从文件导入…」。")
+                     .replace("%1", str(year)) if self.editable else
+                     self.tr("%1年还没有录入放假日和调休上班日，期限暂按周一至周五推算。").replace("%1", str(year)))
+        hint.resize(self.table.viewport().size())
+        hint.setVisible(not rows)
 
     def add(self) -> None:
         try:

@@ -119,8 +119,12 @@ class LedgerModel(QAbstractTableModel):
         row = self.row(index.row())  # an invalid index has row -1: no row
         if row is None:
             return None
-        if role == DISPLAY or role == TOOLTIP:
+        if role == DISPLAY:
             return row.values[index.column()]
+        if role == TOOLTIP:  # a short state (「脱密期中」) tells the whole of it (「脱密期中（至 2028-02-28）」)
+            value = row.values[index.column()]
+            long = row.status_text
+            return long if value and isinstance(value, str) and long.startswith(value) else value
         if role == FOREGROUND and index.column() in row.alerts:
             return STATUS_COLOURS["overdue"][1]
         colours = STATUS_COLOURS.get(row.status)
@@ -187,9 +191,10 @@ class LedgerView(QWidget):
         self.filter_widgets: dict[str, QWidget] = {}
         filters = QHBoxLayout()
         filters.addWidget(self.search)
+        chosen = QHBoxLayout()  # the filters proper: on the search's row when they fit the screen, else under it
         for spec in source.filters:
-            filters.addWidget(QLabel(spec.label))
-            filters.addWidget(self._filter_widget(spec))
+            chosen.addWidget(QLabel(spec.label))
+            chosen.addWidget(self._filter_widget(spec))
         self.clear_button = QPushButton(self.tr("清除筛选"))
         self.clear_button.clicked.connect(self.clear_filters)
         filters.addWidget(self.clear_button)
@@ -204,6 +209,11 @@ class LedgerView(QWidget):
         filters.addStretch(1)
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
+        # 收文 has eight filters: on one row at 1366 px its date boxes shrank to 「…」. They get a row of their own
+        # when the whole bar would not fit the screen (and stay on the search's row on a 1920 px one).
+        self.filters_wrapped = bool(source.filters) and self._bar_width(filters, chosen) > self._room()
+        if not self.filters_wrapped:
+            filters.insertLayout(1, chosen)
         self.filter_error = QLabel()
         self.filter_error.setStyleSheet("color: #b42318;")
         self.filter_error.hide()
@@ -242,6 +252,9 @@ class LedgerView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.toolbar)
         layout.addLayout(filters)
+        if self.filters_wrapped:
+            chosen.addStretch(1)
+            layout.addLayout(chosen)
         layout.addWidget(self.filter_error)
         layout.addWidget(self.splitter, 1)
 
@@ -252,6 +265,18 @@ class LedgerView(QWidget):
         self.apply_filters()
 
     # --- filters -------------------------------------------------------------------------------------------
+    @staticmethod
+    def _bar_width(*rows: QHBoxLayout) -> int:
+        widths = [row.itemAt(n).widget().sizeHint().width() for row in rows for n in range(row.count())
+                  if row.itemAt(n).widget() is not None]
+        return sum(widths) + 6 * len(widths)
+
+    def _room(self) -> int:
+        """The width a page has on this screen: the main window's share of it, less the margins."""
+        from ui.widgets.screen_fit import available
+
+        return int(available(self).width() * 0.92) - 40 - 200  # 200: the 系统 tab's list of pages beside it
+
     def _filter_widget(self, spec) -> QWidget:
         if spec.kind == "choice":
             widget = QComboBox()
@@ -266,6 +291,7 @@ class LedgerView(QWidget):
         else:  # date: typed as people write dates, checked by the shared validator
             widget = QLineEdit()
             widget.setPlaceholderText(self.tr("年-月-日"))  # 「如 2026-11-01」 was clipped in a full filter bar
+            widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("2026-11-30") + 16)  # never 「…」
             widget.setMaximumWidth(120)
             widget.editingFinished.connect(self.apply_filters)
             widget.installEventFilter(self.window_keys)

@@ -86,7 +86,8 @@ class LedgerPage(QWidget):
         self.steps: dict[str, Step] = {}
         for step in self.declare_steps():
             if step.key == "-":
-                self.ledger.toolbar.addSeparator()
+                if self.actions and not self.ledger.toolbar.actions()[-1].isSeparator():  # none leading or doubled
+                    self.ledger.toolbar.addSeparator()  # (a 领导 has no step before the 打印 ones)
                 continue
             if step.right is not None and not allowed(session, step.right):
                 continue
@@ -274,8 +275,7 @@ class LedgerPage(QWidget):
                 messages.warn(self, self.tr("导出"), error.message if isinstance(error, SanbanError)
                               else self.tr("导出失败：%1").replace("%1", str(error)))
                 return
-            messages.info(self, self.tr("导出"), self.tr("已导出 %1 行到\n%2").replace("%1", str(count))
-                          .replace("%2", path))
+            messages.exported(self, self.tr("导出"), count, path)
 
         run_in_background(self, self.tr("正在导出…"), operation, done, cancellable=True)
 

@@ -59,14 +59,9 @@ class StepDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """As tall as the form where the screen allows, else the form scrolls; never past the screen's edge."""
-        from ui.widgets.screen_fit import FRAME, available, clamp
+        from ui.widgets.screen_fit import scroll_to_fit
 
-        room = available(self).height() - FRAME[1] - (self.sizeHint().height() - self.scroll.sizeHint().height())
-        hint = self.form.sizeHint()
-        self.scroll.setMinimumSize(hint.width() + self.scroll.verticalScrollBar().sizeHint().width(),
-                                   max(min(hint.height(), room), 80))
-        self.adjustSize()
-        clamp(self)
+        scroll_to_fit(self, self.scroll)
         super().showEvent(event)
 
     def _widget(self, spec: Field):

@@ -1,6 +1,7 @@
 """A read-only table view set up the way every list in Sanban looks."""
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 
 def make_table(model) -> QTableView:
@@ -17,3 +18,27 @@ def make_table(model) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+class _EmptyHint(QObject):
+    """A grey line over an empty table saying what to do; it follows the viewport's size."""
+
+    def __init__(self, table: QAbstractItemView) -> None:
+        super().__init__(table)
+        self.label = QLabel(table.viewport())
+        self.label.setStyleSheet("color: #666; padding: 24px;")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.hide()
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.label.resize(obj.size())
+        return False
+
+
+def empty_hint(table: QAbstractItemView) -> QLabel:
+    """The label `fill` shows over `table` when it has no rows."""
+    hint = table.findChild(_EmptyHint)
+    return (hint or _EmptyHint(table)).label
