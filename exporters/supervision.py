@@ -155,7 +155,7 @@ def summary(bulletin: reports.Bulletin) -> str:
 
 
 def export_report(actor, as_of: date, path: str | Path) -> int:
-    """督查通报 as of `as_of`: the figures per 牵头单位 and 合计, then the overdue items by unit (.xlsx, .docx, .pdf)."""
+    """督查通报 as of `as_of`: figures per 牵头单位 and 合计, then the overdue items by unit (.xlsx, .docx, .pdf)."""
     target, suffix = output_path(path, (".xlsx", ".docx", ".pdf"))
     bulletin = reports.bulletin(actor, as_of)
     mark = highest_secrecy(views.secrecy_of(actor, (o.id for o in bulletin.overdue)))
