@@ -7,6 +7,15 @@ from models.core.rights import Role
 READ_MEETINGS = "read_meetings"
 EDIT_MEETINGS = "edit_meetings"
 
+# The fields of a 会议, a 检点单 item and a template as the audit viewer's 修改前/修改后 name them
+MEETING_FIELDS = {
+    "type": "会议类型", "title": "会议名称", "day": "日期", "at": "时间", "place": "地点", "host": "主持人",
+    "secrecy": "密级", "contact": "联系人", "check_in": "报到时间", "reply_by": "回执截止", "phase": "阶段",
+    "template_version": "检点单版本", "minutes_step": "纪要环节", "on_leave": "请假", "present": "出席",
+}
+ITEM_FIELDS = {"note": "说明"}
+TEMPLATE_FIELDS = {"version": "版本"}
+
 MANIFEST = Manifest(
     name="meetings",
     label="会议",
@@ -29,6 +38,8 @@ MANIFEST = Manifest(
         "meeting_decisions": "登记议定事项",
         "meeting_hand_over": "议定事项交督查督办",
     },
+    fields={"meeting": "models.meetings.manifest:MEETING_FIELDS", "meeting_item": "models.meetings.manifest:ITEM_FIELDS",
+            "meeting_template": "models.meetings.manifest:TEMPLATE_FIELDS"},
     targets={"meeting": "会议", "meeting_item": "检点单事项", "meeting_template": "检点单模板",
              "meeting_topic": "会议议题"},
     texts=(

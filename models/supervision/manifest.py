@@ -7,6 +7,17 @@ READ_SUPERVISION = "read_supervision"
 EDIT_SUPERVISION = "edit_supervision"
 _OWNER = EDIT_SUPERVISION  # the 督查室 sets its own ladder, not the 系统管理员
 
+# The fields of a 督办事项 as the audit viewer's 修改前/修改后 name them (as its forms do)
+ITEM_FIELDS = {
+    "source_type": "来源类型", "source_incoming": "来源收文", "source_meeting": "来源会议", "source_no": "建议号/提案号",
+    "source_doc_no": "来源文号", "delegate": "领衔代表/提案人", "title": "督办事项", "leader": "批示领导",
+    "instruction": "批示原文", "lead_unit": "牵头单位", "handler": "责任人", "co_units": "配合单位",
+    "assigned_on": "交办日期", "due_date": "办结时限", "due_original": "原定时限", "due_provisional": "时限为推算",
+    "due_rule": "时限写法", "requirement": "办理要求", "secrecy": "密级", "status": "状态", "progress": "完成进度（%）",
+    "report": "办结报告", "review_opinion": "审核意见", "feedback_on": "反馈日期", "answer": "对方答复",
+    "answer_class": "答复类别", "closed_on": "办结日期", "remarks": "备注",
+}
+
 MANIFEST = Manifest(
     name="supervision",
     label="督办",
@@ -37,6 +48,7 @@ MANIFEST = Manifest(
         "sv_stage": "阶段任务完成",
     },
     targets={"supervision": "督办事项"},
+    fields={"supervision": "models.supervision.manifest:ITEM_FIELDS"},
     # DOMAIN.md §5.2: no national ladder; 宿迁 2025's 蓝→黄→红 as defaults, each office sets its own.
     settings=(
         SettingSpec("sv_blue_workdays", "督办：距办结时限几个工作日内亮第一级（蓝）", 5, 0, 60, "个工作日", _OWNER),
