@@ -131,6 +131,14 @@ def hand_over(actor, meeting_id: int) -> Change:
                      also=("meeting", "supervision"))
 
 
+def add_and_hand_over(actor, meeting_id: int, rows: list[dict]) -> Change:
+    """`add_many` then `hand_over` as one change: either every 议定事项 is recorded and handed to 督办, or none."""
+    require(actor, EDIT_MEETINGS, "登记议定事项")
+    with DB.atomic():
+        add_many(actor, meeting_id, rows)
+        return hand_over(actor, meeting_id)
+
+
 def state_text(decision: Decision) -> str:
     """The 督办 state of a handed-over item, 「未交办」 when it was not handed over."""
     if decision.supervision_id is None:
