@@ -375,3 +375,34 @@ def test_a_written_instruction_keeps_its_lines(sweep):
     clerk = accounts.login("zhangsan", BUSINESS_PASSWORD)
     item = make(clerk, instruction="请财政局抓紧研究。\n请于月底前报结果。")
     assert item.instruction == "请财政局抓紧研究。\n请于月底前报结果。"
+
+
+def test_after_the_demo_each_step_of_a_flow_is_one_audit_entry_and_the_chain_verifies(three):
+    from models.core import accounts, demo
+    from models.meetings import attendees
+    from models.supervision import flow, urging
+
+    demo.run(three[Role.SYSADMIN])
+    clerk = accounts.login("wangmishu", demo.DEMO_PASSWORD)
+    item = make(clerk, assign=False)
+    meeting = meetings.create(clerk, {"type": "专题会议", "title": "研究城东饮水", "date": "2026-06-30"})
+    steps = [
+        lambda: flow.assign(clerk, item.id),
+        lambda: flow.feedback(clerk, item.id, "已制定方案。", 30),
+        lambda: flow.request_extension(clerk, item.id, "10个工作日", "需协调多个部门。"),
+        lambda: flow.approve_extension(clerk, item.id, "同意"),
+        lambda: urging.urge(clerk, [item.id], "电话"),
+        lambda: urging.issue_slip(clerk, [item.id], 1),
+        lambda: flow.report(clerk, item.id, "已办理完毕。"),
+        lambda: flow.submit_review(clerk, item.id),
+        lambda: flow.close(clerk, item.id, "同意办结。"),
+        lambda: flow.archive(clerk, item.id),
+        lambda: meetings.move(clerk, meeting.id, "2026-07-02"),
+        lambda: attendees.replace(clerk, meeting.id, [dict(name="周县长", title="县长", unit="县政府", zone="主席台")]),
+        lambda: meetings.advance(clerk, meeting.id, "notify"),
+    ]
+    for step in steps:
+        before = audit.AuditEntry.select().count()
+        step()
+        assert audit.AuditEntry.select().count() == before + 1
+    assert audit.verify(three[Role.AUDITOR]).ok
