@@ -330,15 +330,19 @@ def cmd_holidays(args) -> None:
 
 def cmd_today(args) -> None:
     from models.core.due import LEVEL_LABELS
+    from models.core.marks import highest_secrecy
     from models.core.today import agenda, weekday_text
 
     day = validators.parse_date(args.date, "date") if args.date is not None else None
     found = agenda(_login(args), day)
+    if found.mark:  # as the printed 今日待办: the highest 密级 first, then each classified item's own
+        print(found.mark)
     print(f"{weekday_text(found.day)}　{found.summary()}")
     for group in found.groups:
         print(f"\n{group.label}（{len(group.items)} 项）")
         for item in group.items:
-            print(f"  [{LEVEL_LABELS[item.level]}] {item.title}")
+            mark = f"【{item.secrecy}】" if highest_secrecy((item.secrecy,)) else ""
+            print(f"  [{LEVEL_LABELS[item.level]}] {mark}{item.title}")
             print(f"         {item.why}")
 
 

@@ -186,11 +186,15 @@ def _close(actor, item_id: int, args):
 
 def _print_bulletin(actor, as_of: str | None) -> None:
     from models.core import clock
+    from models.core.marks import highest_secrecy
     from models.core.validators import parse_date
     from models.supervision import reports
 
     day = parse_date(as_of, "as_of") if as_of else clock.today()
     result = reports.bulletin(actor, day)
+    mark = highest_secrecy(o.secrecy for o in result.overdue)
+    if mark:  # a classified item is listed below: the 通报 carries the highest 密级, each such line its own
+        print(mark)
     print(f"督查通报（截至 {day:%Y年%m月%d日}）")
     print("牵头单位\t交办\t已到期\t按期办结\t逾期办结\t逾期未办结\t按期办结率")
     for f in (*result.rows, result.total):
@@ -200,4 +204,5 @@ def _print_bulletin(actor, as_of: str | None) -> None:
         for o in result.overdue:
             moved = f"（原时限 {o.due_original:%Y-%m-%d}，已延期）" if o.extended else ""
             late = f"已逾期{o.late_workdays}个工作日"
-            print(f"  {o.lead_unit}：{o.number} {o.title}，时限 {o.due_date:%Y-%m-%d}{moved}，{late}")
+            shown = f"【{o.secrecy}】" if highest_secrecy((o.secrecy,)) else ""
+            print(f"  {o.lead_unit}：{shown}{o.number} {o.title}，时限 {o.due_date:%Y-%m-%d}{moved}，{late}")

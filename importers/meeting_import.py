@@ -144,11 +144,28 @@ def _rows(path: str | Path, targets: tuple[Target, ...], check: Callable[[dict, 
     return rows, errors
 
 
-def import_attendees(actor, path: str | Path, dry_run: bool = False, meeting: int | None = None) -> tuple[str, list]:
-    """The meeting's attendee list, in place of the one it had."""
+def _meeting(actor, meeting: int | None, what: str, missing: str) -> int:
+    """The meeting a sheet is for, checked before the file is read: the right first (a refusal is audited even on a
+    dry run), then that the meeting exists (a dry run against a mistyped --meeting must not say 「检查通过」)."""
+    from models.core.rights import require
+    from models.meetings import meetings
+    from models.meetings.manifest import EDIT_MEETINGS
+
+    require(actor, EDIT_MEETINGS, what)
     if meeting is None:
-        raise ValidationError("meeting", "导入参会人员需要 --meeting（会议编号，新建会议时最后一行显示的数字）。")
+        raise ValidationError("meeting", missing)
+    return meetings.get(actor, meeting).id
+
+
+def import_attendees(actor, path: str | Path, dry_run: bool = False, meeting: int | None = None) -> tuple[str, list]:
+    """The meeting's attendee list, in place of the one it had; a sheet with no one on it is refused rather than
+    emptying the list."""
+    meeting = _meeting(actor, meeting, "登记参会人员",
+                       "导入参会人员需要 --meeting（会议编号，新建会议时最后一行显示的数字）。")
     rows, errors = _rows(path, ATTENDEE_TARGETS, lambda values, position: attendees.check_row(values, position))
+    if not rows and not errors:
+        raise ValidationError("file", f"「{Path(path).name}」的名单中没有参会人员（表头下面没有姓名），原名单未改动。"
+                                      "请检查是否选错了文件。")
     if errors or dry_run:
         return f"参会人员 {len(rows)} 人" + ("，检查通过" if not errors else ""), errors
     attendees.replace(actor, meeting, rows, Path(path).name)
@@ -156,9 +173,9 @@ def import_attendees(actor, path: str | Path, dry_run: bool = False, meeting: in
 
 
 def import_decisions(actor, path: str | Path, dry_run: bool = False, meeting: int | None = None) -> tuple[str, list]:
-    """The meeting's 议定事项; handed to 督查督办 at once where that module is installed."""
-    if meeting is None:
-        raise ValidationError("meeting", "导入议定事项需要 --meeting（会议编号）。")
+    """The meeting's 议定事项; handed to 督查督办 at once where that module is installed, in one transaction: a
+    议定事项 督办 refuses (a 时限 already past) leaves none of them recorded."""
+    meeting = _meeting(actor, meeting, "登记议定事项", "导入议定事项需要 --meeting（会议编号）。")
     rows, errors = _rows(path, DECISION_TARGETS, lambda values, position: decisions.check_row(values))
     if errors or dry_run:
         return f"议定事项 {len(rows)} 项" + ("，检查通过" if not errors else ""), errors

@@ -9,6 +9,7 @@ from models.core import audit, counters, modules, settings
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import Role
 from models.documents import incoming
+from models.meetings import meetings
 from models.supervision import due as supervision_due
 from models.supervision import flow, items, reports, urging
 from models.supervision.items import STATUS, SupervisionEvent, SupervisionExtension, SupervisionItem
@@ -94,10 +95,13 @@ def test_an_item_keeps_its_link_to_an_incoming_document_and_takes_its_classifica
 
 
 def test_another_module_creates_an_item_for_a_meeting_decision(clerk):
-    item = items.create(clerk, source_type="会议议定事项", source_meeting=12, title="制定停车场建设三年行动方案",
+    meeting = meetings.create(clerk, {"type": "常务会议", "title": "研究停车场建设", "date": "2026-06-12"})
+    with pytest.raises(ValidationError, match="没有编号为 12 的会议"):  # the link must point at a real meeting
+        make(clerk, source_type="会议议定事项", source_meeting=12)
+    item = items.create(clerk, source_type="会议议定事项", source_meeting=meeting.id, title="制定停车场三年行动方案",
                         lead_unit="县住房城乡建设局", due="2026-07-31",
                         stages=[("6月底前形成初稿", "2026-06-30"), ("7月中旬征求意见", date(2026, 7, 15))])
-    assert (item.status, item.source_meeting) == ("registered", 12)
+    assert (item.status, item.source_meeting) == ("registered", meeting.id)
     assert [(s.name, s.due_date) for s in item.stages.order_by(items.SupervisionStage.due_date)] == [
         ("6月底前形成初稿", date(2026, 6, 30)), ("7月中旬征求意见", date(2026, 7, 15))]
     with pytest.raises(ValidationError, match="应在交办日期与办结时限之间"):

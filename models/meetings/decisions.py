@@ -134,6 +134,7 @@ def hand_over(actor, meeting_id: int) -> Change:
 def add_and_hand_over(actor, meeting_id: int, rows: list[dict]) -> Change:
     """Record the 议定事项 and hand them to 督办 at once, or neither: a refused hand-over (a 时限 already past)
     leaves no 议定事项 behind to be handed over twice."""
+    require(actor, EDIT_MEETINGS, "登记议定事项")
     with DB.atomic():
         add_many(actor, meeting_id, rows)
         return hand_over(actor, meeting_id)

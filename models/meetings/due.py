@@ -54,5 +54,6 @@ def due(actor, day: date) -> list[DueItem]:
         else:
             why = f"{when}{'，今天到期' if item.due == day else '，即将到期'}{owner}。"
             level = Level.AMBER
-        items.append(DueItem(MODULE, "meeting_item", item.id, level, title, why, item.due, "会议"))
+        # a classified meeting's items carry its 密级: the printed 今日待办 takes the highest as its mark
+        items.append(DueItem(MODULE, "meeting_item", item.id, level, title, why, item.due, "会议", meeting.secrecy))
     return sorted_items(items)

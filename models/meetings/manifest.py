@@ -42,10 +42,13 @@ MANIFEST = Manifest(
             "meeting_template": "models.meetings.manifest:TEMPLATE_FIELDS"},
     targets={"meeting": "会议", "meeting_item": "检点单事项", "meeting_template": "检点单模板",
              "meeting_topic": "会议议题"},
+    # The office that runs meetings owns how they are numbered and seated, not the 系统管理员 (who must not decide
+    # who sits where on the 主席台; DOMAIN §2).
     texts=(
-        TextSpec("meeting_org", "会议届次前的机关名称（「市政府第12次常务会议」中的「市政府」）", "市政府"),
+        TextSpec("meeting_org", "会议届次前的机关名称（「市政府第12次常务会议」中的「市政府」）", "市政府",
+                 owner=EDIT_MEETINGS),
         TextSpec("seating_rule", "主席台座次规则（以左为上：党政机关内部会议；以右为上：商务、外事活动）", "以左为上",
-                 check="models.meetings.terms:check_seating_rule"),
+                 check="models.meetings.terms:check_seating_rule", owner=EDIT_MEETINGS),
     ),
     cli="cli.meetings",
     commands={"meeting": "会议：新建、改期（文书）"},

@@ -23,14 +23,14 @@ def due(actor, day: date) -> list[DueItem]:
         return []
     item = SupervisionItem
     rows = list(item.select(item.id, item.number, item.title, item.lead_unit, item.status, item.assigned_on,
-                            item.due_date, item.feedback_on, item.progress)
+                            item.due_date, item.feedback_on, item.progress, item.secrecy)
                 .where(item.status.in_(WORKING)).order_by(item.due_date, item.id).tuples())
     found = _waiting_review(day)
     if not rows:
         return found
     first = min(min(r[5], r[7] or r[5]) for r in rows)
     ladder = Ladder(min(first, day), max(max(r[6] for r in rows), day))
-    for item_id, number, title, unit, status, assigned_on, due_date, feedback_on, progress in rows:
+    for item_id, number, title, unit, status, assigned_on, due_date, feedback_on, progress, classified in rows:
         sig = ladder.signal(status, assigned_on, due_date, feedback_on, progress, day)
         waiting = status == "extending"
         if sig.level == NONE and not waiting:
@@ -43,14 +43,15 @@ def due(actor, day: date) -> list[DueItem]:
         if sig.provisional:
             why += "（节假日安排未录入，暂按周一至周五计算）"
         found.append(DueItem(MODULE, "supervision", item_id, level, f"督办 {number}《{short_title(title)}》", why,
-                             due_date, PAGE))
+                             due_date, PAGE, classified))
     return sorted_items(found)
 
 
 def _waiting_review(day: date) -> list[DueItem]:
     item = SupervisionItem
-    waiting = (item.select(item.id, item.number, item.title, item.lead_unit, item.due_date, item.reported_on)
+    waiting = (item.select(item.id, item.number, item.title, item.lead_unit, item.due_date, item.reported_on,
+                           item.secrecy)
                .where(item.status.in_(("reported", "reviewing"))).order_by(item.reported_on, item.id).tuples())
     return [DueItem(MODULE, "supervision", item_id, Level.AMBER, f"督办 {number}《{short_title(title)}》",
-                    f"{unit}已于{day_text(reported, day)}报送办结报告，待审核。", due_date, PAGE)
-            for item_id, number, title, unit, due_date, reported in waiting]
+                    f"{unit}已于{day_text(reported, day)}报送办结报告，待审核。", due_date, PAGE, classified)
+            for item_id, number, title, unit, due_date, reported, classified in waiting]

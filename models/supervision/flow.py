@@ -15,7 +15,7 @@ from models.core.db import DB
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.states import ANY, Flow
-from models.core.text import choice, clean, text_value
+from models.core.text import choice, clean
 from models.supervision.items import (
     RECORDS,
     STATUS,
@@ -26,6 +26,7 @@ from models.supervision.items import (
     SupervisionStage,
     day_value,
     incoming_secrecy,
+    plain_text,
     save,
 )
 from models.supervision.manifest import EDIT_SUPERVISION
@@ -110,7 +111,7 @@ def reassign(actor, item_id: int, lead_unit: str, due: object = None, handler: s
              on: object = None) -> SupervisionItem:
     """重新交办 after a 退办: to `lead_unit` from `on` (today), with a new 时限 if given (else the one in force)."""
     item, after = _editable(actor, item_id, "reassign", "重新交办督办事项")
-    unit = text_value(lead_unit, "lead_unit", "牵头单位", limit=100)
+    unit = plain_text(lead_unit, "lead_unit", "牵头单位", limit=100)
     start = day_value(on, "on", "交办日期")
     before = {k: getattr(item, k) for k in ("lead_unit", "handler", "co_units", "assigned_on", "due_date", "status")}
     if clean(due) or isinstance(due, date):
@@ -128,7 +129,7 @@ def reassign(actor, item_id: int, lead_unit: str, due: object = None, handler: s
 def send_back(actor, item_id: int, reason: str) -> SupervisionItem:
     """退办: the 牵头单位 says the item is not theirs (with the reason); the office reassigns it."""
     item, after = _editable(actor, item_id, "send_back", "登记退办")
-    text = text_value(reason, "reason", "退办理由")
+    text = plain_text(reason, "reason", "退办理由")
     before = {"status": item.status, "reason": item.reason}
     item.status, item.reason = after, text
     with DB.atomic():
@@ -139,7 +140,7 @@ def feedback(actor, item_id: int, content: str, percent: object, on: object = No
              attachments: str = "") -> SupervisionFeedback:
     """进展反馈: a dated report of progress with its percent (0–100) and attachment names, one per line."""
     item, after = _editable(actor, item_id, "feedback", "登记进展反馈")
-    text = text_value(content, "content", "反馈内容")
+    text = plain_text(content, "content", "反馈内容")
     share = parse_percent(percent)
     day = day_value(on, "on", "反馈日期")
     if day < item.assigned_on:
@@ -159,7 +160,7 @@ def feedback(actor, item_id: int, content: str, percent: object, on: object = No
 def request_extension(actor, item_id: int, new_due: object, reason: str, on: object = None) -> SupervisionExtension:
     """申请延期 to `new_due` (a date or 「N个工作日」… counted from the 时限 in force), with the reason."""
     item, after = _editable(actor, item_id, "request_extension", "登记延期申请")
-    text = text_value(reason, "reason", "延期理由")
+    text = plain_text(reason, "reason", "延期理由")
     day = day_value(on, "on", "申请日期")
     limit = parse_limit(new_due, item.due_date, "new_due", "现办结时限")
     if limit.due <= item.due_date:
@@ -210,7 +211,7 @@ def reject_extension(actor, item_id: int, opinion: str, on: object = None) -> Su
     request = pending_extension(item)
     if request is None:
         raise ValidationError("status", f"{item.number}没有待审批的延期申请。")
-    text = text_value(opinion, "opinion", "驳回理由")
+    text = plain_text(opinion, "opinion", "驳回理由")
     day = day_value(on, "on", "驳回日期")
     before = {"status": item.status}
     item.status = after
@@ -224,7 +225,7 @@ def reject_extension(actor, item_id: int, opinion: str, on: object = None) -> Su
 def report(actor, item_id: int, text: str, answer_class: object = "", on: object = None) -> SupervisionItem:
     """报送办结报告: what was done. 建议/提案 also need the 答复类别 (A/B/C)."""
     item, after = _editable(actor, item_id, "report", "登记办结报告")
-    words = text_value(text, "report", "办结报告", limit=10000)
+    words = plain_text(text, "report", "办结报告", limit=10000)
     klass = parse_answer_class(answer_class) if item.is_proposal or clean(answer_class) else ""
     day = day_value(on, "on", "报送日期")
     if day < item.assigned_on:
@@ -272,7 +273,7 @@ def close(actor, item_id: int, opinion: str = "", satisfaction: object = "", on:
 def reject_review(actor, item_id: int, opinion: str) -> SupervisionItem:
     """审核不通过: back to 办理中 with the reason; the 办结报告 stays for reference until a new one comes."""
     item, after = _editable(actor, item_id, "reject_review", "审核督办事项")
-    text = text_value(opinion, "opinion", "审核意见")
+    text = plain_text(opinion, "opinion", "审核意见")
     before = {"status": item.status, "review_opinion": item.review_opinion}
     item.status, item.review_opinion = after, text
     with DB.atomic():
@@ -283,7 +284,7 @@ def archive(actor, item_id: int, archive_no: str = "") -> SupervisionItem:
     """归档, with the office's 归档号 if it gives one."""
     item, after = _editable(actor, item_id, "archive", "归档督办事项")
     before = {"status": item.status}
-    item.status, item.archive_no = after, text_value(archive_no, "archive_no", "归档号", False, 60)
+    item.status, item.archive_no = after, plain_text(archive_no, "archive_no", "归档号", False, 60)
     with DB.atomic():
         return save(actor, item, "sv_archive", "归档" + (f"，归档号 {item.archive_no}" if item.archive_no else ""),
                     before)
@@ -308,7 +309,7 @@ def edit(actor, item_id: int, data: dict, version: int) -> SupervisionItem:
         if key == "secrecy":
             values[key] = parse_secrecy(value)
         else:
-            values[key] = text_value(value, key, EDITABLE[key], key == "title", LIMITS.get(key, 2000))
+            values[key] = plain_text(value, key, EDITABLE[key], key == "title", LIMITS.get(key, 2000))
     if "secrecy" in values and item.source_incoming:
         linked = incoming_secrecy(item.source_incoming)
         if rank(values["secrecy"]) < rank(linked):

@@ -15,7 +15,7 @@ from models.core.errors import ValidationError
 from models.core.records import Records
 from models.core.rights import require
 from models.core.text import clean, text_value
-from models.core.validators import parse_date
+from models.core.validators import check_plain, parse_date
 from models.supervision.manifest import EDIT_SUPERVISION, READ_SUPERVISION
 from models.supervision.terms import (
     PROPOSALS,
@@ -249,6 +249,17 @@ def save(actor, item: SupervisionItem, action: str, summary: str, before: dict |
                         insert=insert, event=dict(action=action, summary=summary))
 
 
+LINE_BREAKS = str.maketrans("\n\r\t", "   ")  # a 批示原文 or 办结报告 keeps its lines
+
+
+def plain_text(value: object, field: str, label: str, required: bool = True, limit: int = 2000) -> str:
+    """`text_value`, also refusing emoji and control or invisible characters (a zero-width space pasted from a web
+    page makes two 牵头单位 of one in the 通报, a BEL rings every terminal the ledger is printed to)."""
+    text = text_value(value, field, label, required, limit)
+    check_plain(text.translate(LINE_BREAKS), field, label)
+    return text
+
+
 def day_value(value: object, field: str, label: str, *, default: date | None = None, not_after_today: bool = True,
               year_hint: int | None = None) -> date:
     """A date typed or given; blank is `default` (today unless said). Refuses a day after today when it is a fact."""
@@ -272,6 +283,17 @@ def incoming_secrecy(incoming_id: int) -> str:
     return row.secrecy
 
 
+def check_meeting(meeting_id: int) -> None:
+    """A ValidationError when the 会议 module is installed and holds no such meeting (a mistyped --meeting would link
+    the item to nothing, or to another meeting's 「上次议定事项落实情况」)."""
+    try:  # the one place 督办 touches 会议: one lazy import, as 会议 does the other way
+        from models.meetings.meetings import Meeting
+    except ImportError:
+        return
+    if not Meeting.select().where(Meeting.id == meeting_id).exists():
+        raise ValidationError("source_meeting", f"没有编号为 {meeting_id} 的会议，请核对来源会议编号。")
+
+
 def _optional_id(value: object, field: str, label: str) -> int | None:
     if value in (None, ""):
         return None
@@ -293,8 +315,8 @@ def check_fields(fields: dict) -> dict:
     """The stored values of an item from what was typed, imported or passed by another module; raises a
     ValidationError on the first bad field. Stages come back as a list of (name, date) under 「stages」."""
     source = parse_source(fields.get("source_type"))
-    title = text_value(fields.get("title"), "title", "督办事项", limit=300)
-    lead = text_value(fields.get("lead_unit"), "lead_unit", "牵头单位", limit=100)
+    title = plain_text(fields.get("title"), "title", "督办事项", limit=300)
+    lead = plain_text(fields.get("lead_unit"), "lead_unit", "牵头单位", limit=100)
     start = day_value(fields.get("assigned_on"), "assigned_on", "交办日期")
     due_given = fields.get("due")
     if due_given in (None, "") and source in PROPOSALS:
@@ -311,28 +333,31 @@ def check_fields(fields: dict) -> dict:
         linked = incoming_secrecy(incoming)
         if rank(linked) > rank(secrecy):  # 督办 of a classified 批示 is classified
             secrecy = linked
+    meeting = _optional_id(fields.get("source_meeting"), "source_meeting", "来源会议编号")
+    if meeting is not None:
+        check_meeting(meeting)
     stages = []
     for n, stage in enumerate(fields.get("stages") or (), 1):
         name, when = (stage["name"], stage["due"]) if isinstance(stage, dict) else stage
-        name = text_value(name, "stages", f"第{n}个阶段的内容", limit=200)
+        name = plain_text(name, "stages", f"第{n}个阶段的内容", limit=200)
         day = day_value(when, "stages", f"第{n}个阶段时限", not_after_today=False, year_hint=start.year)
         if not start <= day <= limit.due:
             raise ValidationError("stages", f"阶段时限「{name[:20]}」{day:%Y-%m-%d} 应在交办日期与办结时限之间。")
         stages.append((name, day))
     return dict(
         source_type=source, source_incoming=incoming,
-        source_meeting=_optional_id(fields.get("source_meeting"), "source_meeting", "来源会议编号"),
-        source_no=text_value(fields.get("source_no"), "source_no", "建议号/提案号", False, 40),
-        source_doc_no=text_value(fields.get("source_doc_no"), "source_doc_no", "来源文号", False, 80),
-        delegate=text_value(fields.get("delegate"), "delegate", "领衔代表", False, 60),
-        title=title, leader=text_value(fields.get("leader"), "leader", "批示领导", False, 60),
-        instruction=text_value(fields.get("instruction"), "instruction", "批示原文", False),
-        lead_unit=lead, handler=text_value(fields.get("handler"), "handler", "责任人", False, 60),
-        co_units=text_value(fields.get("co_units"), "co_units", "配合单位", False, 300),
+        source_meeting=meeting,
+        source_no=plain_text(fields.get("source_no"), "source_no", "建议号/提案号", False, 40),
+        source_doc_no=plain_text(fields.get("source_doc_no"), "source_doc_no", "来源文号", False, 80),
+        delegate=plain_text(fields.get("delegate"), "delegate", "领衔代表", False, 60),
+        title=title, leader=plain_text(fields.get("leader"), "leader", "批示领导", False, 60),
+        instruction=plain_text(fields.get("instruction"), "instruction", "批示原文", False),
+        lead_unit=lead, handler=plain_text(fields.get("handler"), "handler", "责任人", False, 60),
+        co_units=plain_text(fields.get("co_units"), "co_units", "配合单位", False, 300),
         assigned_on=start, due_original=limit.due, due_date=limit.due, due_rule=limit.rule,
         due_provisional=limit.provisional,
-        requirement=text_value(fields.get("requirement"), "requirement", "要求", False),
-        secrecy=secrecy, remarks=text_value(fields.get("remarks"), "remarks", "备注", False), stages=stages,
+        requirement=plain_text(fields.get("requirement"), "requirement", "要求", False),
+        secrecy=secrecy, remarks=plain_text(fields.get("remarks"), "remarks", "备注", False), stages=stages,
         warning=limit.warning,
     )
 

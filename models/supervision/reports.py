@@ -75,6 +75,7 @@ class OverdueItem:
     due_original: date
     status: str
     late_workdays: int
+    secrecy: str = "非密"  # a 督办 of a classified 批示 is listed with its 密级
 
     @property
     def extended(self) -> bool:
@@ -128,14 +129,15 @@ def overdue_items(as_of: date) -> list[OverdueItem]:
     item = SupervisionItem
     closed = item.status.in_(DONE) & item.closed_on.is_null(False) & (item.closed_on <= as_of)
     found = list(item.select(item.id, item.number, item.title, item.lead_unit, item.source_type, item.due_date,
-                             item.due_original, item.status)
+                             item.due_original, item.status, item.secrecy)
                  .where(item.status.in_(ASSIGNED) & (item.assigned_on <= as_of) & (item.due_date < as_of) & ~closed)
                  .order_by(item.lead_unit, item.due_date, item.id).tuples())
     if not found:
         return []
     ladder = Ladder(min(r[5] for r in found), as_of, Policy())
-    return [OverdueItem(i, number, title, unit, source, due, original, STATUS[status], ladder.between(due, as_of)[0])
-            for i, number, title, unit, source, due, original, status in found]
+    return [OverdueItem(i, number, title, unit, source, due, original, STATUS[status], ladder.between(due, as_of)[0],
+                        classified)
+            for i, number, title, unit, source, due, original, status, classified in found]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from models.core import counters
 from models.core.db import DB
 from models.core.errors import ValidationError
 from models.core.rights import require
-from models.core.text import choice, clean, text_value
+from models.core.text import choice, clean
 from models.supervision.flow import _check
 from models.supervision.items import (
     RECORDS,
@@ -21,6 +21,7 @@ from models.supervision.items import (
     SupervisionSlip,
     SupervisionUrge,
     day_value,
+    plain_text,
     save,
 )
 from models.supervision.ladder import Policy, signal_of
@@ -47,13 +48,13 @@ def urge(actor, item_ids: int | Iterable[int], method: str, target: str = "", re
     """催办 one item or a batch: to `target` (default each item's 牵头单位) by `method`, with what was asked."""
     require(actor, EDIT_SUPERVISION, "催办督办事项")
     how = choice(method, URGE_METHODS, "催办方式", "method")
-    asked = text_value(request, "request", "催办要求", False)
-    said = text_value(answer, "answer", "答复", False)
+    asked = plain_text(request, "request", "催办要求", False)
+    said = plain_text(answer, "answer", "答复", False)
     items = _items(_ids(item_ids), "urge")
     made = []
     with DB.atomic():
         for item in items:
-            who = text_value(target or item.lead_unit, "target", "催办对象", limit=100)
+            who = plain_text(target or item.lead_unit, "target", "催办对象", limit=100)
             made.append(SupervisionUrge.create(item=item, target=who, method=how, request=asked, answer=said,
                                                by=actor.display_name))
             save(actor, item, "sv_urge", f"{how}催办{who}" + (f"：{asked[:60]}" if asked else "")
@@ -67,7 +68,7 @@ def record_answer(actor, urge_id: int, answer: str) -> SupervisionUrge:
     row = SupervisionUrge.get_or_none(SupervisionUrge.id == urge_id)
     if row is None:
         raise ValidationError("id", f"没有编号为 {urge_id} 的催办记录。")
-    text = text_value(answer, "answer", "答复内容")
+    text = plain_text(answer, "answer", "答复内容")
     item = RECORDS.get(row.item_id)
     with DB.atomic():
         before = {"answer": row.answer}
@@ -93,7 +94,7 @@ def issue_slip(actor, item_ids: int | Iterable[int], level: object = None, limit
         for item in items:
             sig = signal_of(item, day, policy)
             at = wanted or max(sig.level, 1)
-            words = text_value(reason, "reason", "督办事由", False) or sig.reason
+            words = plain_text(reason, "reason", "督办事由", False) or sig.reason
             limit = _limit(limit_date, item, day)
             year = day.year
             slip = SupervisionSlip.create(item=item, year=year, serial=counters.take("supervision_slip", year),
