@@ -8,7 +8,7 @@ from datetime import date, datetime
 from models.core import clock
 from models.core.audit import AuditEntry
 from models.core.due import Level
-from models.duty import absences
+from models.duty import absences, roster
 from models.duty import log as duty_log
 from models.duty.due import due
 
@@ -67,7 +67,9 @@ def test_a_shift_that_ended_without_handover_is_red_then_amber_until_confirmed(d
 def test_a_leader_past_the_planned_return_is_red_until_back(duty):
     trip, _ = absences.report(duty, {"person": "吴副主任", "position": "办公室副主任", "kind": "出差",
                                      "start_on": "2025-12-29", "end_on": "2025-12-31", "destination": "省城"})
-    assert [i for i in due(duty, EVE) if i.kind == "absence"] == []  # the last planned day itself
+    # the last planned day itself: away, not late
+    assert [(i.level, i.why) for i in due(duty, EVE) if i.kind == "absence"] == [
+        (Level.AMBER, "今日外出，至12月31日晚上，未写代理人。")]
     (item,) = [i for i in due(duty, NEW_YEAR) if i.kind == "absence"]
     assert (item.level, item.record_id, item.page) == (Level.RED, trip.id, "领导外出")
     assert item.title == "吴副主任（办公室副主任）赴省城出差"
@@ -83,3 +85,28 @@ def test_someone_who_may_not_read_duty_gets_nothing_and_no_refusal_is_logged(dut
         assert due(clerk, NEW_YEAR) == []
         assert due(duty, NEW_YEAR)
     assert AuditEntry.select().where(AuditEntry.action == "denied").count() == denied
+
+
+def test_an_entry_not_yet_closed_is_amber_until_closed(duty):
+    with clock.pinned(datetime(2026, 6, 10, 9, 0)):
+        entry, _ = duty_log.log(duty, {"kind": "来电", "at": "2026-06-10 08:50", "unit": "县应急局",
+                                       "subject": "询问防汛物资储备情况"})
+        (item,) = [i for i in due(duty, date(2026, 6, 10)) if i.kind == "duty_entry"]
+        assert (item.level, item.record_id, item.page) == (Level.AMBER, entry.id, "值班记录")
+        assert item.title.startswith("来电：") and item.why == "6月10日08:50登记，尚未办结：办结或交下一班跟进。"
+        duty_log.close(duty, entry.id, "已答复")
+        assert [i for i in due(duty, date(2026, 6, 10)) if i.kind == "duty_entry"] == []
+
+
+def test_the_days_leader_away_is_red_and_another_leader_away_says_who_stands_in(duty):
+    day = date(2026, 6, 10)
+    roster.set_day(duty, day, {"leader": "吴副主任", "白班": "赵值班"})
+    absences.report(duty, {"person": "吴副主任", "kind": "出差", "start_on": "2026-06-09", "end_on": "2026-06-11",
+                           "destination": "省城"})
+    absences.report(duty, {"person": "钱部长", "position": "宣传部长", "kind": "学习", "start_on": "2026-06-10",
+                           "end_on": "2026-06-12", "destination": "市委党校", "stand_in": "孙副部长"})
+    items = [i for i in due(duty, day) if i.kind == "absence"]
+    assert [(i.level, i.title, i.page) for i in items] == [
+        (Level.RED, "带班领导吴副主任外出", "排班"), (Level.AMBER, "钱部长（宣传部长）赴市委党校学习", "领导外出")]
+    assert items[0].why == "今日带班领导吴副主任外出（至6月11日晚上），请调整值班表，安排替班领导。"
+    assert items[1].why == "今日外出，至6月12日晚上，孙副部长主持工作。"

@@ -1,8 +1,9 @@
 """值班's due items: what the 值班员 (or a 领导 reading along) must act on that day.
 
 Red: an open 突发事件 whose 电话/书面报告 limit passed unreported; a shift that ended without 交班; a leader past the
-planned return without 销假. Amber: a reporting limit still running; a shift handed over but not yet confirmed by
-the next officer.
+planned return without 销假; the day's 带班领导 reported away. Amber: a reporting limit still running; a shift handed
+over but not yet confirmed by the next officer; an entry not yet 办结 (carried from shift to shift); a leader away
+that day (who stands in).
 """
 
 from datetime import date, datetime, time, timedelta
@@ -26,7 +27,9 @@ def due(actor, day: date) -> list[DueItem]:
         return []
     # today is judged now; another day as it stood at its end
     moment = clock.now() if day == clock.today() else datetime.combine(day, time(23, 59, 59))
-    return sorted_items(_clocks(day, moment) + _shifts(day, moment) + _returns(actor, day))
+    clocks = _clocks(day, moment)
+    return sorted_items(clocks + _open(day, moment, {i.record_id for i in clocks}) + _shifts(day, moment)
+                        + _returns(actor, day) + _away(actor, day))
 
 
 def _minutes(minutes: int) -> str:
@@ -57,6 +60,40 @@ def _clocks(day: date, moment: datetime) -> list[DueItem]:
                 continue
             items.append(DueItem(MODULE, "duty_entry", entry.id, level, title, why, c.deadline.date(), "值班记录",
                                  entry.secrecy))
+    return items
+
+
+def _open(day: date, moment: datetime, clocked: set[int | None]) -> list[DueItem]:
+    """Entries not yet 办结 (a reporting clock, when one runs, says it already)."""
+    items = []
+    for entry in DutyEntry.select().where((DutyEntry.closed == False) & (DutyEntry.at <= moment)  # noqa: E712
+                                          ).order_by(DutyEntry.at):
+        if entry.id in clocked:
+            continue
+        why = f"{_when(entry.at, day)}登记，尚未办结：办结或交下一班跟进。"
+        items.append(DueItem(MODULE, "duty_entry", entry.id, Level.AMBER, f"{entry.kind}：{short_title(entry.heading)}",
+                             why, entry.at.date(), "值班记录", entry.secrecy))
+    return items
+
+
+def _away(actor, day: date) -> list[DueItem]:
+    """Who is away that day; red when it is the day's 带班领导 (the roster needs a stand-in)."""
+    away = absences.away_on(actor, day)
+    if not away:
+        return []
+    (plan,) = roster.days(actor, day, day)
+    items = []
+    for a in away:
+        who = a.person + (f"（{a.position}）" if a.position else "")
+        until = f"至{day_text(a.end_on, day)}{a.end_part}"
+        stand_in = f"{a.stand_in}主持工作" if a.stand_in else "未写代理人"
+        if plan.leader and a.person == plan.leader:
+            why = f"今日带班领导{a.person}外出（{until}），请调整值班表，安排替班领导。"
+            items.append(DueItem(MODULE, "absence", a.id, Level.RED, f"带班领导{who}外出", why, day, "排班"))
+        else:
+            where = f"赴{a.destination}" if a.destination else ""
+            items.append(DueItem(MODULE, "absence", a.id, Level.AMBER, f"{who}{where}{a.kind}",
+                                 f"今日外出，{until}，{stand_in}。", day, "领导外出"))
     return items
 
 
