@@ -40,7 +40,7 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, list]]:
         raise ValidationError("file", f"无法读取「{file.name}」：文件已损坏，或不是用 Excel 或 WPS 保存的 .xlsx 文件。"
                                       "请在 Excel 或 WPS 中打开它，「另存为」.xlsx 后再导入。") from exc
     try:
-        sheet = book.worksheets[0]
+        sheet = first_visible(book)
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
         _check_formulas(file, small, rows)
         if small:
@@ -53,6 +53,11 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, list]]:
         yield from enumerate(rows, start=1)
     finally:
         book.close()
+
+
+def first_visible(book):
+    """The sheet a person sees first on opening the file: a hidden sheet (an old copy, a lookup list) is not read."""
+    return next((s for s in book.worksheets if s.sheet_state == "visible"), book.worksheets[0])
 
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 (.xls), and WPS's .et
@@ -92,7 +97,7 @@ def _check_formulas(file: Path, small: bool, rows: list[list]) -> None:
 
     book = load_workbook(file, read_only=not small, data_only=False)
     try:
-        for r, cells in enumerate(book.worksheets[0].iter_rows(values_only=True)):
+        for r, cells in enumerate(first_visible(book).iter_rows(values_only=True)):
             for c, formula in enumerate(cells):
                 if (isinstance(formula, str) and formula.startswith("=") and r < len(rows) and c < len(rows[r])
                         and rows[r][c] is None):
