@@ -4,6 +4,7 @@
 """
 
 import argparse
+import re
 import getpass
 import logging
 import os
@@ -27,9 +28,30 @@ class UsageError(Exception):
     """Bad arguments: exit 2."""
 
 
+# argparse's own messages are English: the ones a person meets, in Chinese (anything else is shown as it is)
+ARGPARSE_WORDS = (
+    (r"the following arguments are required: (.+)", r"缺少必须给出的参数：\1"),
+    (r"argument (\S+): expected one argument", r"选项 \1 后面要写一个值"),
+    (r"argument command: invalid choice: '(.*?)' \(choose from (.+)\)", r"没有「\1」这个命令，可用的命令：\2"),
+    (r"argument (\S+): invalid choice: '(.*?)' \(choose from (.+)\)", r"\1 没有「\2」这一项，可选：\3"),
+    (r"argument (\S+): invalid \w+ value: '(.*?)'", r"选项 \1 的值「\2」格式不对"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"选项 \1 不能与 \2 同时使用"),
+    (r"argument (\S+): ignored explicit argument '(.*?)'", r"选项 \1 不带值，却写了「\2」"),
+)
+
+
+def chinese(message: str) -> str:
+    for pattern, words in ARGPARSE_WORDS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, words, message)
+    return message
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own wording is English; say it in Chinese and exit 2
-        raise UsageError(f"参数有误：{message}\n{self.format_usage()}")
+        usage = self.format_usage().replace("usage:", "用法：", 1)
+        raise UsageError(f"参数有误：{chinese(message)}\n{usage}")
 
 
 def has_command(argv: list[str]) -> bool:

@@ -65,6 +65,18 @@ def test_bad_arguments_exit_2(cli):
     assert code == 2
 
 
+@pytest.mark.parametrize(("argv", "said"), [
+    (("export",), "缺少必须给出的参数：report, -o/--output"),
+    (("today", "--date"), "选项 --date 后面要写一个值"),
+    (("frob",), "没有「frob」这个命令，可用的命令："),
+    (("holidays", "list", "--year", "2026", "--bogus"), "无法识别的参数：--bogus"),
+])
+def test_argument_errors_are_said_in_chinese(cli, argv, said):
+    code, _, err = cli(*argv)
+    assert code == 2 and said in err and "用法：" in err
+    assert not any(word in err for word in ("required", "expected", "invalid choice", "unrecognized", "usage:"))
+
+
 def test_an_admin_set_password_allows_only_passwd(cli):
     cli("user", "add", "zhangsan", "--name", "张三", user="admin", password=PW, new_password="Temp@2026abc")
     code, _, err = cli("holidays", "list", "--year", "2026", user="zhangsan", password="Temp@2026abc")
