@@ -4,10 +4,10 @@
 """
 
 import argparse
-import re
 import getpass
 import logging
 import os
+import re
 import sys
 import traceback
 
