@@ -328,3 +328,18 @@ def test_rights_clerk_edits_leader_reads_others_see_nothing(three, clerk):
                 call(who)
     denied = AuditEntry.select().where(AuditEntry.action == "denied").count()
     assert denied == 2 * len(writes) + len(reads)
+
+
+def test_the_meetings_ledger_counts_late_items_as_today_does(clerk, move_clock):
+    from models.core.ledger import Query
+    from models.meetings.ledger import MeetingLedger
+
+    meeting = new_meeting(clerk)  # 2026-10-09; the clock goes past every 会前 deadline
+    move_clock(datetime(2026, 10, 9, 8, 0))
+    (row,) = MeetingLedger(clerk).page(Query(), None)
+    assert row.status == "overdue" and "项逾期" in row.values[6]
+    for action in ("notify", "open"):
+        meetings.advance(clerk, meeting.id, action, override="会前事项已线下办妥")
+    (row,) = MeetingLedger(clerk).page(Query(), None)  # in session: its 会前 items are history, not late
+    late_before_meeting = [i for i in due(clerk, date(2026, 10, 9)) if i.level == Level.RED]
+    assert late_before_meeting == [] and "项逾期" not in row.values[6] and row.status != "overdue"

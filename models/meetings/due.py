@@ -29,16 +29,21 @@ def _late_workdays(dues: set[date], day: date) -> dict[date, int]:
     return late
 
 
+def still_due():
+    """An open item the meeting still waits on: not archived, and not of a phase it has moved past (a query term on
+    ChecklistItem joined to Meeting; 今日 and the meetings ledger's counts both use it)."""
+    return (ChecklistItem.state.in_(OPEN_STATES) & (Meeting.phase != "archived")
+            & ~((ChecklistItem.phase == "会前") & Meeting.phase.in_(PAST["会前"]))
+            & ~((ChecklistItem.phase == "会中") & Meeting.phase.in_(PAST["会中"])))
+
+
 def due(actor, day: date) -> list[DueItem]:
     """The open checklist items due by 2 working days after `day`; [] for someone who may not read 会议."""
     if not allowed(actor, READ_MEETINGS):
         return []
     horizon = workdays.add_workdays(day, AMBER_WORKDAYS).date
     rows = list(ChecklistItem.select(ChecklistItem, Meeting).join(Meeting)
-                .where(ChecklistItem.state.in_(OPEN_STATES) & (ChecklistItem.due <= horizon)
-                       & (Meeting.phase != "archived")
-                       & ~((ChecklistItem.phase == "会前") & Meeting.phase.in_(PAST["会前"]))
-                       & ~((ChecklistItem.phase == "会中") & Meeting.phase.in_(PAST["会中"])))
+                .where(still_due() & (ChecklistItem.due <= horizon))
                 .order_by(ChecklistItem.due, ChecklistItem.position))
     late_by = _late_workdays({item.due for item in rows}, day)
     items = []

@@ -130,14 +130,16 @@ def _checklist_stats(meeting_ids: list[int], today: date) -> dict[int, tuple[int
     """meeting id -> (items, closed, overdue, due within 2 working days), in one grouped query."""
     if not meeting_ids:
         return {}
-    is_open = ChecklistItem.state.in_(OPEN_STATES)
+    from models.meetings.due import still_due
+
+    is_open = still_due()  # as 今日 counts them: items of a phase the meeting moved past are not late
     horizon = _horizon(today)
     rows = (ChecklistItem.select(
         ChecklistItem.meeting, fn.COUNT(ChecklistItem.id),
         fn.SUM(Case(None, [(ChecklistItem.state.not_in(OPEN_STATES), 1)], 0)),
         fn.SUM(Case(None, [(is_open & (ChecklistItem.due < today), 1)], 0)),
         fn.SUM(Case(None, [(is_open & (ChecklistItem.due >= today) & (ChecklistItem.due <= horizon), 1)], 0)))
-        .where(ChecklistItem.meeting.in_(meeting_ids)).group_by(ChecklistItem.meeting).tuples())
+        .join(Meeting).where(ChecklistItem.meeting.in_(meeting_ids)).group_by(ChecklistItem.meeting).tuples())
     return {m: (int(t), int(d or 0), int(late or 0), int(near or 0)) for m, t, d, late, near in rows}
 
 
