@@ -128,3 +128,20 @@ def test_a_full_filter_bar_wraps_so_its_date_boxes_show_their_placeholder(qtbot,
     dates = [w for w in view.filter_widgets.values() if isinstance(w, QLineEdit)]
     assert dates and all(w.width() >= w.fontMetrics().horizontalAdvance(w.placeholderText()) for w in dates)
     assert page.minimumSizeHint().width() + FRAME[0] <= 1366 - 200  # fits a 1366 px screen, beside a list
+
+
+def test_a_wide_search_box_counts_when_the_filter_bar_decides_to_wrap(qtbot, clerk, monkeypatch):
+    """督办's search box keeps its placeholder's width (460 px): counted by its size hint alone (125 px) the bar was
+    judged to fit a 1366 px screen, and the page widened the main window to 1378 px."""
+    from PySide6.QtCore import QRect
+
+    from ui.supervision.ledger_page import SupervisionPage
+    from ui.widgets import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available", lambda widget=None: QRect(0, 0, 1366, 728))
+    page = SupervisionPage(clerk)
+    qtbot.addWidget(page)
+    view = page.ledger
+    assert view.search.minimumWidth() > view.search.sizeHint().width()
+    assert view.filters_wrapped
+    assert page.minimumSizeHint().width() + FRAME[0] <= int(1366 * 0.92)

@@ -267,8 +267,8 @@ class LedgerView(QWidget):
     # --- filters -------------------------------------------------------------------------------------------
     @staticmethod
     def _bar_width(*rows: QHBoxLayout) -> int:
-        widths = [row.itemAt(n).widget().sizeHint().width() for row in rows for n in range(row.count())
-                  if row.itemAt(n).widget() is not None]
+        widths = [max(w.sizeHint().width(), w.minimumWidth()) for row in rows for n in range(row.count())
+                  if (w := row.itemAt(n).widget()) is not None]  # the search box's minimum is wider than its hint
         return sum(widths) + 6 * len(widths)
 
     def _room(self) -> int:
@@ -285,6 +285,12 @@ class LedgerView(QWidget):
                 widget.addItem(label, value)
             widget.setCurrentIndex(max(widget.findData(spec.default), 0) if spec.default is not None else 0)
             widget.currentIndexChanged.connect(lambda _: self.apply_filters())
+            # a long choice (「县人力资源和社会保障局」) must not widen the bar past the screen: the box shows eight
+            # characters at most, its list shows every choice whole
+            metrics = widget.fontMetrics()
+            widget.setMaximumWidth(metrics.horizontalAdvance("县人力资源社会") + 44)
+            widget.view().setMinimumWidth(max((metrics.horizontalAdvance(widget.itemText(i))
+                                               for i in range(widget.count())), default=0) + 32)
         elif spec.kind == "check":
             widget = QCheckBox()
             widget.toggled.connect(lambda _: self.apply_filters())
