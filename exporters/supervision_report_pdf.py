@@ -10,7 +10,7 @@ from exporters.pdf_ledger import CELL_PAD
 
 FIGURE_WIDTHS = (42, 16, 16, 18, 18, 20, 21, 21)  # mm, 172: the frame keeps 6 pt a side
 OVERDUE_HEAD = ("牵头单位", "督办编号", "督办事项", "办结时限", "逾期")  # as exporters.supervision.overdue_rows
-OVERDUE_WIDTHS = (32, 28, 68, 26, 18)
+OVERDUE_WIDTHS = (32, 28, 62, 26, 24)  # 逾期 「85个工作日」 on one line
 
 
 def write_report_pdf(path: str | Path, mark: str, title: str, summary: str,
@@ -48,6 +48,9 @@ def write_report_pdf(path: str | Path, mark: str, title: str, summary: str,
         built = LongTable(data, colWidths=[w * mm for w in widths], repeatRows=1)
         built.setStyle(grid)
         return built
+
+    first_seen = {row[0]: n for n, row in reversed(list(enumerate(overdue_rows)))}
+    overdue_rows = sorted(overdue_rows, key=lambda row: first_seen[row[0]])  # by unit, as the 通报 lists them
 
     def story() -> list:  # made anew for each layout: reportlab splits the flowables it is given
         return [Spacer(1, 8 * mm), para(title, title_style), Spacer(1, 6 * mm), para(summary, text_style),
