@@ -132,6 +132,37 @@ def may_signal(day: date, policy: Policy):
     return item.status.in_(WORKING) & ((item.due_date < due_before) | silent | behind)
 
 
+def level_clause(level: int, day: date, policy: Policy):
+    """A WHERE clause keeping the items whose level on `day` is `level` (NONE: no colour, 已办结 and 待交办 too) —
+    the 督查台账's 督办等级 filter. 红 and 蓝 and the silent 黄 are date windows in SQL; only the 黄 of progress behind
+    time needs the ladder, on the items with a 反馈 under 100% before their 时限."""
+    item = SupervisionItem
+    working = item.status.in_(WORKING)
+    due_before = workdays.add_workdays(day, policy.blue_workdays + 1).date
+    silent = fn.COALESCE(item.feedback_on, item.assigned_on) < _silent_before(day, policy)
+    behind = _behind(day, policy)
+    if level == RED:
+        return working & (item.due_date < day)
+    if level == YELLOW:
+        return working & (item.due_date >= day) & (silent | item.id.in_(behind))
+    quiet = ~silent & item.id.not_in(behind)
+    if level == BLUE:
+        return working & (item.due_date >= day) & (item.due_date < due_before) & quiet
+    return ~working | ((item.due_date >= due_before) & quiet)
+
+
+def _behind(day: date, policy: Policy) -> list[int]:
+    """The working items with a 反馈 under 100% before their 时限 that are 黄 on `day` (progress behind time)."""
+    item = SupervisionItem
+    rows = list(item.select(item.id, item.status, item.assigned_on, item.due_date, item.feedback_on, item.progress)
+                .where(item.status.in_(WORKING) & item.feedback_on.is_null(False) & (item.progress < 100)
+                       & (item.due_date >= day)).tuples())
+    if not rows:
+        return []
+    ladder = Ladder(min(min(r[2] for r in rows), day), max(max(r[3] for r in rows), day), policy)
+    return [r[0] for r in rows if ladder.signal(*r[1:], day).level == YELLOW]
+
+
 def _silent_before(day: date, policy: Policy) -> date:
     """between(since, day) >= silent exactly when since is before the silent-th working day counted back from day
     (day itself included)."""
