@@ -124,7 +124,7 @@ def test_todays_items_by_colour_red_first_then_amber(clerk):
     assert items[1].why.startswith("蓝色：距办结时限还有2个工作日；")
     assert items[2].why.startswith("黄色：交办已26个工作日未反馈；")  # 9 May was a 补班 Saturday
     assert items[3].why.startswith("延期申请待审批；")
-    assert items[0].title == f"督办 {late.number}《逾期事项》" and items[0].page == "督办"
+    assert items[0].title == f"督办 {late.number}《逾期事项》" and items[0].page == "督查台账"
 
 
 def test_the_sql_window_keeps_every_item_with_a_colour_and_leaves_out_quiet_ones(clerk):

@@ -16,7 +16,7 @@ from models.supervision.ladder import NONE, RED, Ladder, Policy, may_signal
 from models.supervision.manifest import READ_SUPERVISION
 
 MODULE = "supervision"
-PAGE = "督办"
+PAGE = "督查台账"  # the 督办 tab's page that opens an item
 
 
 def due(actor, day: date) -> list[DueItem]:

@@ -3,7 +3,9 @@ the 督办单 issued at the item's level and previewed, and print/export of the 
 row's colour and its reason come from the models (the ladder); the detail panel lists 反馈, 延期, 催办 and 督办单.
 A 领导 reads: the steps that write are not on the toolbar at all."""
 
-from PySide6.QtCore import QTimer
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer, Signal
 
 from models.core import previews
 from models.core.changes import Change
@@ -28,7 +30,18 @@ def _allows(action: str):
     return check
 
 
+@dataclass(frozen=True)
+class RecordLink:
+    """A record of another module as the window's `open_item` takes it (as a 今日 DueItem names it)."""
+
+    module: str
+    kind: str
+    record_id: int
+    page: str
+
+
 class SupervisionPage(LedgerPage):
+    open_item = Signal(object)  # a RecordLink: the item's source 收文, shown on the 公文 tab
     kind = "supervision"
     noun = "件督办事项"
     new_step = "create"
@@ -62,6 +75,7 @@ class SupervisionPage(LedgerPage):
             Step("stage_done", "阶段完成", "", self.stage_done, right=edit, enabled=_allows("stage_done")),
             Step("edit", "修改", "", self.edit, right=edit, enabled=_allows("edit")),
             SEPARATOR,
+            Step("open_source", "打开来源收文", "", self.open_source, enabled=self._has_source),
             Step("print_ledger", "打印台账", "Ctrl+P", self.print_ledger, "none"),
             Step("export_ledger", "导出台账", "Ctrl+E", self.export_ledger, "none"),
             Step("print_view", "打印屏幕所见", "", lambda _=None: self.print_view(), "none"),
@@ -70,6 +84,17 @@ class SupervisionPage(LedgerPage):
 
     def get(self, row_id: int) -> items.SupervisionItem:
         return items.get(self.session, row_id)
+
+    def _has_source(self, row) -> bool:
+        return row is not None and views.source_incoming(self.session, row.id) is not None
+
+    def open_source(self, item: items.SupervisionItem) -> None:
+        """The 收文 the item came from, on the 公文 tab's 收文 page (nothing changes here)."""
+        if item.source_incoming is None:
+            messages.info(self, "打开来源收文", "该督办事项没有登记来源收文。")
+            return None
+        self.open_item.emit(RecordLink("documents", "incoming", item.source_incoming, "收文"))
+        return None
 
     @staticmethod
     def _intro(item: items.SupervisionItem) -> str:
