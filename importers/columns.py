@@ -25,8 +25,8 @@ YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}(?=\s*年)")
 TOTAL_ROW = re.compile(r"^(本页)?(小计|合计|总计|共计)|^共\s*\d+\s*(件|份|条)")
 HEADER_SEARCH_ROWS = 20
 # The signature lines offices put under a table: 「填表人：…」「制表：…」「联系电话：…」「注：…」.
-NOTE_ROW = re.compile(r"^(填表人|填报人|制表人|制表|审核人|审核|联系人|联系电话|填表日期|填报日期|填报单位|注|说明|备注)"
-                      r"\s*[:：]")
+NOTE_ROW = re.compile(r"^(填表人|填报人|制表人|制表|审核人|审核|联系人|联系电话|填表日期|填报日期|填报单位"
+                      r"|注|说明|备注)\s*[:：]")
 
 
 def norm(text: object) -> str:
