@@ -31,7 +31,7 @@ class SupervisionLedger(PagedSource):
     name = "supervision"
     title = "督查台账"
     kinds = frozenset({"supervision"})
-    search_hint = "查找：督办编号、事项、牵头单位、建议号/提案号、领衔代表、批示领导（Ctrl+F）"
+    search_hint = "查找：编号、事项、单位、建议号、代表、领导（Ctrl+F）"
     columns = (
         Column("number", "督办编号", 118),
         Column("source_type", "来源", 90),

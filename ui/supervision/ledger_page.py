@@ -6,6 +6,7 @@ A 领导 reads: the steps that write are not on the toolbar at all."""
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox
 
 from models.core import previews
 from models.core.changes import Change
@@ -51,6 +52,11 @@ class SupervisionPage(LedgerPage):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, SupervisionLedger(session), parent,
                          empty_hint="还没有督办事项。按 Ctrl+N 立项，或在命令行用 import supervision 导入交办清单。")
+        # Six filters on one row: the long choices (「县人力资源社会保障局」) must not push the page past a 1366 screen.
+        for key in ("lead_unit", "source_type"):
+            combo = self.ledger.filter_widgets[key]
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
 
     def declare_steps(self) -> list[Step]:
         edit = EDIT_SUPERVISION
