@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PASSWORD, fresh_database  # noqa: E402
+from bench.common import PASSWORD, PASSWORDS, fresh_database  # noqa: E402
 from models.core import accounts, clock  # noqa: E402
 from models.core.db import DB  # noqa: E402
 from models.core.ledger import Query  # noqa: E402
@@ -61,19 +61,15 @@ def main() -> None:
     db.close()
 
 
-def run(args, today: date) -> None:
-    from models.supervision import due, items, reports
+def fill(clerk, count: int, today: date) -> None:
+    """`count` 督办 items through the import path, then about half closed around their 时限, some 时限 moved by
+    an approved 延期 and some with 进展反馈 (plain UPDATEs: the benches time reading, not the flow)."""
+    from models.supervision import items
     from models.supervision.items import SupervisionItem
-    from models.supervision.ledger import SupervisionLedger
 
-    admin = accounts.login(Role.SYSADMIN.value, PASSWORD)
-    accounts.add_user(admin, "clerk", "文书", PASSWORD)
-    accounts.grant(accounts.login(Role.SECADMIN.value, PASSWORD), "clerk", "clerk")
-    clerk = accounts.change_password(accounts.login("clerk", PASSWORD), PASSWORD, "Bench@2026xyz")
     rng = random.Random(15)
-    started = time.perf_counter()
     rows, numbers = [], {"人大代表建议": 0, "政协提案": 0}
-    for n in range(args.items):
+    for n in range(count):
         source = SOURCES[n % len(SOURCES)]
         start = today - timedelta(days=rng.randint(1, 330))
         fields = dict(source_type=source, title=f"督办事项{n:05d}：推进重点工作落实", lead_unit=rng.choice(UNITS),
@@ -100,6 +96,18 @@ def run(args, today: date) -> None:
                 seen = min(today, due_date) - timedelta(days=rng.randint(0, 40))
                 item.update(status="in_progress", feedback_on=seen, progress=rng.choice((20, 40, 60, 80))).where(
                     item.id == i).execute()
+
+
+def run(args, today: date) -> None:
+    from models.supervision import due, reports
+    from models.supervision.ledger import SupervisionLedger
+
+    admin = accounts.login(Role.SYSADMIN.value, PASSWORD)
+    accounts.add_user(admin, "clerk", "文书", PASSWORD)
+    accounts.grant(accounts.login(Role.SECADMIN.value, PASSWORDS[Role.SECADMIN]), "clerk", "clerk")
+    clerk = accounts.change_password(accounts.login("clerk", PASSWORD), PASSWORD, "Bench@2026xyz")
+    started = time.perf_counter()
+    fill(clerk, args.items, today)
     print(f"{args.items} 件督办事项已生成（{time.perf_counter() - started:.1f} s）")
 
     as_of = date(2026, 9, 30)

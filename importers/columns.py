@@ -24,6 +24,9 @@ class Target:
 YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}(?=\s*年)")
 TOTAL_ROW = re.compile(r"^(本页)?(小计|合计|总计|共计)|^共\s*\d+\s*(件|份|条)")
 HEADER_SEARCH_ROWS = 20
+# The signature lines offices put under a table: 「填表人：…」「制表：…」「联系电话：…」「注：…」.
+NOTE_ROW = re.compile(r"^(填表人|填报人|制表人|制表|审核人|审核|联系人|联系电话|填表日期|填报日期|填报单位"
+                      r"|注|说明|备注)\s*[:：]")
 
 
 def norm(text: object) -> str:
@@ -72,8 +75,8 @@ def year_hint(rows_above: list[tuple[int, list]], file: Path) -> int | None:
 
 
 def body_rows(rows: list[tuple[int, list]], at: int, skipped: list[tuple[int, str]]) -> Iterator[tuple[int, list]]:
-    """The data rows under the header `rows[at]`: blank rows left out, 合计/小计 rows and the header repeated on a later
-    page left out and noted in `skipped` as (Excel row, why)."""
+    """The data rows under the header `rows[at]`: blank rows left out, 合计/小计 rows, a 「填表人：…」 line alone on its
+    row and the header repeated on a later page left out and noted in `skipped` as (Excel row, why)."""
     header_names = {norm(c) for c in rows[at][1] if norm(c)}
     for number, cells in rows[at + 1:]:
         texts = [clean(c) for c in cells if clean(c)]
@@ -81,6 +84,8 @@ def body_rows(rows: list[tuple[int, list]], at: int, skipped: list[tuple[int, st
             continue
         if any(TOTAL_ROW.search(t) for t in texts) and len(texts) <= 3:
             skipped.append((number, "合计/小计行，已跳过"))
+        elif len(texts) == 1 and NOTE_ROW.match(texts[0]):
+            skipped.append((number, "表尾说明行，已跳过"))
         elif len({norm(c) for c in cells if norm(c)} & header_names) >= 3:
             skipped.append((number, "重复的表头行，已跳过"))
         else:

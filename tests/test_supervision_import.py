@@ -5,7 +5,7 @@ doubled on a second import; `--dry-run`; and the CLI's `import supervision … -
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from cli.app import run as cli_run
 from importers import supervision_import
@@ -166,3 +166,18 @@ def test_the_command_line_imports_with_a_source_and_a_dry_run(clerk, database, t
     assert cli_run(["--db", str(database), "--user", "zhangsan", "import", "incoming", str(path), "--source",
                     "政协提案"]) == 1
     assert "--source 只用于导入" in capsys.readouterr().err
+
+
+def test_a_list_that_calls_the_title_column_建议题目_is_read(clerk, tmp_path):
+    header = [("建议题目" if h == "建议标题" else h) for h in HEADER]
+    parsed, written = supervision_import.run(clerk, workbook(tmp_path / "清单.xlsx", PROPOSALS, header=header))
+    assert written == 4 and SupervisionItem.get(SupervisionItem.source_no == "建001").title == PROPOSALS[0][2]
+
+
+def test_a_signature_line_under_the_list_is_skipped_not_refused(clerk, tmp_path):
+    path = workbook(tmp_path / "清单.xlsx", PROPOSALS)
+    book = load_workbook(path)
+    book.active.append(["填表人：县政府办公室督查科"])
+    book.save(path)
+    parsed, written = supervision_import.run(clerk, path)
+    assert written == 4 and parsed.skipped[-1] == (10, "表尾说明行，已跳过")

@@ -124,4 +124,67 @@ def test_todays_items_by_colour_red_first_then_amber(clerk):
     assert items[1].why.startswith("蓝色：距办结时限还有2个工作日；")
     assert items[2].why.startswith("黄色：交办已26个工作日未反馈；")  # 9 May was a 补班 Saturday
     assert items[3].why.startswith("延期申请待审批；")
-    assert items[0].title == f"督办 {late.number}《逾期事项》" and items[0].page == "督办"
+    assert items[0].title == f"督办 {late.number}《逾期事项》" and items[0].page == "督查台账"
+
+
+def test_the_sql_window_keeps_every_item_with_a_colour_and_leaves_out_quiet_ones(clerk):
+    # 时限 and last 反馈 around 国庆 (1–8 Oct off, 10 Oct a 补班 Saturday), days from before it to after it.
+    from models.supervision.items import SupervisionItem
+    from models.supervision.ladder import may_signal
+
+    made = []
+    for n, (due_day, seen, progress) in enumerate([
+        (D(2026, 10, 9), D(2026, 9, 22), 100), (D(2026, 10, 12), D(2026, 9, 29), 100),
+        (D(2026, 10, 20), D(2026, 9, 10), 100), (D(2026, 10, 9), D(2026, 9, 30), 20),
+        (D(2026, 9, 25), None, 100), (D(2026, 11, 30), D(2026, 9, 15), 100),
+        (D(2026, 11, 30), D(2026, 10, 9), 90), (D(2026, 10, 16), D(2026, 10, 10), 100),
+    ]):
+        item = make(clerk, title=f"窗口事项{n}", due="2026-12-31")
+        SupervisionItem.update(assigned_on=D(2026, 9, 1), due_date=due_day, feedback_on=seen, progress=progress,
+                               status="in_progress" if seen else "assigned").where(
+            SupervisionItem.id == item.id).execute()
+        made.append(item.id)
+    policy = Policy()
+    left_out = 0
+    for day in (D(2026, 9, 20) + (D(2026, 9, 2) - D(2026, 9, 1)) * k for k in range(30)):
+        kept = {i for (i,) in SupervisionItem.select(SupervisionItem.id).where(may_signal(day, policy)).tuples()}
+        for item_id in made:
+            coloured = signal_of(SupervisionItem.get_by_id(item_id), day, policy).level != NONE
+            assert item_id in kept or not coloured, (item_id, day)
+            left_out += item_id not in kept
+    assert left_out > 20  # the window narrows: quiet items on quiet days are not read
+
+
+def test_the_ledger_filters_by_colour_at_the_edges(clerk, move_clock):
+    # Around 国庆 (1–8 Oct off, 10 Oct a 补班 Saturday): each filter keeps exactly the items of its colour that day.
+    from models.core.ledger import Query
+    from models.supervision.items import SupervisionItem
+    from models.supervision.ledger import SupervisionLedger
+
+    made = []
+    for n, (due_day, seen, progress) in enumerate([
+        (D(2026, 10, 9), D(2026, 9, 22), 100), (D(2026, 10, 12), D(2026, 9, 29), 100),
+        (D(2026, 10, 20), D(2026, 9, 10), 100), (D(2026, 10, 30), D(2026, 9, 30), 20),
+        (D(2026, 11, 30), D(2026, 10, 9), 90), (D(2026, 11, 30), D(2026, 9, 28), 100),
+    ]):
+        item = make(clerk, title=f"颜色事项{n}", due="2026-12-31")
+        SupervisionItem.update(assigned_on=D(2026, 9, 1), due_date=due_day, feedback_on=seen, progress=progress,
+                               status="in_progress").where(SupervisionItem.id == item.id).execute()
+        made.append(item.id)
+    unassigned = make(clerk, assign=False, title="待交办事项").id
+    seen_levels = set()
+    for day in (D(2026, 9, 30), D(2026, 10, 8), D(2026, 10, 9), D(2026, 10, 10), D(2026, 10, 13), D(2026, 10, 23)):
+        move_clock(day)
+        source = SupervisionLedger(clerk)
+        expected = {lv: set() for lv in (NONE, BLUE, YELLOW, RED)}
+        for item_id in made:
+            expected[signal_of(SupervisionItem.get_by_id(item_id), day).level].add(item_id)
+        expected[NONE].add(unassigned)
+        for lv, ids in expected.items():
+            got = {r.id for r in source.page(Query(filters={"colour": str(lv)}), None)}
+            assert got == ids, (day, lv)
+            assert source.count(Query(filters={"colour": str(lv)})) == len(ids)
+            seen_levels |= {lv} if ids else set()
+    assert seen_levels == {NONE, BLUE, YELLOW, RED}
+    colours = next(f for f in source.filters if f.key == "colour")
+    assert [label for _, label in colours.choices] == ["红", "黄", "蓝", "无"]

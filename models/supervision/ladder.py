@@ -11,14 +11,16 @@ workdays); an approved 延期 moves the 时限, so an item is not overdue agains
 牵头单位 (已交办, 办理中, 申请延期) are measured: a reported one waits on the office, not on the unit.
 
 For many items at once (今日, the ledger's page) `Ladder` counts working days from one cumulative table instead of
-walking the calendar per item.
+walking the calendar per item, and `may_signal` narrows the items in SQL to those that can have a colour on the day.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from peewee import fn
+
 from models.core import settings, workdays
-from models.supervision.items import WORKING
+from models.supervision.items import WORKING, SupervisionItem
 
 NONE, BLUE, YELLOW, RED = 0, 1, 2, 3
 
@@ -116,6 +118,62 @@ class Ladder:
         found.sort(key=lambda pair: -pair[0])
         level = found[0][0]
         return Signal(level, policy.colour(level), tuple(reason for _, reason in found), provisional)
+
+
+def may_signal(day: date, policy: Policy):
+    """A WHERE clause keeping the items that can have a colour on `day` — 时限 within the blue window or passed (蓝/红),
+    no 反馈 for the silent window (黄), or a 反馈 under 100% before the 时限 (黄 when behind time) — so the ladder runs
+    on those only. Exact: an item it leaves out has no colour (tests/test_supervision_ladder.py)."""
+    item = SupervisionItem
+    # between(day, due) <= blue exactly when due comes before the (blue + 1)-th working day after day.
+    due_before = workdays.add_workdays(day, policy.blue_workdays + 1).date
+    silent = fn.COALESCE(item.feedback_on, item.assigned_on) < _silent_before(day, policy)
+    behind = item.feedback_on.is_null(False) & (item.progress < 100) & (item.due_date >= day)
+    return item.status.in_(WORKING) & ((item.due_date < due_before) | silent | behind)
+
+
+def level_clause(level: int, day: date, policy: Policy):
+    """A WHERE clause keeping the items whose level on `day` is `level` (NONE: no colour, 已办结 and 待交办 too) —
+    the 督查台账's 督办等级 filter. 红 and 蓝 and the silent 黄 are date windows in SQL; only the 黄 of progress behind
+    time needs the ladder, on the items with a 反馈 under 100% before their 时限."""
+    item = SupervisionItem
+    working = item.status.in_(WORKING)
+    due_before = workdays.add_workdays(day, policy.blue_workdays + 1).date
+    silent = fn.COALESCE(item.feedback_on, item.assigned_on) < _silent_before(day, policy)
+    behind = _behind(day, policy)
+    if level == RED:
+        return working & (item.due_date < day)
+    if level == YELLOW:
+        return working & (item.due_date >= day) & (silent | item.id.in_(behind))
+    quiet = ~silent & item.id.not_in(behind)
+    if level == BLUE:
+        return working & (item.due_date >= day) & (item.due_date < due_before) & quiet
+    return ~working | ((item.due_date >= due_before) & quiet)
+
+
+def _behind(day: date, policy: Policy) -> list[int]:
+    """The working items with a 反馈 under 100% before their 时限 that are 黄 on `day` (progress behind time)."""
+    item = SupervisionItem
+    rows = list(item.select(item.id, item.status, item.assigned_on, item.due_date, item.feedback_on, item.progress)
+                .where(item.status.in_(WORKING) & item.feedback_on.is_null(False) & (item.progress < 100)
+                       & (item.due_date >= day)).tuples())
+    if not rows:
+        return []
+    ladder = Ladder(min(min(r[2] for r in rows), day), max(max(r[3] for r in rows), day), policy)
+    return [r[0] for r in rows if ladder.signal(*r[1:], day).level == YELLOW]
+
+
+def _silent_before(day: date, policy: Policy) -> date:
+    """between(since, day) >= silent exactly when since is before the silent-th working day counted back from day
+    (day itself included)."""
+    if policy.silent_workdays <= 0:
+        return date.max
+    current, seen = day, 0
+    while True:
+        seen += workdays.is_workday(current)
+        if seen >= policy.silent_workdays:
+            return current
+        current -= timedelta(days=1)
 
 
 def signal_of(item, day: date, policy: Policy | None = None) -> Signal:

@@ -20,7 +20,7 @@ from models.supervision.items import (
     SupervisionStage,
     SupervisionUrge,
 )
-from models.supervision.ladder import NONE, RED, Ladder
+from models.supervision.ladder import NONE, RED, Ladder, Policy, level_clause
 from models.supervision.manifest import READ_SUPERVISION
 from models.supervision.terms import ANSWER_CLASSES, SOURCES
 
@@ -31,7 +31,7 @@ class SupervisionLedger(PagedSource):
     name = "supervision"
     title = "督查台账"
     kinds = frozenset({"supervision"})
-    search_hint = "查找：督办编号、事项、牵头单位、建议号/提案号、领衔代表、批示领导（Ctrl+F）"
+    search_hint = "查找：编号、事项、单位、建议号、代表、领导（Ctrl+F）"
     columns = (
         Column("number", "督办编号", 118),
         Column("source_type", "来源", 90),
@@ -58,6 +58,8 @@ class SupervisionLedger(PagedSource):
             FilterSpec("status", "状态", "choice", ((OPEN_CHOICE, "未办结"), *STATUS.items())),
             FilterSpec("lead_unit", "牵头单位", "choice",
                        tuple((u, u) for u in distinct_values(SupervisionItem.lead_unit, limit=300))),
+            FilterSpec("colour", "督办等级", "choice", (*((str(n), Policy.current().colour(n)) for n in (RED, 2, 1)),
+                                                       ("0", "无"))),
             FilterSpec("overdue", "只看逾期", "check"),
         )
         item = SupervisionItem
@@ -85,6 +87,8 @@ class SupervisionLedger(PagedSource):
             select = select.where(item.status == flt["status"])
         if flt.get("overdue"):
             select = select.where(item.status.in_(OPEN) & (item.due_date < clock.today()))
+        if flt.get("colour") not in (None, ""):
+            select = select.where(level_clause(int(flt["colour"]), clock.today(), Policy.current()))
         if words := clean(query.search):
             select = select.where(item.search_text.contains(words))
         return select

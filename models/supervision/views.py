@@ -1,5 +1,6 @@
 """What the 督办 exports and the window read beside the models' own reads: the 密级 of items by id (an export
-carries the highest 密级 of what it shows) and the units and 责任人 typed before (a form's completion lists)."""
+carries the highest 密级 of what it shows), the units and 责任人 typed before (a form's completion lists), and an
+item's source 收文 (the 台账's link to the 公文 tab)."""
 
 from collections.abc import Iterable
 
@@ -22,6 +23,13 @@ def secrecy_of(actor, item_ids: Iterable[int]) -> set[str]:
         found.update(s for (s,) in item.select(item.secrecy.distinct())
                      .where(item.id.in_(ids[start:start + CHUNK]) & item.secrecy.in_(CLASSIFIED)).tuples())
     return found
+
+
+def source_incoming(actor, item_id: int) -> int | None:
+    """The id of the 收文 an item came from (公文), or None."""
+    require(actor, READ_SUPERVISION, "查看督办事项")
+    item = SupervisionItem
+    return item.select(item.source_incoming).where(item.id == item_id).scalar()
 
 
 def known_units(actor) -> list[str]:

@@ -134,3 +134,37 @@ def test_the_bulletin_prints_through_the_programs_preview(qtbot, clerk, monkeypa
     from tests.pdf_text import pdf_text
 
     assert pdf_text(opened[0].pdf)[0].startswith("秘密")
+
+
+def test_enter_on_an_item_in_today_opens_it_and_its_source_incoming_opens_on_the_documents_tab(qtbot, clerk):
+    from PySide6.QtCore import Qt
+
+    from models.documents import incoming
+    from tests.ui.test_today import choose, window_for
+
+    doc, _ = incoming.register(clerk, {"received_on": "2026-06-08", "source_org": "市委办公室",
+                                       "title": "关于城东饮水问题的报告"})
+    make(clerk, due="2026-06-01", assigned_on=date(2026, 5, 6), title="另一件逾期事项")
+    late = make(clerk, due="2026-06-02", assigned_on=date(2026, 5, 6), source_incoming=doc.id)
+    window = window_for(qtbot, clerk)
+    today = window.module_tabs["today"]
+    choose(today, late.id)
+    qtbot.keyClick(today.table, Qt.Key.Key_Return)
+    tab = window.module_tabs["supervision"]
+    assert window.tabs.currentWidget() is tab and tab.pages.currentWidget() is tab.ledger
+    assert tab.ledger.ledger.selected_row().id == late.id
+    assert window.focusWidget() is tab.ledger.ledger.table
+    assert "open_source" in tab.ledger.steps
+    tab.ledger.run("open_source")
+    documents = window.module_tabs["documents"]
+    assert window.tabs.currentWidget() is documents and documents.pages.currentWidget() is documents.incoming
+    assert documents.incoming.ledger.selected_row().id == doc.id
+
+
+def test_an_item_without_a_source_incoming_cannot_open_one(qtbot, clerk, leader):
+    make(clerk)
+    tab = build(qtbot, leader)  # a 领导 reads: the link is there for him too
+    tab.ledger.ledger.select_record(SupervisionItem.get().id)
+    assert tab.ledger.ledger.selected_row() is not None
+    action = next(a for a in tab.ledger.ledger.toolbar.actions() if a.text() == "打开来源收文")
+    assert not action.isEnabled()

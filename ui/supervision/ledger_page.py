@@ -3,7 +3,10 @@ the 督办单 issued at the item's level and previewed, and print/export of the 
 row's colour and its reason come from the models (the ladder); the detail panel lists 反馈, 延期, 催办 and 督办单.
 A 领导 reads: the steps that write are not on the toolbar at all."""
 
-from PySide6.QtCore import QTimer
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox
 
 from models.core import previews
 from models.core.changes import Change
@@ -28,7 +31,18 @@ def _allows(action: str):
     return check
 
 
+@dataclass(frozen=True)
+class RecordLink:
+    """A record of another module as the window's `open_item` takes it (as a 今日 DueItem names it)."""
+
+    module: str
+    kind: str
+    record_id: int
+    page: str
+
+
 class SupervisionPage(LedgerPage):
+    open_item = Signal(object)  # a RecordLink: the item's source 收文, shown on the 公文 tab
     kind = "supervision"
     noun = "件督办事项"
     new_step = "create"
@@ -38,6 +52,11 @@ class SupervisionPage(LedgerPage):
     def __init__(self, session, parent=None) -> None:
         super().__init__(session, SupervisionLedger(session), parent,
                          empty_hint="还没有督办事项。按 Ctrl+N 立项，或在命令行用 import supervision 导入交办清单。")
+        # Six filters on one row: the long choices (「县人力资源社会保障局」) must not push the page past a 1366 screen.
+        for key in ("lead_unit", "source_type"):
+            combo = self.ledger.filter_widgets[key]
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
 
     def declare_steps(self) -> list[Step]:
         edit = EDIT_SUPERVISION
@@ -62,6 +81,7 @@ class SupervisionPage(LedgerPage):
             Step("stage_done", "阶段完成", "", self.stage_done, right=edit, enabled=_allows("stage_done")),
             Step("edit", "修改", "", self.edit, right=edit, enabled=_allows("edit")),
             SEPARATOR,
+            Step("open_source", "打开来源收文", "", self.open_source, enabled=self._has_source),
             Step("print_ledger", "打印台账", "Ctrl+P", self.print_ledger, "none"),
             Step("export_ledger", "导出台账", "Ctrl+E", self.export_ledger, "none"),
             Step("print_view", "打印屏幕所见", "", lambda _=None: self.print_view(), "none"),
@@ -70,6 +90,17 @@ class SupervisionPage(LedgerPage):
 
     def get(self, row_id: int) -> items.SupervisionItem:
         return items.get(self.session, row_id)
+
+    def _has_source(self, row) -> bool:
+        return row is not None and views.source_incoming(self.session, row.id) is not None
+
+    def open_source(self, item: items.SupervisionItem) -> None:
+        """The 收文 the item came from, on the 公文 tab's 收文 page (nothing changes here)."""
+        if item.source_incoming is None:
+            messages.info(self, "打开来源收文", "该督办事项没有登记来源收文。")
+            return None
+        self.open_item.emit(RecordLink("documents", "incoming", item.source_incoming, "收文"))
+        return None
 
     @staticmethod
     def _intro(item: items.SupervisionItem) -> str:

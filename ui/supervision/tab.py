@@ -1,11 +1,16 @@
-"""The 督办 tab: 督查台账 (the ledger and the flow's steps) and 督查通报 (as of a day), built on first view."""
+"""The 督办 tab: 督查台账 (the ledger and the flow's steps) and 督查通报 (as of a day), built on first view. A 今日 item
+opens here on the 台账 (`open_record`); an item's source 收文 opens on the 公文 tab through the window (`open_item`)."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.widgets.lazy_tabs import LazyTabs
+from ui.widgets.record_link import open_on_page
 
 
 class SupervisionTab(QWidget):
+    open_item = Signal(object)  # a record of another module (module, kind, record_id, page): the window shows it
+
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
@@ -28,7 +33,13 @@ class SupervisionTab(QWidget):
     def _ledger_page(self) -> QWidget:
         from ui.supervision.ledger_page import SupervisionPage
 
-        return SupervisionPage(self.session)
+        page = SupervisionPage(self.session)
+        page.open_item.connect(self.open_item)
+        return page
+
+    def open_record(self, kind: str, record_id: int | None, page: str) -> None:
+        """From 今日: show `page` (the 督查台账) with the item selected and the focus on the table."""
+        open_on_page(self.pages, kind, record_id, page)
 
     def _bulletin_page(self) -> QWidget:
         from ui.supervision.bulletin_page import BulletinPage
