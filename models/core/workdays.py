@@ -106,6 +106,9 @@ def provisional_warning(years: Iterable[int]) -> str:
 class _Snapshot:
     overrides: dict[date, tuple[bool, str]] = field(default_factory=dict)
     entered_years: frozenset[int] = frozenset()
+    # each day looked up once per snapshot: the package's lookup costs ≈ 30 µs, and 今日 and the 督查台账 count
+    # working days across years for thousands of items (forgotten with the snapshot, so never stale)
+    days: dict[date, "DayInfo"] = field(default_factory=dict)
 
 
 _snapshot: _Snapshot | None = None
@@ -132,6 +135,13 @@ def year_known(year: int) -> bool:
 
 def day_info(day: date) -> DayInfo:
     table = _table()
+    known = table.days.get(day)
+    if known is None:
+        known = table.days[day] = _look_up(table, day)
+    return known
+
+
+def _look_up(table: _Snapshot, day: date) -> DayInfo:
     if day in table.overrides:
         workday, name = table.overrides[day]
         return DayInfo(day, workday, name, "table")

@@ -3,7 +3,7 @@
 红 (level 3, overdue) → Level.RED; 黄 and 蓝 (levels 2 and 1) → Level.AMBER, the colour's name leading the sentence
 so the two stay apart on the page (「黄色：已10个工作日未反馈」). A pending 延期 request and a 办结报告 not yet reviewed
 are AMBER items too: they wait on the office. One query for the working items that can have a colour (`may_signal`),
-read as plain values (peewee's per-value date conversion was half the time), and one cumulative calendar for all.
+read as plain values, and one cumulative calendar for all.
 """
 
 from datetime import date
@@ -28,13 +28,15 @@ def due(actor, day: date) -> list[DueItem]:
     query = (item.select(item.id, item.number, item.title, item.lead_unit, item.status, item.assigned_on,
                          item.due_date, item.feedback_on, item.progress, item.secrecy)
              .where(may_signal(day, policy) | (item.status == "extending")).order_by(item.due_date, item.id))
-    rows = [(i, n, t, u, s, _day(a), _day(d), f and _day(f), p, c) for i, n, t, u, s, a, d, f, p, c
-            in DB.execute_sql(*query.sql()).fetchall()]
+    rows = DB.execute_sql(*query.sql()).fetchall()
     found = _waiting_review(day)
     if not rows:
         return found
-    first = min(min(r[5], r[7] or r[5]) for r in rows)
-    ladder = Ladder(min(first, day), max(max(r[6] for r in rows), day), policy)
+    if isinstance(rows[0][5], str):  # SQLite gives ISO strings (peewee's per-value conversion was half the time)
+        iso = date.fromisoformat
+        rows = [(i, n, t, u, s, iso(a), iso(d), f and iso(f), p, c) for i, n, t, u, s, a, d, f, p, c in rows]
+    first = min(min(r[5] for r in rows), min((r[7] for r in rows if r[7]), default=day), day)
+    ladder = Ladder(first, max(max(r[6] for r in rows), day), policy)
     for item_id, number, title, unit, status, assigned_on, due_date, feedback_on, progress, classified in rows:
         sig = ladder.signal(status, assigned_on, due_date, feedback_on, progress, day)
         waiting = status == "extending"
@@ -50,11 +52,6 @@ def due(actor, day: date) -> list[DueItem]:
         found.append(DueItem(MODULE, "supervision", item_id, level, f"督办 {number}《{short_title(title)}》", why,
                              due_date, PAGE, classified))
     return sorted_items(found)
-
-
-def _day(value) -> date:
-    """A date column as the driver returns it: an ISO string from SQLite, a date from PostgreSQL."""
-    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _waiting_review(day: date) -> list[DueItem]:
