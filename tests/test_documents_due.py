@@ -47,6 +47,12 @@ def test_due_within_two_working_days_is_amber_across_the_new_year(clerk):
     assert items[today.id].why == "办理期限为12月31日，今天到期，承办单位县应急局。"
 
 
+def test_due_on_a_holiday_with_no_working_day_left_says_so_not_zero_days(clerk):
+    doc = assigned(clerk, "关于节日期间安全检查的通知", "2026-01-03")  # 1–3 January off: none left after 31 Dec
+    (item,) = [i for i in due(clerk, SETUP) if i.record_id == doc.id]
+    assert item.why == "办理期限为2026年1月3日，此前已无工作日，承办单位县应急局。"
+
+
 def test_closed_documents_are_not_due(clerk):
     doc = assigned(clerk, "关于做好岁末年初安全生产工作的通知", "2025-12-30")
     with clock.pinned(SETUP):

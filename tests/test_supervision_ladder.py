@@ -40,6 +40,10 @@ def test_near_and_past_the_deadline_across_the_national_day_holiday(ladder, day,
     assert level(ladder, day) == expected
 
 
+def test_a_deadline_inside_a_holiday_with_no_working_day_left_says_so_not_zero_days(ladder):
+    assert level(ladder, D(2026, 9, 30), due=D(2026, 10, 4)) == (BLUE, "办结时限（10月4日）前已无工作日")
+
+
 def test_a_deadline_passed_during_a_holiday_is_red_with_no_working_day_late_yet(ladder):
     assert level(ladder, D(2026, 10, 2), due=D(2026, 9, 30)) == (RED, "已过办结时限（9月30日）")
 

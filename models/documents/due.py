@@ -65,7 +65,8 @@ def _incoming(day: date) -> list[DueItem]:
             level = Level.RED
         else:
             left = workdays.workdays_between(day, doc.due_date)
-            when = "今天到期" if doc.due_date == day else f"还有{left.days}个工作日"
+            when = ("今天到期" if doc.due_date == day else f"还有{left.days}个工作日" if left.days
+                    else "此前已无工作日")  # due on a day off, none left before it
             why = f"{deadline}，{when}{unit}。{_provisional(left)}"
             level = Level.AMBER
         items.append(DueItem(MODULE, "incoming", doc.id, level, _title(doc), why, doc.due_date, "收文", doc.secrecy))

@@ -101,7 +101,8 @@ class Ladder:
         else:
             left, provisional = self.between(day, due)
             if left <= policy.blue_workdays:
-                found.append((BLUE, "今天到期" if day == due else f"距办结时限还有{left}个工作日"))
+                found.append((BLUE, "今天到期" if day == due else f"距办结时限还有{left}个工作日" if left
+                               else f"办结时限（{due.month}月{due.day}日）前已无工作日"))  # due on a day off
         since = feedback_on or assigned_on
         silent, unsure = self.between(since, day)
         provisional |= unsure
