@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from peewee import (
     SQL,
+    AutoField,
     Database,
     DatabaseProxy,
     DateTimeField,
@@ -210,6 +211,9 @@ def now() -> datetime:
 
 class PlainModel(Model):
     """Tables that are never edited in place (the audit log, counters' history)."""
+
+    # peewee adds this very field to a model that declares no primary key; said here so the type checker knows `id`.
+    id = AutoField()
 
     class Meta:
         database = DB
