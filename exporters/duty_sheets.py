@@ -91,7 +91,16 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        Flowable,
+        HRFlowable,
+        KeepTogether,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from exporters.fonts import body_font, heading_font, kai_font, markup, title_font
 
@@ -115,7 +124,7 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
 
     width = 210 * mm - (MARGINS_MM["left"] + MARGINS_MM["right"]) * mm
     spaced = "　".join(sheet.masthead) if len(sheet.masthead) <= 4 else sheet.masthead
-    story = [para(sheet.mark or " ", mark), para(spaced, masthead), para(sheet.number, centre)]
+    story: list[Flowable] = [para(sheet.mark or " ", mark), para(spaced, masthead), para(sheet.number, centre)]
     office_line = Table([[para(sheet.office, small), para(sheet.day, small_right)]],
                         colWidths=[width / 2, width / 2])
     office_line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -134,7 +143,8 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
             story += [para(line, text) for line in lines[1:]]
         else:
             story += [para(line, text) for line in lines]
-    foot = [Spacer(1, 8 * mm), HRFlowable(width="100%", thickness=0.75, color=colors.black, spaceAfter=1 * mm)]
+    foot: list[Flowable] = [Spacer(1, 8 * mm),
+                            HRFlowable(width="100%", thickness=0.75, color=colors.black, spaceAfter=1 * mm)]
     for label, value in (("报：", sheet.report_to), ("送：", sheet.send_to)):
         if value:
             foot.append(Paragraph(f"<font name='{heading}'>{label}</font>{markup(value, body)}", small))

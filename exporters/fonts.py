@@ -16,9 +16,13 @@ import os
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from models.core.paths import resources_dir
+
+if TYPE_CHECKING:  # reportlab loads only when a PDF is made
+    from reportlab.pdfbase.ttfonts import TTFontFace
 
 # The names Word looks up on an office machine (仿宋_GB2312 falls back to 仿宋 where only that is installed).
 DOCX_FONTS = {"body": "仿宋_GB2312", "heading": "黑体", "title": "方正小标宋简体", "kai": "楷体_GB2312"}
@@ -117,12 +121,21 @@ def kai_font() -> str:
     return font_for("kai")
 
 
+def truetype_face(name: str) -> "TTFontFace":
+    """The face of the registered font `name`: every font here is TrueType (the only kind reportlab embeds)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = pdfmetrics.getFont(name)
+    if not isinstance(font, TTFont):
+        raise TypeError(f"{name} is not a TrueType font")
+    return font.face
+
+
 @cache
 def _glyphs(name: str) -> frozenset[str]:
     """The characters the font has (and the line break and space, which need no glyph)."""
-    from reportlab.pdfbase import pdfmetrics
-
-    return frozenset(map(chr, pdfmetrics.getFont(name).face.charToGlyph)) | {"\n", " "}
+    return frozenset(map(chr, truetype_face(name).charToGlyph)) | {"\n", " "}
 
 
 def markup(text: str, font: str) -> str:

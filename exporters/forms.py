@@ -345,7 +345,7 @@ def write_pdf(form: Form, path: str | Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from exporters.fonts import body_font, heading_font, markup, title_font
 
@@ -393,7 +393,7 @@ def write_pdf(form: Form, path: str | Path) -> None:
                 if item.keep:
                     pt = one_line_pt(item.text, width / mm + 2, size)
                     style = ParagraphStyle(f"keep{pt}", parent=text, fontSize=pt, leading=pt * 1.3)
-                parts = [para(item.text, style)]
+                parts: list[Flowable] = [para(item.text, style)]
                 reserve = 6 + (para(item.sign, sign).wrap(width, 1e9)[1] + 4 if item.sign else 0)
                 while not item.label:
                     room = (first_room if len(parts) == 1 else limit) - reserve
@@ -416,7 +416,8 @@ def write_pdf(form: Form, path: str | Path) -> None:
                     width = sum(form.widths_mm[col:col + item.span]) * mm - 8
                     if item.label:
                         first = n == 0 or item.rows > 1
-                        content = [para(item.text if first else item.text.replace("\n", "") + CONTINUED, label)]
+                        content: list[Flowable] = [
+                            para(item.text if first else item.text.replace("\n", "") + CONTINUED, label)]
                     else:
                         content = [parts[n] if n < len(parts) else para("", text)]
                     used_here = content[0].wrap(width, 1e9)[1]

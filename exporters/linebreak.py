@@ -8,6 +8,7 @@ own list lacks the full-width Chinese marks (it lets 「，」 start a line) and
 
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import Any
 
 CANNOT_START = frozenset("，。、；：！？）」』》〉】〕］｝”’…—·％‰,.;:!?)]}%")
 CANNOT_END = frozenset("（「『《〈【〔［｛“‘([{")
@@ -95,9 +96,16 @@ def word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: N
     return out
 
 
+def _paragraph_module() -> Any:
+    """reportlab's paragraph module, untyped here: its stubs leave out the CJK helpers read and replaced below."""
+    from reportlab.platypus import paragraph
+
+    return paragraph
+
+
 def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803 - reportlab's signature
     """reportlab's `cjkFragSplit` (several fonts, <br/>) with 禁则: the same glyph list and line objects."""
-    from reportlab.platypus import paragraph as rp
+    rp = _paragraph_module()
 
     glyphs = []
     for frag in frags:
@@ -124,7 +132,6 @@ def cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):  # noqa: N803
 
 def install() -> None:
     """Make reportlab's CJK wrapping (Paragraph wordWrap='CJK') keep the 禁则."""
-    from reportlab.platypus import paragraph
-
+    paragraph = _paragraph_module()
     paragraph.cjkFragSplit = cjk_frag_split
     paragraph.wordSplit = word_split

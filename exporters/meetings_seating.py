@@ -9,7 +9,7 @@ squeezed sideways, never wrapped or shrunk. A classified meeting's 密级 is on 
 from pathlib import Path
 
 from exporters.files import output_path
-from exporters.fonts import body_font, heading_font
+from exporters.fonts import body_font, heading_font, truetype_face
 from exporters.forms import BODY_FONT, LABEL_FONT
 from exporters.meetings import _document, _line, _paragraph, _title
 from models.core.errors import ValidationError
@@ -254,9 +254,7 @@ def _name_picture(name: str):
     from io import BytesIO
 
     from PIL import Image, ImageDraw, ImageFont
-    from reportlab.pdfbase import pdfmetrics
-
-    face = pdfmetrics.getFont(heading_font()).face
+    face = truetype_face(heading_font())
     px = PICTURE_DPI / 25.4
     size = round(CARD_PT / 72 * PICTURE_DPI)
     font = ImageFont.truetype(face.filename, size)

@@ -6,7 +6,7 @@ Body 10 pt: long columns wrap rather than shrink. A row taller than a page canno
 LayoutError), so its long cells are cut where the page ends and continue in a row whose first cell says 「（续）」.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from exporters.xlsx_ledger import EMPTY, code_like, fitted_widths
@@ -141,6 +141,11 @@ def write_ledger_pdf(path: str | Path, title: str, columns: Sequence[tuple[str, 
 
     class NumberedCanvas(Canvas):
         """Draws 「第 N 页 共 M 页」 once the number of pages is known (pages are kept, then written)."""
+
+        # reportlab's own, which its stubs leave out: the page's drawing operators, its number, the next page
+        _code: list[str]
+        _pageNumber: int  # noqa: N815 - reportlab's name
+        _startPage: Callable[[], None]  # noqa: N815 - reportlab's name
 
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)

@@ -187,10 +187,10 @@ def _report_xlsx(bulletin: reports.Bulletin, path: Path, mark: str) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
-    from exporters.xlsx_ledger import FONT, GRID, row_height
+    from exporters.xlsx_ledger import FONT, GRID, page_marks, row_height
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # the one a new workbook has (`active` may also be a chart sheet, or none)
     sheet.title = "督查通报"
     count = len(REPORT_WIDTHS)
     for n, width in enumerate(REPORT_WIDTHS, start=1):
@@ -199,11 +199,7 @@ def _report_xlsx(bulletin: reports.Bulletin, path: Path, mark: str) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top, sheet.page_margins.bottom = 0.9, 0.7
-    sheet.HeaderFooter.differentFirst = True  # page 1 has the 密级 in A1; the header repeats it on later pages
-    for footer in (sheet.oddFooter, sheet.firstFooter):
-        footer.center.text, footer.center.font = "第 &P 页 共 &N 页", FONT
-    if mark:
-        sheet.oddHeader.left.text, sheet.oddHeader.left.font, sheet.oddHeader.left.size = mark, "黑体,Bold", 12
+    page_marks(sheet, mark)
     body, bold = Font(name=FONT, size=10.5), Font(name=FONT, size=11, bold=True)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(vertical="center", wrap_text=True)

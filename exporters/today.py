@@ -4,6 +4,7 @@ holds a classified item carries it)."""
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from exporters.files import output_path
 from models.core import settings
@@ -58,7 +59,8 @@ def write_today_pdf(path: Path, found: Agenda, who: str) -> None:
     for group in found.groups:
         heading_text = f"{group.label}（{len(group.items)} 项" + (f"，逾期 {group.red} 项）" if group.red else "）")
         rows = [[text(t) for t in ("", "事项", "原因", "期限")]]
-        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        style: list[tuple[Any, ...]] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
                  ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
         for n, item in enumerate(group.items, start=1):

@@ -14,9 +14,10 @@ hash it against every style so far (10,000 rows took 4 s that way); a named styl
 from collections.abc import Iterable, Sequence
 from copy import copy
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
@@ -150,6 +151,20 @@ def row_height(row: Sequence, widths: Sequence[int]) -> float:
     return lines * LINE_PT + 4
 
 
+def page_marks(sheet: Any, mark: str) -> None:
+    """「第 N 页 共 M 页」 at the foot of every page of `sheet` (a worksheet, or a write-only one); page 1 has the 密级
+    `mark` in A1 above the title, the header repeats it on the later pages. (openpyxl's stubs type the header and
+    footer parts as optional, for files read in; a sheet made here always has them.)"""
+    sheet.HeaderFooter.differentFirst = True
+    for footer in (sheet.oddFooter, sheet.firstFooter):
+        footer.center.text = "第 &P 页 共 &N 页"
+        footer.center.font = FONT
+    if mark:
+        sheet.oddHeader.left.text = mark
+        sheet.oddHeader.left.font = "黑体,Bold"
+        sheet.oddHeader.left.size = 12
+
+
 def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]], rows: Iterable[Sequence],
                  mark: str = "", sheet_name: str = "台账", portrait: bool = False, notes: Sequence[str] = ()) -> int:
     """Write the ledger; returns how many rows were written. Columns are (label, width in characters);
@@ -173,15 +188,7 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.page_margins.top, sheet.page_margins.bottom = 0.9, 0.7
     sheet.page_margins.header, sheet.page_margins.footer = 0.35, 0.3
-    # page 1 has the 密级 in A1 above the title; the header repeats it on the later pages
-    sheet.HeaderFooter.differentFirst = True
-    for footer in (sheet.oddFooter, sheet.firstFooter):
-        footer.center.text = "第 &P 页 共 &N 页"
-        footer.center.font = FONT
-    if mark:
-        sheet.oddHeader.left.text = mark
-        sheet.oddHeader.left.font = "黑体,Bold"
-        sheet.oddHeader.left.size = 12
+    page_marks(sheet, mark)
 
     def style(name: str, font: Font, align: Alignment, border: Border | None = None) -> str:
         book.add_named_style(NamedStyle(name=name, font=font, alignment=align, border=border or Border()))
@@ -201,13 +208,13 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
 
     prototypes = {}
 
-    def cell(value, name: str) -> WriteOnlyCell:
+    def cell(value, name: str) -> Cell:
         item = WriteOnlyCell(sheet, value=value)
         if name not in prototypes:
             item.style = name
-            prototypes[name] = item._style
+            prototypes[name] = item._style  # type: ignore[attr-defined]  # openpyxl's own slot, left out of its stubs
         else:  # the style array the name resolved to, copied: the descriptor's lookup was half the write time
-            item._style = copy(prototypes[name])
+            item._style = copy(prototypes[name])  # type: ignore[attr-defined]  # as above
         return item
 
     sheet.append([cell(mark, mark_style)])

@@ -29,6 +29,12 @@ def test_a_full_day_has_no_problems_and_phones_are_kept(duty):
     assert again.phones["王某"] == "13800000001"
 
 
+def test_phones_one_per_line_as_an_excel_cell_holds_them(duty):
+    # three lines in one cell made an AttributeError (the pattern's `.` stops at a line break)
+    result = plan(duty, phones="王某 13800000001\n陈某 0871-6543210\r\n孙某 13900000002")
+    assert result.phones == {"王某": "13800000001", "陈某": "0871-6543210", "孙某": "13900000002"}
+
+
 def test_gaps_and_conflicts_are_reported(duty):
     assert plan(duty, leader="", night="").problems == ["没有带班领导", "夜班没有值班员"]
     assert plan(duty, night="陈某").problems == []  # one officer on every shift: 全天值班, as many offices keep it

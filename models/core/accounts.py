@@ -7,7 +7,7 @@ from datetime import timedelta
 from peewee import BooleanField, Case, CharField, DateTimeField, ForeignKeyField, IntegerField
 
 from models.core import account_state, audit, passwords, seal, settings
-from models.core.db import DB, BaseModel, now
+from models.core.db import DB, BaseModel, now, tuples
 from models.core.errors import PermissionDenied, ValidationError
 from models.core.rights import ADMIN_ROLES, BUSINESS_ROLES, ROLE_LABELS, Right, Role, require
 from models.core.validators import check_plain, confusable_key
@@ -31,6 +31,7 @@ class UserRole(BaseModel):
     """A role held by a user."""
 
     user = ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
+    user_id: int
     role = CharField(max_length=16)
     granted_by = CharField(max_length=32, default="")
 
@@ -79,7 +80,7 @@ def check_distinct_username(name: str) -> None:
     """Refuse a name that only differs from an existing account's by case, width or look-alike letters, so nobody
     can pass for 「admin」 as 「ADMIN」 or 「admіn」 (Cyrillic і) in the audit log."""
     key = confusable_key(name)
-    for (existing,) in User.select(User.username).tuples():  # a few hundred accounts at most
+    for (existing,) in tuples(User.select(User.username)):  # a few hundred accounts at most
         if confusable_key(existing) == key:
             if existing == name:
                 raise ValidationError("username", f"用户名「{name}」已被占用，请换一个。")
@@ -229,8 +230,8 @@ def _count_failure(user: User, name: str, stamp) -> None:
             locked_until=Case(None, ((expired, None),), User.locked_until),
             updated_at=stamp, version=User.version + 1,
         ).where(User.id == user.id).execute()
-        attempts, locked_until = (User.select(User.failed_attempts, User.locked_until)
-                                  .where(User.id == user.id).tuples().get())
+        counted = User.select(User.failed_attempts, User.locked_until).where(User.id == user.id).get()
+        attempts, locked_until = counted.failed_attempts, counted.locked_until
         audit.record(name, "login_failed", f"user:{name}", f"登录失败：密码错误（第 {attempts} 次）")
         if locked_until is None and attempts >= limit:
             locked_until = stamp + timedelta(minutes=minutes)
@@ -295,8 +296,8 @@ def state_text(user: User) -> str:
 def list_users(actor: Session) -> list[UserRow]:
     require(actor, Right.LIST_USERS, "查看账户列表")
     roles: dict[int, set] = {}
-    for row in UserRole.select(UserRole.user, UserRole.role).tuples():
-        roles.setdefault(row[0], set()).add(Role(row[1]))
+    for user_id, role in tuples(UserRole.select(UserRole.user, UserRole.role)):
+        roles.setdefault(user_id, set()).add(Role(role))
     return [
         UserRow(u.id, u.username, u.display_name, u.unit, frozenset(roles.get(u.id, ())), state_text(u),
                 u.last_login)

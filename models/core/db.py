@@ -5,14 +5,16 @@ Only this module knows SQLite from PostgreSQL. Everything else uses peewee throu
 
 import os
 import sqlite3 as stdlib_sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 from peewee import (
     SQL,
+    AutoField,
+    BaseQuery,
     Database,
     DatabaseProxy,
     DateTimeField,
@@ -86,6 +88,10 @@ class StdlibSqliteDatabase(SqliteDatabase):
     same SQLite.
     """
 
+    # peewee's own, which its stubs leave out
+    _timeout: float
+    _add_conn_hooks: Callable[[stdlib_sqlite3.Connection], None]
+
     def _connect(self):
         conn = stdlib_sqlite3.connect(
             self.database, timeout=self._timeout, isolation_level=None, **self.connect_params
@@ -118,7 +124,7 @@ class StdlibSqliteDatabase(SqliteDatabase):
 
     def _execute_cursor(self, sql, params, **cursor_options):
         with _lock_errors():
-            return super()._execute_cursor(sql, params, **cursor_options)
+            return super()._execute_cursor(sql, params, **cursor_options)  # type: ignore[misc]  # not in the stubs
 
     def commit(self):
         with _lock_errors():
@@ -134,7 +140,7 @@ class WaitingPostgresqlDatabase(PostgresqlDatabase):
 
     def _execute_cursor(self, sql, params, **cursor_options):
         with _lock_errors():
-            return super()._execute_cursor(sql, params, **cursor_options)
+            return super()._execute_cursor(sql, params, **cursor_options)  # type: ignore[misc]  # not in the stubs
 
 
 def make_database(url: str) -> Database:
@@ -211,6 +217,11 @@ def now() -> datetime:
 class PlainModel(Model):
     """Tables that are never edited in place (the audit log, counters' history)."""
 
+    # peewee adds this very field to a model that declares no primary key; said here so the type checker knows `id`.
+    # Likewise a table with a foreign key `person` annotates the `person_id: int` peewee adds beside it (a bare
+    # annotation, which peewee ignores), and a backref it reads (`reminders: "ModelSelect[Reminder]"`).
+    id = AutoField()
+
     class Meta:
         database = DB
         legacy_table_names = False
@@ -223,9 +234,11 @@ class BaseModel(PlainModel):
     updated_at = DateTimeField(default=now)
     version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
-    def save(self, force_insert: bool = False, only=None):
+    _dirty: set[str]  # peewee's own (set in Model.__init__): the fields assigned since the record was read
+
+    def save(self, force_insert: bool = False, only=None) -> int:
         """Insert, or update only if nobody saved the record since we read it (else `StaleRecord`)."""
-        if force_insert or self._pk is None:
+        if force_insert or self.get_id() is None:
             self.updated_at = now()
             return super().save(force_insert=force_insert, only=only)
         expected = self.version
@@ -237,7 +250,7 @@ class BaseModel(PlainModel):
         cls = type(self)
         changed = (
             cls.update(values)
-            .where((cls._meta.primary_key == self._pk) & (cls.version == expected))
+            .where((cls._meta.primary_key == self.get_id()) & (cls.version == expected))
             .execute()
         )
         if changed != 1:
@@ -291,6 +304,12 @@ def chunks(items: Sequence[T], per_item: int = 1, others: int = 8, most: int = 5
     size = max(1, min(most, (variable_limit() - others) // per_item))
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def tuples(query: BaseQuery) -> Iterable[tuple[Any, ...]]:
+    """The rows of `query` as tuples. peewee's stubs type `query.tuples()` as the query itself, whose rows would be
+    model instances; this says what it yields."""
+    return cast(Iterable[tuple[Any, ...]], query.tuples())
 
 
 # --- many rows at once ---------------------------------------------------------------------------------------
@@ -361,13 +380,13 @@ def install_text_index(db: Database, table: str, column: str) -> None:
     db.execute_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
-def text_contains(model: type[Model], column, text: str):
+def text_contains(model: type[PlainModel], column, text: str):
     """A WHERE term: `column` contains `text` (case-insensitive for Latin letters)."""
     text = text.strip()
     if is_sqlite() and len(text) >= 3:
         fts = f"{model._meta.table_name}_fts"
         phrase = '"' + text.replace('"', '""') + '"'
-        return model._meta.primary_key.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase]))
+        return model.id.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase]))
     return column.contains(text)
 
 

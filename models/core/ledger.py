@@ -8,7 +8,7 @@ the index answers without reading the rows.
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from peewee import Field, Node, Tuple
+from peewee import ColumnBase, Field, Tuple
 
 PAGE_SIZE = 200
 # A 1–2 character search runs LIKE over the whole table (a trigram index needs 3); counting every match of 「财」
@@ -92,11 +92,11 @@ class LedgerSource(Protocol):
 class KeysetPager:
     """Counting and keyset paging over a peewee query; sources build the filtered query, this pages it."""
 
-    def __init__(self, id_field: Field, sort_fields: dict[str, Node]) -> None:
+    def __init__(self, id_field: Field, sort_fields: dict[str, ColumnBase]) -> None:
         self.id_field = id_field
         self.sort_fields = sort_fields
 
-    def _order(self, query: Query, default: str) -> tuple[Node, bool]:
+    def _order(self, query: Query, default: str) -> tuple[ColumnBase, bool]:
         key = query.sort if query.sort in self.sort_fields else default
         return self.sort_fields[key], query.descending
 

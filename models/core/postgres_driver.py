@@ -25,9 +25,9 @@ def load() -> None:
 
     if vars(peewee)["psycopg2"] is not None:
         return
-    import psycopg2  # type: ignore[import-untyped]
+    import psycopg2
     from psycopg2 import extensions
-    from psycopg2.extras import Json, register_uuid  # type: ignore[import-untyped]
+    from psycopg2.extras import Json, register_uuid
 
     register_uuid()
     vars(peewee).update(psycopg2=psycopg2, pg_extensions=extensions, pg_register_uuid=register_uuid, Json_pg2=Json)

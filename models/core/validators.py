@@ -220,6 +220,12 @@ DOC_NO = re.compile(
 
 def normalize_doc_no(value: object, field: str = "doc_no") -> str:
     """发文字号 as GB/T 9704 writes it: 机关代字〔2026〕12号 (六角括号, no 第, no leading zeros)."""
+    prefix, year, number = split_doc_no(value, field)
+    return f"{prefix}〔{year}〕{number}号"
+
+
+def split_doc_no(value: object, field: str = "doc_no") -> tuple[str, int, int]:
+    """(机关代字, 年份, 序号) of a 发文字号, or a ValidationError saying what is missing."""
     text = re.sub(r"\s", "", _text(value, field))
     if not text:
         raise ValidationError(field, "请填写文号。")
@@ -236,7 +242,7 @@ def normalize_doc_no(value: object, field: str = "doc_no") -> str:
         raise ValidationError(field, f"文号中的年份 {year} 不合理，请核对。")
     if number == 0:
         raise ValidationError(field, "文号的序号不能为 0。")
-    return f"{prefix}〔{year}〕{number}号"
+    return prefix, year, number
 
 
 def parse_phone(value: object, field: str = "phone") -> str:
@@ -281,13 +287,6 @@ def _phone_number(text: str) -> str | None:
     if re.fullmatch(r"[1-9]\d{2,7}", digits):
         return digits  # an internal extension, or a local number without area code
     return None
-
-
-def split_doc_no(value: object, field: str = "doc_no") -> tuple[str, int, int]:
-    """(机关代字, 年份, 序号) of a 发文字号, after normalising it."""
-    text = normalize_doc_no(value, field)
-    match = DOC_NO.match(text)
-    return match.group("prefix"), int(match.group("year")), int(match.group("num"))
 
 
 # Letters of other scripts that look like Latin ones (Unicode's confusables, the part that matters for user names).

@@ -17,7 +17,7 @@ from chinese_calendar import constants as calendar_data
 from peewee import BooleanField, CharField, DateField, IntegerField
 
 from models.core import audit
-from models.core.db import DB, BaseModel
+from models.core.db import DB, BaseModel, tuples
 from models.core.errors import ValidationError
 from models.core.rights import Right, require
 
@@ -124,7 +124,7 @@ def _table() -> _Snapshot:
     global _snapshot
     if _snapshot is None:
         overrides = {row.day: (row.is_workday, row.name) for row in CalendarDay.select()}
-        years = frozenset(y for (y,) in CalendarYear.select(CalendarYear.year).tuples())
+        years = frozenset(y for (y,) in tuples(CalendarYear.select(CalendarYear.year)))
         _snapshot = _Snapshot(overrides, years)
     return _snapshot
 

@@ -5,6 +5,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from models.core import clock
+from models.core.db import tuples
 from models.documents import incoming as documents
 from models.documents import outgoing as dispatch
 from models.documents.terms import DOC_TYPES
@@ -75,33 +76,33 @@ def demo_documents(actor, options: dict) -> str:
             documents.archive(clerk, doc.id)
     for _ in range(14):
         title, kind = _title(rng)
-        doc = dispatch.draft(clerk, {"prefix": rng.choice(("县委办发", "县委办发", "县委办函")), "title": title,
-                                     "doc_type": kind, "draft_unit": rng.choice(UNITS), "drafter": rng.choice(
-                                         ("刘明", "陈静", "赵磊", "李娜")), "main_to": "各乡镇党委，县直各单位",
-                                     "drafted_on": today - timedelta(days=rng.randint(0, 30))})
-        outgoing.append(doc.id)
+        sent = dispatch.draft(clerk, {"prefix": rng.choice(("县委办发", "县委办发", "县委办函")), "title": title,
+                                      "doc_type": kind, "draft_unit": rng.choice(UNITS), "drafter": rng.choice(
+                                          ("刘明", "陈静", "赵磊", "李娜")), "main_to": "各乡镇党委，县直各单位",
+                                      "drafted_on": today - timedelta(days=rng.randint(0, 30))})
+        outgoing.append(sent.id)
         made += 1
         stage = rng.random()
         if stage < 0.15:
             continue
-        dispatch.review(clerk, doc.id, "王科长", "文字已核")
+        dispatch.review(clerk, sent.id, "王科长", "文字已核")
         if stage < 0.3:
             continue
-        dispatch.sign(clerk, doc.id, rng.choice(("郑书记", "周主任")), "同意印发")
+        dispatch.sign(clerk, sent.id, rng.choice(("郑书记", "周主任")), "同意印发")
         if stage < 0.45:
             continue
-        dispatch.record_print(clerk, doc.id, rng.choice((20, 40, 60)), proofreader="陈静")
+        dispatch.record_print(clerk, sent.id, rng.choice((20, 40, 60)), proofreader="陈静")
         if stage < 0.6:
             continue
-        dispatch.distribute(clerk, doc.id, [("各乡镇党委", "1-12"), ("县直各单位", "13-18")])
+        dispatch.distribute(clerk, sent.id, [("各乡镇党委", "1-12"), ("县直各单位", "13-18")])
         if stage < 0.8:
             continue
-        dispatch.archive(clerk, doc.id)
+        dispatch.archive(clerk, sent.id)
     received = documents.Incoming.select(documents.Incoming.id, documents.Incoming.received_at)
-    _spread_steps("incoming", dict(received.where(documents.Incoming.id.in_(incoming)).tuples()))
+    _spread_steps("incoming", dict(tuples(received.where(documents.Incoming.id.in_(incoming)))))
     drafted = dispatch.Outgoing.select(dispatch.Outgoing.id, dispatch.Outgoing.drafted_on)
     _spread_steps("outgoing", {i: datetime.combine(on, time(9))
-                               for i, on in drafted.where(dispatch.Outgoing.id.in_(outgoing)).tuples()})
+                               for i, on in tuples(drafted.where(dispatch.Outgoing.id.in_(outgoing)))})
     bulk = int(options.get("documents") or 0)
     if bulk:
         made += _bulk(clerk, bulk, rng)
@@ -115,10 +116,10 @@ def _spread_steps(kind: str, started: dict[int, datetime]) -> None:
     rng = random.Random(f"{kind}-steps")  # its own: the documents themselves stay what the seed made
     moment = clock.now().replace(second=0, microsecond=0)
     steps: dict[int, list[int]] = {}
-    for event_id, doc_id in (documents.DocEvent.select(documents.DocEvent.id, documents.DocEvent.doc_id)
-                             .where((documents.DocEvent.doc_kind == kind)
-                                    & documents.DocEvent.doc_id.in_(list(started)))
-                             .order_by(documents.DocEvent.id).tuples()):
+    for event_id, doc_id in tuples(documents.DocEvent.select(documents.DocEvent.id, documents.DocEvent.doc_id)
+                                   .where((documents.DocEvent.doc_kind == kind)
+                                          & documents.DocEvent.doc_id.in_(list(started)))
+                                   .order_by(documents.DocEvent.id)):
         steps.setdefault(doc_id, []).append(event_id)
     for doc_id, ids in steps.items():
         first = datetime.combine(started[doc_id].date(), time(9, rng.randint(0, 50)))

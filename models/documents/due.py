@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from peewee import fn
 
 from models.core import workdays
+from models.core.db import tuples
 from models.core.due import DueItem, Level, day_text, short_title, sorted_items
 from models.core.rights import allowed
 from models.documents.incoming import OPEN, Circulation, DocEvent, Incoming, Reminder, soon_limit
@@ -51,25 +52,28 @@ def _incoming(day: date) -> list[DueItem]:
     soon = soon_limit(day)
     docs = list(Incoming.select().where(Incoming.status.in_(OPEN) & Incoming.due_date.is_null(False)
                                         & (Incoming.due_date <= soon)).order_by(Incoming.due_date, Incoming.id))
-    late = Reminder.select(Reminder.incoming, fn.COUNT(Reminder.id), fn.MAX(Reminder.at)).join(Incoming).where(
+    reminded = Reminder.select(Reminder.incoming, fn.COUNT(Reminder.id), fn.MAX(Reminder.at)).join(Incoming).where(
         Incoming.status.in_(OPEN) & (Incoming.due_date < day)).group_by(Reminder.incoming)
-    reminders = {i: (n, _moment(last)) for i, n, last in late.tuples()}
+    reminders = {i: (n, _moment(last)) for i, n, last in tuples(reminded)}
     items = []
     for doc in docs:
-        deadline = f"办理期限为{day_text(doc.due_date, day)}"
+        due = doc.due_date
+        if due is None:  # the query asked for dated ones
+            continue
+        deadline = f"办理期限为{day_text(due, day)}"
         unit = f"，承办单位{doc.lead_unit}" if doc.lead_unit else ""
-        if doc.due_date < day:
-            late = workdays.workdays_between(doc.due_date, day)
+        if due < day:
+            late = workdays.workdays_between(due, day)
             by = f"已逾期{late.days}个工作日" if late.days else "已过期限"
             why = f"{deadline}，{by}{unit}{_reminded(doc.id, reminders, day)}。{_provisional(late)}"
             level = Level.RED
         else:
-            left = workdays.workdays_between(day, doc.due_date)
-            when = ("今天到期" if doc.due_date == day else f"还有{left.days}个工作日" if left.days
+            left = workdays.workdays_between(day, due)
+            when = ("今天到期" if due == day else f"还有{left.days}个工作日" if left.days
                     else "此前已无工作日")  # due on a day off, none left before it
             why = f"{deadline}，{when}{unit}。{_provisional(left)}"
             level = Level.AMBER
-        items.append(DueItem(MODULE, "incoming", doc.id, level, _title(doc), why, doc.due_date, "收文", doc.secrecy))
+        items.append(DueItem(MODULE, "incoming", doc.id, level, _title(doc), why, due, "收文", doc.secrecy))
     return items
 
 
@@ -93,7 +97,7 @@ def _outgoing(day: date) -> list[DueItem]:
              .where(Outgoing.status.in_(tuple(NEXT_STEP))).group_by(Outgoing.id).order_by(Outgoing.id))
     items = []
     for doc in query:
-        last = _moment(doc.since)
+        last = _moment(doc.since)  # type: ignore[attr-defined]  # `since`: the aggregate selected above
         waited = workdays.workdays_between(last.date(), day).days
         wait = f"，已等待{waited}个工作日" if waited > 0 else ""
         name = doc.doc_no or "（未编号）"

@@ -10,6 +10,7 @@ Flow (DOMAIN.md §1.2, 条例 第24条):
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from peewee import (
     BooleanField,
@@ -18,12 +19,13 @@ from peewee import (
     DateTimeField,
     ForeignKeyField,
     IntegerField,
+    ModelSelect,
     TextField,
     fn,
 )
 
 from models.core import audit, clock, counters, workdays
-from models.core.db import DB, BaseModel, PlainModel, chunks, insert_rows, now
+from models.core.db import DB, BaseModel, PlainModel, chunks, insert_rows, now, tuples
 from models.core.errors import NeedsConfirmation, ValidationError
 from models.core.records import Records
 from models.core.rights import require
@@ -67,6 +69,8 @@ SOON_WORKDAYS = 2  # amber: due within 2 working days (DESIGN.md)
 
 class Incoming(BaseModel):
     """One incoming document (收文). Never deleted: voided with a reason, keeping its 收文编号."""
+
+    reminders: "ModelSelect[Reminder]"  # backref
 
     year = IntegerField()
     serial = IntegerField()
@@ -138,6 +142,7 @@ class Circulation(BaseModel):
     """传阅: who holds a copy of the paper now, since when, and when it came back."""
 
     incoming = ForeignKeyField(Incoming, backref="circulations")
+    incoming_id: int
     holder = CharField(max_length=60)
     copy_no = CharField(max_length=10, default="")
     lent_at = DateTimeField(default=now)
@@ -150,6 +155,7 @@ class Reminder(BaseModel):
     """催办: each one kept with its number, to whom, how, what was asked and what they answered."""
 
     incoming = ForeignKeyField(Incoming, backref="reminders")
+    incoming_id: int
     year = IntegerField()
     serial = IntegerField()
     at = DateTimeField(default=now)
@@ -433,7 +439,7 @@ def assign(actor, doc_id: int, lead_unit: str, workdays_limit: object = None, du
     after = _check(doc, "assign")
     unit = text_value(lead_unit, "lead_unit", "承办单位", limit=100)
     start = past_day(on, "on", "交办日期")
-    values = {}
+    values: dict[str, Any] = {}
     if clean(workdays_limit):
         values["due_workdays"] = parse_count(workdays_limit, "办理时限（工作日）", "due_workdays")
     elif clean(due_date) or isinstance(due_date, date):
@@ -703,8 +709,8 @@ def known_units(actor, limit: int = 500) -> list[str]:
     counts: dict[str, int] = {}
     for column in (Incoming.source_org, Incoming.lead_unit):
         query = (Incoming.select(column, fn.COUNT(Incoming.id)).where(column != "").group_by(column)
-                 .order_by(fn.COUNT(Incoming.id).desc()).limit(limit).tuples())
-        for name, count in query:
+                 .order_by(fn.COUNT(Incoming.id).desc()).limit(limit))
+        for name, count in tuples(query):
             counts[name] = counts.get(name, 0) + count
     return sorted(counts, key=lambda n: -counts[n])[:limit]
 
@@ -769,7 +775,7 @@ def day_check(actor, day: date | None = None) -> DayCheck:
     events = (DocEvent.select(DocEvent, Incoming).join(Incoming, on=(DocEvent.doc_id == Incoming.id), attr="doc")
               .where((DocEvent.doc_kind == "incoming") & DocEvent.at.between(start, end)
                      & (DocEvent.action != "register")).order_by(DocEvent.at))
-    moved = [(e.doc, e) for e in events]
+    moved = [(e.doc, e) for e in events]  # type: ignore[attr-defined]  # `doc`: the join's attr above
     circulating = list(Circulation.select(Circulation, Incoming).join(Incoming)
                        .where(Circulation.returned_at.is_null()).order_by(Circulation.lent_at))
     overdue = list(Incoming.select().where(Incoming.status.in_(OPEN) & (Incoming.due_date < day))
@@ -787,8 +793,8 @@ def existing_keys(actor, years: set[int]) -> dict[tuple, str]:
     """(来文单位, 文号, 标题, 收文日期) → 收文编号 for the years a file touches (to skip rows imported before)."""
     require(actor, READ_DOCUMENTS, "查看已登记的收文")
     rows = (Incoming.select(Incoming.source_org, Incoming.doc_no, Incoming.title, Incoming.received_at,
-                            Incoming.receipt_no).where(Incoming.year.in_(list(years))).tuples())
-    return {(org, no, title, at.date()): receipt for org, no, title, at, receipt in rows}
+                            Incoming.receipt_no).where(Incoming.year.in_(list(years))))
+    return {(org, no, title, at.date()): receipt for org, no, title, at, receipt in tuples(rows)}
 
 
 def import_many(actor, rows: list[dict], source: str) -> int:
@@ -801,8 +807,8 @@ def import_many(actor, rows: list[dict], source: str) -> int:
     stamp = now()
     with DB.atomic():
         years = {r["received_at"].year for r in rows}
-        taken = {(y, s) for y, s in Incoming.select(Incoming.year, Incoming.serial)
-                 .where(Incoming.year.in_(list(years))).tuples()}
+        taken = {(y, s) for y, s in tuples(Incoming.select(Incoming.year, Incoming.serial)
+                                           .where(Incoming.year.in_(list(years))))}
         wanted: dict[int, int] = {}
         for index, row in enumerate(rows):
             match = LEGACY_SERIAL.search(row.get("legacy_no") or "")
@@ -834,8 +840,8 @@ def import_many(actor, rows: list[dict], source: str) -> int:
             insert_rows(Incoming, batch)
         # by year, not by serial: one variable per imported row would pass SQLite's limit
         keys = set(numbers)
-        ids = {(y, s): i for i, y, s in Incoming.select(Incoming.id, Incoming.year, Incoming.serial)
-               .where(Incoming.year.in_(list(years))).tuples() if (y, s) in keys}
+        ids = {(y, s): i for i, y, s in tuples(Incoming.select(Incoming.id, Incoming.year, Incoming.serial)
+                                               .where(Incoming.year.in_(list(years)))) if (y, s) in keys}
         event = dict(doc_kind="incoming", at=stamp, actor=actor.username, actor_name=actor.display_name,
                      action="import", summary=f"从旧台账「{source}」导入", person="", text="")
         insert_rows(DocEvent, [event | {"doc_id": ids[number]} for number in numbers])

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from peewee import fn
 
 from models.core import clock
-from models.core.db import count_text_matches, distinct_values, text_contains
+from models.core.db import count_text_matches, distinct_values, text_contains, tuples
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, PagedSource, Query, Row, count_matches
 from models.core.rights import require
 from models.documents import incoming as documents
@@ -168,7 +168,7 @@ class OutgoingLedger(PagedSource):
         self._actor = actor
         self.filters = (
             FilterSpec("year", "年度", "choice", _years(  # no index leads with year: one scan
-                [y for (y,) in Outgoing.select(Outgoing.year).distinct().order_by(Outgoing.year.desc()).tuples()])),
+                [y for (y,) in tuples(Outgoing.select(Outgoing.year).distinct().order_by(Outgoing.year.desc()))])),
             FilterSpec("prefix", "代字", "choice", tuple((p, p) for p in dispatch.prefixes(actor))),
             FilterSpec("status", "状态", "choice", tuple(dispatch.STATUS.items())),
             FilterSpec("secrecy", "密级", "choice", tuple((s, s) for s in SECRECY)),

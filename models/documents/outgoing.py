@@ -9,10 +9,10 @@ Flow (DOMAIN.md §1.3, 条例 第25条):
 from dataclasses import dataclass, field
 from datetime import date
 
-from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField, fn
+from peewee import CharField, DateField, ForeignKeyField, IntegerField, ModelSelect, TextField, fn
 
 from models.core import audit, clock, counters
-from models.core.db import DB, BaseModel, insert_rows
+from models.core.db import DB, BaseModel, insert_rows, tuples
 from models.core.errors import ValidationError
 from models.core.records import Records
 from models.core.rights import require
@@ -73,6 +73,8 @@ FLOW = Flow(STATUS, ACTIONS, [
 class Outgoing(BaseModel):
     """One outgoing document (发文). Never deleted; a voided one keeps its 发文字号 in the record."""
 
+    distributions: "ModelSelect[Distribution]"  # backref
+
     prefix = CharField(max_length=30)  # 机关代字, e.g. 县委办发
     year = IntegerField(null=True)  # of the 发文字号
     serial = IntegerField(null=True)
@@ -120,6 +122,7 @@ class Distribution(BaseModel):
     """分发: which unit got which 份号 (copy_from..copy_to) of a printed document."""
 
     outgoing = ForeignKeyField(Outgoing, backref="distributions")
+    outgoing_id: int
     unit = CharField(max_length=100)
     copy_from = IntegerField()
     copy_to = IntegerField()
@@ -433,8 +436,7 @@ def number_check(actor, year: int | None = None, prefix: str | None = None) -> l
         reservations = reservations.where(NumberReservation.prefix == prefix)
     checks: dict[tuple[str, int], NumberCheck] = {}
     seen: dict[tuple[str, int], dict[int, list[str]]] = {}
-    for row in query.tuples():
-        code, yr, serial, status, title = row
+    for code, yr, serial, status, title in tuples(query):
         check = checks.setdefault((code, yr), NumberCheck(code, yr))
         seen.setdefault((code, yr), {}).setdefault(serial, []).append(title)
         check.highest = max(check.highest, serial)
@@ -465,8 +467,8 @@ def prefixes(actor) -> list[str]:
     """代字 used so far, most used first (the draft form offers them)."""
     require(actor, READ_DOCUMENTS, "查看发文代字")
     rows = (Outgoing.select(Outgoing.prefix, fn.COUNT(Outgoing.id)).group_by(Outgoing.prefix)
-            .order_by(fn.COUNT(Outgoing.id).desc()).tuples())
-    return [p for p, _ in rows]
+            .order_by(fn.COUNT(Outgoing.id).desc()))
+    return [p for p, _ in tuples(rows)]
 
 
 def detail_lines(actor, doc: Outgoing) -> list[tuple[str, str]]:
@@ -503,8 +505,8 @@ def existing_numbers(actor, series: set[tuple[str, int]]) -> dict[tuple[str, int
     require(actor, READ_DOCUMENTS, "查看已用的发文字号")
     result: dict[tuple[str, int, int], str] = {}
     for prefix, year in series:
-        for serial, title in (Outgoing.select(Outgoing.serial, Outgoing.title)
-                              .where((Outgoing.prefix == prefix) & (Outgoing.year == year)).tuples()):
+        for serial, title in tuples(Outgoing.select(Outgoing.serial, Outgoing.title)
+                                    .where((Outgoing.prefix == prefix) & (Outgoing.year == year))):
             result[(prefix, year, serial)] = title
     return result
 
@@ -541,8 +543,8 @@ def import_many(actor, rows: list[dict], source: str) -> int:
 def _existing_ids(keys: set[tuple[str, int, int]]) -> dict[tuple[str, int, int], int]:
     result = {}
     for prefix, year in {(p, y) for p, y, _ in keys}:
-        for serial, doc_id in (Outgoing.select(Outgoing.serial, Outgoing.id)
-                               .where((Outgoing.prefix == prefix) & (Outgoing.year == year)).tuples()):
+        for serial, doc_id in tuples(Outgoing.select(Outgoing.serial, Outgoing.id)
+                                     .where((Outgoing.prefix == prefix) & (Outgoing.year == year))):
             if (prefix, year, serial) in keys:
                 result[(prefix, year, serial)] = doc_id
     return result

@@ -6,6 +6,7 @@ Exporters lay these out; every export is checked for the right and audited here,
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from models.core import clock
 from models.core.db import chunks
@@ -60,7 +61,7 @@ def _incoming_rows(year: int, ids: list[int] | None) -> Iterator:
         yield from query.namedtuples().iterator()
         return
     # exactly these rows: the ids a slice per statement (SQLite's variable limit), then one order for all
-    rows = []
+    rows: list[Any] = []  # named tuples of the selected columns
     for chunk in chunks(ids):
         rows.extend(Incoming.select(*fields, Incoming.year, Incoming.serial).where(Incoming.id.in_(chunk))
                     .namedtuples())
@@ -87,7 +88,9 @@ def ledger(actor, report: str, year: int | None = None, ids: list[int] | None = 
     """One of the four printed ledgers for a year (or for exactly the rows `ids`)."""
     require(actor, READ_DOCUMENTS, "导出公文台账")
     year = year or clock.today().year
-    levels, rows = set(), []
+    levels: set[str] = set()
+    rows: list[tuple[Any, ...]] = []
+    columns: tuple[tuple[str, int], ...]
     if report in ("incoming-register", "incoming-progress"):
         for d in _incoming_rows(year, ids):
             levels.add(d.secrecy)

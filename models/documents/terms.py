@@ -2,6 +2,7 @@
 people type or what old ledgers contain."""
 
 import re
+from typing import overload
 
 from models.core.errors import ValidationError
 from models.core.marks import CLASSIFIED, highest_secrecy  # noqa: F401 - 公文 names them too
@@ -79,6 +80,10 @@ def parse_urgency(value: object, field: str = "urgency") -> str:
 MOST_COUNT = 99_999  # 份数, 页数: more is a typing slip (and past 2**63 the database refuses the number outright)
 
 
+@overload
+def parse_count(value: object, label: str, field: str, required: bool = False, *, default: int) -> int: ...
+@overload
+def parse_count(value: object, label: str, field: str, required: bool = False, default: None = None) -> int | None: ...
 def parse_count(value: object, label: str, field: str, required: bool = False, default: int | None = None) -> int | None:
     """A positive whole number typed as 3, 「3份」, 「３」 or 3.0."""
     text = clean(value)

@@ -7,6 +7,7 @@ the year; saving the same day's brief again keeps its number. A 快报 is the sa
 """
 
 import json
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -35,6 +36,7 @@ class DutyBrief(BaseModel):
     serial = IntegerField()  # 第N期
     day = DateField(index=True)
     entry = ForeignKeyField(DutyEntry, null=True, backref="flashes")  # 快报: the event
+    entry_id: int | None
     followup = IntegerField(default=0)  # 0 初报, 1 续报一…
     title = CharField(max_length=200, default="")
     items = TextField(default="[]")  # JSON [{"entry": id|None, "heading": str, "text": str}]
@@ -147,7 +149,7 @@ def _whereabouts(actor, day: date) -> str:
     return "\n".join(a.summary + "。" for a in away) or "无领导外出报备。"
 
 
-def _open_items(actor, exclude: set[int] = frozenset()) -> tuple[str, list[int]]:
+def _open_items(actor, exclude: AbstractSet[int] = frozenset()) -> tuple[str, list[int]]:
     """需继续关注事项 as worded for the sheet, and the entries it quotes."""
     items = [e for e in duty_log.open_entries(actor) if e.id not in exclude]
     text = "\n".join(f"{month_day(e.at)}{e.source_text if e.source_text != '—' else ''}{e.kind}：{e.heading}"

@@ -13,11 +13,12 @@ State (DOMAIN.md §3.1): 已登记 → 已报告 → 已批示 → 处理中 →
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, TextField
 
 from models.core import audit
-from models.core.db import DB, BaseModel, PlainModel, now, text_contains
+from models.core.db import DB, BaseModel, PlainModel, now, text_contains, tuples
 from models.core.errors import StaleRecord, ValidationError
 from models.core.records import Records
 from models.core.rights import require
@@ -87,6 +88,7 @@ class DutyEntry(BaseModel):
     """One item of the duty log (来电 / 来文 / 传真 / 突发事件 / 其他)."""
 
     duty_shift = ForeignKeyField(DutyShift, backref="entries")
+    duty_shift_id: int
     at = DateTimeField(index=True)  # 来电时间 / 接报时间
     kind = CharField(max_length=6)
     unit = CharField(max_length=100, default="")  # 来电单位
@@ -127,6 +129,7 @@ class DutyEvent(PlainModel):
     """A step of an entry's history: 登记, 报告, 批示, 处理, 上报, 办结, 修改 (before handover), 更正 (after)."""
 
     entry = ForeignKeyField(DutyEntry, backref="events")
+    entry_id: int
     at = DateTimeField(default=now)
     actor = CharField(max_length=64)
     actor_name = CharField(max_length=64)
@@ -183,9 +186,10 @@ def check_entry(data: dict) -> dict:
     if values["grade"] and kind != "突发事件":
         values["kind"] = "突发事件"  # a graded event is an incident, whatever channel brought it
     occurred = data.get("occurred_at")
-    values["occurred_at"] = _not_future(parse_moment(occurred, "occurred_at"), "occurred_at", "事发时间") \
+    occurred_at = _not_future(parse_moment(occurred, "occurred_at"), "occurred_at", "事发时间") \
         if clean(occurred) else None
-    if values["occurred_at"] and values["occurred_at"] > at:
+    values["occurred_at"] = occurred_at
+    if occurred_at and occurred_at > at:
         raise ValidationError("occurred_at", "事发时间晚于接报时间，请核对。")
     values["place"] = clean(data.get("place"))[:100]
     secrecy, _ = parse_secrecy(data.get("secrecy") or NOT_SECRET, "secrecy")
@@ -518,14 +522,14 @@ def search(actor, text: str, limit: int = 200) -> list[DutyEntry]:
 
 def known_people(actor, limit: int = 300) -> list[str]:
     require(actor, READ_DUTY, "查看来电人")
-    return [p for (p,) in DutyEntry.select(DutyEntry.person).where(DutyEntry.person != "").distinct()
-            .order_by(DutyEntry.person).limit(limit).tuples()]
+    return [p for (p,) in tuples(DutyEntry.select(DutyEntry.person).where(DutyEntry.person != "").distinct()
+                                 .order_by(DutyEntry.person).limit(limit))]
 
 
 def known_units(actor, limit: int = 300) -> list[str]:
     require(actor, READ_DUTY, "查看来电单位")
-    return [u for (u,) in DutyEntry.select(DutyEntry.unit).where(DutyEntry.unit != "").distinct()
-            .order_by(DutyEntry.unit).limit(limit).tuples()]
+    return [u for (u,) in tuples(DutyEntry.select(DutyEntry.unit).where(DutyEntry.unit != "").distinct()
+                                 .order_by(DutyEntry.unit).limit(limit))]
 
 
 # --- the reporting clock ------------------------------------------------------------------------------------
@@ -553,7 +557,7 @@ class Clock:
         return self.state in ("late", "missing")
 
 
-def clock(entry: DutyEntry, moment: datetime | None = None) -> list[Clock]:
+def clock(entry: DutyEntry | SimpleNamespace, moment: datetime | None = None) -> list[Clock]:
     """The incident's reporting clock against the office's limits; [] for an entry that is not a graded incident."""
     if entry.kind != "突发事件" or entry.grade not in GRADES:
         return []

@@ -219,10 +219,13 @@ def _phones(value: object) -> dict[str, str]:
     import re
 
     result = {}
-    for part in re.split(r"[、，,；;]+", clean(value)):
+    # one per line, as an Excel cell with line breaks holds them, as well as separated by 、
+    for part in re.split(r"[、，,；;\r\n]+", clean(value)):
         if not part.strip():
             continue
-        match = re.match(r"^([^\d\s(（]{1,20})?\s*[:：]?\s*(.+)$", part.strip())
+        match = re.fullmatch(r"([^\d\s(（]{1,20})?\s*[:：]?\s*(.+)", part.strip())
+        if match is None:  # cannot happen for a non-empty line; said for the type checker
+            continue
         name, number = (match.group(1) or "").strip(), match.group(2)
         result[name] = parse_phone(number, "phone")
     return result

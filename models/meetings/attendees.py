@@ -27,6 +27,7 @@ class Attendee(BaseModel):
     """One person on a meeting's list."""
 
     meeting = ForeignKeyField(Meeting, backref="attendees", on_delete="CASCADE")
+    meeting_id: int
     name = CharField(max_length=40)
     title = CharField(max_length=60, default="")  # 职务
     unit = CharField(max_length=60, default="")  # 单位

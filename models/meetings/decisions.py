@@ -30,6 +30,7 @@ class Decision(BaseModel):
     """One 议定事项 and, once handed over, the 督办 item it became."""
 
     meeting = ForeignKeyField(Meeting, backref="decisions", on_delete="CASCADE")
+    meeting_id: int
     position = IntegerField()
     matter = CharField(max_length=300)  # 事项
     lead_unit = CharField(max_length=60)  # 牵头单位

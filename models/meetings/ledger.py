@@ -6,6 +6,7 @@ from datetime import date
 from peewee import JOIN, Case, fn
 
 from models.core import clock, workdays
+from models.core.db import tuples
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, PagedSource, Query, Row
 from models.core.rights import require
 from models.core.text import clean
@@ -139,8 +140,8 @@ def _checklist_stats(meeting_ids: list[int], today: date) -> dict[int, tuple[int
         fn.SUM(Case(None, [(ChecklistItem.state.not_in(OPEN_STATES), 1)], 0)),
         fn.SUM(Case(None, [(is_open & (ChecklistItem.due < today), 1)], 0)),
         fn.SUM(Case(None, [(is_open & (ChecklistItem.due >= today) & (ChecklistItem.due <= horizon), 1)], 0)))
-        .join(Meeting).where(ChecklistItem.meeting.in_(meeting_ids)).group_by(ChecklistItem.meeting).tuples())
-    return {m: (int(t), int(d or 0), int(late or 0), int(near or 0)) for m, t, d, late, near in rows}
+        .join(Meeting).where(ChecklistItem.meeting.in_(meeting_ids)).group_by(ChecklistItem.meeting))
+    return {m: (int(t), int(d or 0), int(late or 0), int(near or 0)) for m, t, d, late, near in tuples(rows)}
 
 
 class ChecklistLedger(PagedSource):

@@ -8,7 +8,16 @@ with a reason, which is audited with the items it passed over.
 
 import re
 
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    ModelSelect,
+    TextField,
+)
 
 from models.core import audit, clock, counters, settings
 from models.core.changes import Change
@@ -46,8 +55,11 @@ ITEM_KIND = "meeting_item"
 class Meeting(BaseModel):
     """One meeting of one type, numbered per type and year."""
 
+    items: "ModelSelect[ChecklistItem]"  # backref
+
     meeting_type = CharField(max_length=40, index=True)
     template = ForeignKeyField(MeetingTemplate, on_delete="RESTRICT")
+    template_id: int
     template_version = IntegerField()
     year = IntegerField()
     number = IntegerField()  # 第N次, per type and year
@@ -94,6 +106,7 @@ class Topic(BaseModel):
     """议题: 汇报单位, whether 协调/会签 is done, and 合法性审核 when it is a 规范性文件."""
 
     meeting = ForeignKeyField(Meeting, backref="topics", on_delete="CASCADE")
+    meeting_id: int
     position = IntegerField()
     title = CharField(max_length=200)
     unit = CharField(max_length=60, default="")  # 汇报单位
@@ -116,6 +129,7 @@ class ChecklistItem(BaseModel):
     """One item of a meeting's 检点单, its deadline counted from the meeting date."""
 
     meeting = ForeignKeyField(Meeting, backref="items", on_delete="CASCADE")
+    meeting_id: int
     position = IntegerField()
     phase = CharField(max_length=4)
     task = CharField(max_length=200)
@@ -141,6 +155,7 @@ class MeetingEvent(PlainModel):
     """The meeting's history: phase moves (with override reasons), moves of the date, 纪要 steps."""
 
     meeting = ForeignKeyField(Meeting, backref="events", on_delete="CASCADE")
+    meeting_id: int
     at = DateTimeField(default=now)
     actor = CharField(max_length=64)
     actor_name = CharField(max_length=40)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from peewee import BooleanField, CharField, ForeignKeyField, IntegerField
 
 from models.core import audit
-from models.core.db import DB, BaseModel, PlainModel
+from models.core.db import DB, BaseModel, PlainModel, tuples
 from models.core.errors import StaleRecord, ValidationError
 from models.core.rights import require
 from models.core.text import choice, clean
@@ -37,6 +37,7 @@ class TemplateItem(PlainModel):
     """One item of one version of a template."""
 
     template = ForeignKeyField(MeetingTemplate, backref="items", on_delete="CASCADE")
+    template_id: int
     template_version = IntegerField()
     position = IntegerField()
     phase = CharField(max_length=4)  # 会前/会中/会后
@@ -118,7 +119,7 @@ def ensure(actor, name: str) -> MeetingTemplate:
 
 def names() -> list[str]:
     """Every meeting type: the built-in ones first, then the office's own."""
-    stored = [n for (n,) in MeetingTemplate.select(MeetingTemplate.name).order_by(MeetingTemplate.id).tuples()]
+    stored = [n for (n,) in tuples(MeetingTemplate.select(MeetingTemplate.name).order_by(MeetingTemplate.id))]
     return list(builtin.DELTAS) + [n for n in stored if n not in builtin.DELTAS]
 
 

@@ -31,7 +31,7 @@ def demo_personnel(actor, options: dict) -> str:
     today = clock.today()
     for unit, name, level in POSTS:
         secrecy.add_post(sec, {"unit": unit, "name": name, "level": level, "duties": f"{name}相关涉密事项"})
-    people = {}
+    people: dict[str, secrecy.Person] = {}
     for name, id_number, unit, position, political, post, years, nature, home in PEOPLE:
         since = today.replace(year=today.year - years, month=3, day=1)
         person, _ = secrecy.register(sec, {"name": name, "id_number": id_number, "unit": unit, "position": position,

@@ -9,6 +9,7 @@ unmarked); a reminder names a person and a date, not a classified document.
 
 from datetime import date
 
+from models.core.db import tuples
 from models.core.due import DueItem, Level, sorted_items
 from models.core.rights import allowed
 from models.secrecy.manifest import READ_PERSONNEL
@@ -24,7 +25,7 @@ def due(actor, day: date) -> list[DueItem]:
     if not allowed(actor, READ_PERSONNEL):
         return []
     found = reminders(actor, day)
-    units = dict(Person.select(Person.id, Person.unit).where(Person.state.in_(("on_post", "declass"))).tuples())
+    units = dict(tuples(Person.select(Person.id, Person.unit).where(Person.state.in_(("on_post", "declass")))))
     items = []
     for r in found:
         level = Level.RED if r.late else Level.AMBER

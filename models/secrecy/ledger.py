@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from peewee import Case, fn
 
 from models.core import clock, settings
+from models.core.db import tuples
 from models.core.ledger import PAGE_SIZE, Column, FilterSpec, KeysetPager, PagedSource, Query, Row
 from models.core.rights import require
 from models.core.text import clean
@@ -31,9 +32,9 @@ def _words(text: str) -> str:
 def current_posts(ids: list[int]) -> dict[int, str]:
     """「机要文件收发、综合文稿起草」 for each of a page's people: the posts held now, highest level first."""
     held: dict[int, list[str]] = {}
-    for person_id, name in (Assignment.select(Assignment.person, Post.name).join(Post)
-                            .where(Assignment.person.in_(ids) & Assignment.end_on.is_null())
-                            .order_by(Post.level, Post.name).tuples()) if ids else ():
+    for person_id, name in tuples(Assignment.select(Assignment.person, Post.name).join(Post)
+                                  .where(Assignment.person.in_(ids) & Assignment.end_on.is_null())
+                                  .order_by(Post.level, Post.name)) if ids else ():
         held.setdefault(person_id, []).append(name)
     return {person_id: "、".join(names) for person_id, names in held.items()}
 
@@ -196,7 +197,9 @@ class CabinetLedger(PagedSource):
                  ("保管情况", cabinet.custody_text(item))]
         for loan in Loan.select().where(Loan.passport == item).order_by(Loan.lent_on.desc(), Loan.id.desc()):
             back = f"，{loan.returned_on:%Y-%m-%d} 交回" if loan.returned_on else ""
-            why = loan.purpose or (loan.trip.label if loan.trip_id else "")
+            why = loan.purpose
+            if not why and loan.trip_id is not None and loan.trip is not None:
+                why = loan.trip.label
             lines.append(("借出", f"{loan.lent_on:%Y-%m-%d}（{why}，{loan.approved_by}批准）应交 {loan.due_on:%Y-%m-%d}"
                                   f"{back}" + (f"；特批理由：{loan.override}" if loan.override else "")))
         if item.note:

@@ -24,6 +24,7 @@ from models.secrecy.terms import PASSPORT_KINDS, PASSPORT_STATES, TRIP_DECISIONS
 
 class Passport(BaseModel):
     person = ForeignKeyField(Person, backref="passports", on_delete="CASCADE")
+    person_id: int
     kind = CharField(max_length=10)
     number = CharField(max_length=20, unique=True)
     expires_on = DateField(null=True)
@@ -41,6 +42,7 @@ class Trip(BaseModel):
     """出国(境) 申请 and its approval (保密法 第45条; 实施条例 第52条)."""
 
     person = ForeignKeyField(Person, backref="trips", on_delete="CASCADE")
+    person_id: int
     destination = CharField(max_length=60)  # 国家/地区
     purpose = CharField(max_length=100)  # 事由
     start_on = DateField()
@@ -60,7 +62,9 @@ class Trip(BaseModel):
 
 class Loan(BaseModel):
     passport = ForeignKeyField(Passport, backref="loans", on_delete="CASCADE")
+    passport_id: int
     trip = ForeignKeyField(Trip, null=True, backref="loans")
+    trip_id: int | None
     purpose = CharField(max_length=100, default="")  # when not for a trip (e.g. 换领证件)
     lent_on = DateField()
     due_on = DateField(index=True)

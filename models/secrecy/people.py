@@ -9,7 +9,7 @@ function here checks the right itself, and a refusal is audited.
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField
 
 from models.core import audit, clock
 from models.core.db import DB, BaseModel, chunks, now
@@ -124,7 +124,9 @@ class Assignment(BaseModel):
     """A post held from `start_on` until `end_on` (open while held)."""
 
     person = ForeignKeyField(Person, backref="assignments", on_delete="CASCADE")
+    person_id: int
     post = ForeignKeyField(Post, backref="assignments")
+    post_id: int
     start_on = DateField()
     end_on = DateField(null=True, index=True)
 
@@ -133,6 +135,7 @@ class PersonEvent(BaseModel):
     """One line of a person's history (履历): what happened on which day, entered by whom and when."""
 
     person = ForeignKeyField(Person, backref="events", on_delete="CASCADE")
+    person_id: int
     on = DateField(index=True)
     kind = CharField(max_length=12)  # 登记/上岗/调岗/离岗/离职/退休/脱密期满/审查/承诺书/培训/证件/出境/信息变更…
     text = TextField()
@@ -148,7 +151,7 @@ _get = RECORDS.get
 
 
 def add_event(actor, person: Person, on: date, kind: str, text: str, level_before: str = "",
-              level_after: str = "") -> PersonEvent:
+              level_after: str = "") -> Model:
     return RECORDS.event(actor, person, on=on, kind=kind, text=text, level_before=level_before,
                          level_after=level_after)
 
@@ -609,7 +612,7 @@ def end_declass(actor, person_id: int, on: object = None) -> Person:
     with DB.atomic():
         person = get(actor, person_id)
         after = check_step(person, "end_declass")
-        if day < person.declass_end:
+        if person.declass_end is not None and day < person.declass_end:
             raise ValidationError("on", f"{person.name}的脱密期至 {person.declass_end:%Y-%m-%d}，还未期满。")
         person.state = after
         RECORDS.save(actor, person, f"脱密期满：{person.name}")

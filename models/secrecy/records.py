@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from peewee import BooleanField, CharField, DateField, DecimalField, ForeignKeyField, TextField, fn
 
 from models.core import audit, clock, settings
-from models.core.db import DB, BaseModel, chunks
+from models.core.db import DB, BaseModel, chunks, tuples
 from models.core.errors import ValidationError
 from models.core.rights import require
 from models.core.text import choice, clean
@@ -25,6 +26,7 @@ from models.secrecy.terms import LEVELS, PLEDGE_KINDS, REVIEW_KINDS, REVIEW_RESU
 
 class Review(BaseModel):
     person = ForeignKeyField(Person, backref="reviews", on_delete="CASCADE")
+    person_id: int
     kind = CharField(max_length=8)  # 上岗审查/复审/派出单位审查
     on = DateField()
     result = CharField(max_length=4)  # 通过/不通过
@@ -35,6 +37,7 @@ class Review(BaseModel):
 
 class Pledge(BaseModel):
     person = ForeignKeyField(Person, backref="pledges", on_delete="CASCADE")
+    person_id: int
     kind = CharField(max_length=4)  # 上岗/在岗/离岗/专项
     signed_on = DateField()
     kept_at = CharField(max_length=60, default="")  # 存放: 人事档案/保密办…
@@ -43,6 +46,7 @@ class Pledge(BaseModel):
 
 class Training(BaseModel):
     person = ForeignKeyField(Person, backref="trainings", on_delete="CASCADE")
+    person_id: int
     on = DateField(index=True)
     hours = DecimalField(max_digits=5, decimal_places=1)
     topic = CharField(max_length=100)
@@ -103,7 +107,9 @@ def next_review(person: Person) -> date | None:
     return review_due(person, last.on if last else None)
 
 
-def review_due(person: Person, last_passed: date | None, periods: dict[str, int] | None = None) -> date | None:
+def review_due(person: Person | SimpleNamespace, last_passed: date | None,
+               periods: dict[str, int] | None = None) -> date | None:
+    """The next 复审 of `person` (a Person, or a ledger page's row), or None when none is due."""
     if person.state != "on_post" or not person.level:
         return None
     dates = [d for d in (last_passed, person.on_post_since) if d]
@@ -153,14 +159,14 @@ def overview(people: list[Person], year: int | None = None) -> dict[int, Overvie
         for a in (Assignment.select(Assignment.person, Post.name, Post.level).join(Post)
                   .where(Assignment.person.in_(chunk) & Assignment.end_on.is_null()).order_by(Post.level, Post.name)):
             posts.setdefault(a.person_id, []).append(a.post.name)
-        for row in (Review.select(Review.person, fn.MAX(Review.on).alias("last"))
-                    .where(Review.person.in_(chunk) & (Review.result == "通过") & ~Review.voided)
-                    .group_by(Review.person).tuples()):
-            reviewed[row[0]] = date.fromisoformat(str(row[1])[:10])
-        for row in (Training.select(Training.person, fn.SUM(Training.hours))
-                    .where(Training.person.in_(chunk) & ~Training.voided & (Training.on.year == year))
-                    .group_by(Training.person).tuples()):
-            hours[row[0]] = float(row[1] or 0)
+        for person_id, last in tuples(Review.select(Review.person, fn.MAX(Review.on).alias("last"))
+                                      .where(Review.person.in_(chunk) & (Review.result == "通过") & ~Review.voided)
+                                      .group_by(Review.person)):
+            reviewed[person_id] = date.fromisoformat(str(last)[:10])
+        this_year = Training.person.in_(chunk) & ~Training.voided & (Training.on.year == year)
+        for person_id, total in tuples(Training.select(Training.person, fn.SUM(Training.hours)).where(this_year)
+                                       .group_by(Training.person)):
+            hours[person_id] = float(total or 0)
     required = settings.get("training_hours")
     periods = {level: review_months(level) for level in LEVELS}  # read once, not per person
     return {p.id: Overview("、".join(posts.get(p.id, [])), review_due(p, reviewed.get(p.id), periods),
@@ -255,7 +261,8 @@ def records(actor, person_id: int) -> tuple[list[Review], list[Pledge], list[Tra
             list(Training.select().where((Training.person == person) & ~Training.voided).order_by(Training.on)))
 
 
-VOIDABLE = {"review": (Review, "审查记录"), "pledge": (Pledge, "承诺书记录"), "training": (Training, "培训记录")}
+VOIDABLE: dict[str, tuple[type[Review] | type[Pledge] | type[Training], str]] = {
+    "review": (Review, "审查记录"), "pledge": (Pledge, "承诺书记录"), "training": (Training, "培训记录")}
 
 
 def void(actor, kind: str, record_id: int, reason: str) -> None:

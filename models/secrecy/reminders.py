@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from models.core import clock, settings
+from models.core.db import tuples
 from models.core.due import day_text
 from models.core.rights import require
 from models.secrecy.manifest import READ_PERSONNEL
@@ -78,8 +79,8 @@ def _review_kinds(people: list[Person]) -> dict[int, set[str]]:
     kinds: dict[int, set[str]] = {}
     ids = [p.id for p in people]
     for start in range(0, len(ids), CHUNK):
-        for person_id, kind in (Review.select(Review.person, Review.kind).where(
-                Review.person.in_(ids[start:start + CHUNK]) & ~Review.voided).distinct().tuples()):
+        for person_id, kind in tuples(Review.select(Review.person, Review.kind).where(
+                Review.person.in_(ids[start:start + CHUNK]) & ~Review.voided).distinct()):
             kinds.setdefault(person_id, set()).add(kind)
     return kinds
 
@@ -89,8 +90,8 @@ def _pledged(people: list[Person], pledge_kinds: tuple[str, ...] = ("上岗", "�
     ids = [p.id for p in people]
     signed: set[int] = set()
     for start in range(0, len(ids), CHUNK):
-        signed |= {i for (i,) in Pledge.select(Pledge.person).where(
-            Pledge.person.in_(ids[start:start + CHUNK]) & Pledge.kind.in_(pledge_kinds) & ~Pledge.voided).tuples()}
+        signed |= {i for (i,) in tuples(Pledge.select(Pledge.person).where(
+            Pledge.person.in_(ids[start:start + CHUNK]) & Pledge.kind.in_(pledge_kinds) & ~Pledge.voided))}
     return signed
 
 

@@ -73,7 +73,7 @@ def stats(actor) -> Table:
         else:
             line[5] += 1
     rows = [(unit, *values) for unit, values in sorted(counts.items())]
-    total = [sum(r[i] for r in rows) for i in range(1, 7)]
+    total = [sum(values[i] for values in counts.values()) for i in range(6)]
     rows.append(("合计", *total))
     columns = [("部门", 16), ("核心", 8), ("重要", 8), ("一般", 8), ("在岗合计", 10), ("其中借调等", 10),
                ("脱密期中", 10)]

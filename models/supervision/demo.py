@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 
 from models.core import clock, workdays
+from models.core.db import tuples
 from models.supervision import flow, items, urging
 
 UNITS = ("县发展改革局", "县财政局", "县住房城乡建设局", "县交通运输局", "县教育局", "县卫生健康局", "县农业农村局",
@@ -40,8 +41,8 @@ def demo_supervision(actor, options: dict) -> str:
     clerk = accounts.session_for(accounts.User.get(accounts.User.username == "wangmishu"))
     rng = random.Random(2026)
     today = clock.today()
-    instructed = [i for (i,) in Incoming.select(Incoming.id).where(Incoming.instructions != "")
-                  .order_by(Incoming.id).limit(5).tuples()]
+    instructed = [i for (i,) in tuples(Incoming.select(Incoming.id).where(Incoming.instructions != "")
+                                       .order_by(Incoming.id).limit(5))]
     numbers = {"人大代表建议": 0, "政协提案": 0}
     made, closed, late, extended = 0, 0, 0, 0
     plan = [(source, title) for source, titles in TOPICS.items() for title in titles]

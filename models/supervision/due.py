@@ -8,7 +8,7 @@ read as plain values, and one cumulative calendar for all.
 
 from datetime import date
 
-from models.core.db import DB
+from models.core.db import DB, tuples
 from models.core.due import DueItem, Level, day_text, short_title, sorted_items
 from models.core.rights import allowed
 from models.supervision.items import SupervisionItem
@@ -56,9 +56,9 @@ def due(actor, day: date) -> list[DueItem]:
 
 def _waiting_review(day: date) -> list[DueItem]:
     item = SupervisionItem
-    waiting = (item.select(item.id, item.number, item.title, item.lead_unit, item.due_date, item.reported_on,
-                           item.secrecy)
-               .where(item.status.in_(("reported", "reviewing"))).order_by(item.reported_on, item.id).tuples())
+    waiting = tuples(item.select(item.id, item.number, item.title, item.lead_unit, item.due_date, item.reported_on,
+                                 item.secrecy)
+                     .where(item.status.in_(("reported", "reviewing"))).order_by(item.reported_on, item.id))
     return [DueItem(MODULE, "supervision", item_id, Level.AMBER, f"督办 {number}《{short_title(title)}》",
                     f"{unit}已于{day_text(reported, day)}报送办结报告，待审核。", due_date, PAGE, classified)
             for item_id, number, title, unit, due_date, reported, classified in waiting]

@@ -10,7 +10,7 @@ from datetime import date
 from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from models.core import audit, clock, counters
-from models.core.db import DB, BaseModel, PlainModel, insert_rows, now
+from models.core.db import DB, BaseModel, PlainModel, insert_rows, now, tuples
 from models.core.errors import ValidationError
 from models.core.records import Records
 from models.core.rights import require
@@ -114,6 +114,7 @@ class SupervisionStage(BaseModel):
     """阶段时限: a step of an item with its own date (「6月底前完成方案」)."""
 
     item = ForeignKeyField(SupervisionItem, backref="stages")
+    item_id: int
     name = CharField(max_length=200)
     due_date = DateField()
     done_on = DateField(null=True)
@@ -126,6 +127,7 @@ class SupervisionFeedback(BaseModel):
     """进展反馈: what the 牵头单位 reported on a day, with its percent and the names of what it attached."""
 
     item = ForeignKeyField(SupervisionItem, backref="feedbacks")
+    item_id: int
     on = DateField()
     content = TextField()
     percent = IntegerField()
@@ -140,6 +142,7 @@ class SupervisionExtension(BaseModel):
     """申请延期 and its decision: the 时限 asked for, and on approval the one it replaced (kept for the 通报)."""
 
     item = ForeignKeyField(SupervisionItem, backref="extensions")
+    item_id: int
     requested_on = DateField()
     reason = TextField()
     old_due = DateField()  # the 时限 in force when asked
@@ -157,6 +160,7 @@ class SupervisionSlip(BaseModel):
     """督办单 issued at a level of the ladder (「红色督办单」), numbered per year, each issue kept."""
 
     item = ForeignKeyField(SupervisionItem, backref="slips")
+    item_id: int
     year = IntegerField()
     serial = IntegerField()
     level = IntegerField()  # 1–3
@@ -180,6 +184,7 @@ class SupervisionUrge(BaseModel):
     """催办: when, to whom, how, what was asked and what they answered; repeatable."""
 
     item = ForeignKeyField(SupervisionItem, backref="urges")
+    item_id: int
     at = DateTimeField(default=now)
     target = CharField(max_length=100)
     method = CharField(max_length=10)
@@ -420,9 +425,9 @@ def existing_keys(actor, years: Iterable[int]) -> dict[tuple, str]:
     require(actor, READ_SUPERVISION, "查看督办事项")
     item = SupervisionItem
     found: dict[tuple, str] = {}
-    for source, year, number, title, unit, start, code in (
+    for source, year, number, title, unit, start, code in tuples(
             item.select(item.source_type, item.year, item.source_no, item.title, item.lead_unit, item.assigned_on,
-                        item.number).where(item.year.in_(sorted(set(years)))).tuples()):
+                        item.number).where(item.year.in_(sorted(set(years))))):
         found[(source, year, number) if number else (title, unit, start)] = code
     return found
 
@@ -460,9 +465,9 @@ def import_many(actor, rows: list[dict], source: str) -> int:
             batch.append({k: v for k, v in record.__data__.items() if k != "id"})
         insert_rows(SupervisionItem, batch)
         years = sorted(by_year)
-        made = {(y, s): i for i, y, s in SupervisionItem.select(SupervisionItem.id, SupervisionItem.year,
-                                                                 SupervisionItem.serial)
-                .where(SupervisionItem.year.in_(years)).tuples()}
+        made = {(y, s): i for i, y, s in tuples(SupervisionItem.select(SupervisionItem.id, SupervisionItem.year,
+                                                                        SupervisionItem.serial)
+                                                .where(SupervisionItem.year.in_(years)))}
         event = dict(at=stamp, actor=actor.username, actor_name=actor.display_name, action="import",
                      summary=f"从「{source}」导入")
         insert_rows(SupervisionEvent, [event | {"item": made[serials[i]]} for i in range(len(rows))])

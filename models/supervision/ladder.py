@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from peewee import fn
 
 from models.core import settings, workdays
+from models.core.db import tuples
 from models.supervision.items import WORKING, SupervisionItem
 
 NONE, BLUE, YELLOW, RED = 0, 1, 2, 3
@@ -155,13 +156,15 @@ def level_clause(level: int, day: date, policy: Policy):
 def _behind(day: date, policy: Policy) -> list[int]:
     """The working items with a 反馈 under 100% before their 时限 that are 黄 on `day` (progress behind time)."""
     item = SupervisionItem
-    rows = list(item.select(item.id, item.status, item.assigned_on, item.due_date, item.feedback_on, item.progress)
-                .where(item.status.in_(WORKING) & item.feedback_on.is_null(False) & (item.progress < 100)
-                       & (item.due_date >= day)).tuples())
+    rows = list(tuples(item.select(item.id, item.status, item.assigned_on, item.due_date, item.feedback_on,
+                                   item.progress)
+                       .where(item.status.in_(WORKING) & item.feedback_on.is_null(False) & (item.progress < 100)
+                              & (item.due_date >= day))))
     if not rows:
         return []
     ladder = Ladder(min(min(r[2] for r in rows), day), max(max(r[3] for r in rows), day), policy)
-    return [r[0] for r in rows if ladder.signal(*r[1:], day).level == YELLOW]
+    return [item_id for item_id, status, assigned_on, due, feedback_on, progress in rows
+            if ladder.signal(status, assigned_on, due, feedback_on, progress, day).level == YELLOW]
 
 
 def _silent_before(day: date, policy: Policy) -> date:

@@ -14,8 +14,9 @@ The same figures against the original 时限 (before any approved 延期) come w
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import Case, Node, fn
+from peewee import Case, ColumnBase, Node, fn
 
+from models.core.db import tuples
 from models.core.rights import require
 from models.supervision.items import ASSIGNED, DONE, STATUS, SupervisionItem
 from models.supervision.ladder import Ladder, Policy, Signal
@@ -93,7 +94,7 @@ class Bulletin:
     overdue: tuple[OverdueItem, ...]
 
 
-def _count(condition: Node) -> Node:
+def _count(condition: Node) -> ColumnBase:
     return fn.SUM(Case(None, [(condition, 1)], 0))
 
 
@@ -105,9 +106,9 @@ def _figures(day: date) -> list:
         due = limit <= day
         columns += [_count(due), _count(due & closed & (item.closed_on <= limit)),
                     _count(closed & (item.closed_on > limit)), _count(due & ~closed)]
-    return list(item.select(*columns)
-                .where(item.status.in_(ASSIGNED) & (item.assigned_on <= day))
-                .group_by(item.lead_unit).tuples())
+    return list(tuples(item.select(*columns)
+                       .where(item.status.in_(ASSIGNED) & (item.assigned_on <= day))
+                       .group_by(item.lead_unit)))
 
 
 def bulletin(actor, as_of: date) -> Bulletin:
@@ -128,10 +129,11 @@ def overdue_items(as_of: date) -> list[OverdueItem]:
     """Items past their 时限 in force and not closed on `as_of`, by unit and 时限."""
     item = SupervisionItem
     closed = item.status.in_(DONE) & item.closed_on.is_null(False) & (item.closed_on <= as_of)
-    found = list(item.select(item.id, item.number, item.title, item.lead_unit, item.source_type, item.due_date,
-                             item.due_original, item.status, item.secrecy)
-                 .where(item.status.in_(ASSIGNED) & (item.assigned_on <= as_of) & (item.due_date < as_of) & ~closed)
-                 .order_by(item.lead_unit, item.due_date, item.id).tuples())
+    found = list(tuples(item.select(item.id, item.number, item.title, item.lead_unit, item.source_type, item.due_date,
+                                    item.due_original, item.status, item.secrecy)
+                        .where(item.status.in_(ASSIGNED) & (item.assigned_on <= as_of) & (item.due_date < as_of)
+                               & ~closed)
+                        .order_by(item.lead_unit, item.due_date, item.id)))
     if not found:
         return []
     ladder = Ladder(min(r[5] for r in found), as_of, Policy())

@@ -4,7 +4,7 @@ item's source 收文 (the 台账's link to the 公文 tab)."""
 
 from collections.abc import Iterable
 
-from models.core.db import distinct_values
+from models.core.db import distinct_values, tuples
 from models.core.rights import require
 from models.supervision.items import SupervisionItem
 from models.supervision.manifest import READ_SUPERVISION
@@ -20,8 +20,8 @@ def secrecy_of(actor, item_ids: Iterable[int]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(ids), CHUNK):
         item = SupervisionItem
-        found.update(s for (s,) in item.select(item.secrecy.distinct())
-                     .where(item.id.in_(ids[start:start + CHUNK]) & item.secrecy.in_(CLASSIFIED)).tuples())
+        found.update(s for (s,) in tuples(item.select(item.secrecy.distinct())
+                                          .where(item.id.in_(ids[start:start + CHUNK]) & item.secrecy.in_(CLASSIFIED))))
     return found
 
 
