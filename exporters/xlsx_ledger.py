@@ -135,7 +135,7 @@ def _line_count(value: object, units: int) -> int:
     return sum(max(1, -(-_width(part) // room)) for part in value.split("\n"))
 
 
-def _cells_as_given(cells: Sequence[WriteOnlyCell], row_idx: int) -> Iterable[WriteOnlyCell]:
+def _cells_as_given(cells: Sequence[Cell], row_idx: int) -> Iterable[Cell]:
     """The rows `write_ledger` appends are all cells. openpyxl's own `_values_to_row` first tries every value as a
     plain value, and a cell fails that check with an exception whose message holds the cell's repr: a fifth of a
     10,000-row export. This places the cells as it does (no hyperlinks here); tests/test_golden.py shows any change."""
@@ -226,7 +226,7 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
     # appended, so the cells are free again after each append (a new cell and style copy per value was a sixth of
     # a 10,000-row export).
     body = [cell(None, centre_style if w <= 12 else wrap_style) for w in widths]
-    sheet._values_to_row = _cells_as_given  # type: ignore[method-assign]  # see _cells_as_given
+    sheet._values_to_row = _cells_as_given  # see _cells_as_given
     number = 4
     for row in rows:
         for line, lines in printed_rows(row, widths):
