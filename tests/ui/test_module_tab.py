@@ -10,35 +10,12 @@ from ui.widgets.module_tab import ModuleTab
 ACTIONS = ("new", "find", "print", "export")
 
 
-class Page(QWidget):
-    """A page that answers every action by noting it."""
-
-    def __init__(self, calls: list) -> None:
-        super().__init__()
-        self.calls = calls
-
-    def action_new(self) -> None:
-        self.calls.append((self, "new"))
-
-    def action_find(self) -> None:
-        self.calls.append((self, "find"))
-
-    def action_print(self) -> None:
-        self.calls.append((self, "print"))
-
-    def action_export(self) -> None:
-        self.calls.append((self, "export"))
-
-
-class ReportOnly(QWidget):
-    """A page that only exports (as 当日盘点 does)."""
-
-    def __init__(self, calls: list) -> None:
-        super().__init__()
-        self.calls = calls
-
-    def action_export(self) -> None:
-        self.calls.append((self, "export"))
+def page(calls: list, actions: tuple[str, ...] = ACTIONS) -> QWidget:
+    """A page that answers `actions` (all four, or only export as 当日盘点 does) by noting them."""
+    widget = QWidget()
+    for action in actions:
+        setattr(widget, f"action_{action}", lambda a=action: calls.append((widget, a)))
+    return widget
 
 
 def test_each_action_goes_to_the_page_on_screen_and_only_if_it_has_it(qtbot):
@@ -47,9 +24,9 @@ def test_each_action_goes_to_the_page_on_screen_and_only_if_it_has_it(qtbot):
     qtbot.addWidget(tab)
     for action in ACTIONS:  # no page yet: nothing to call, nothing raised
         getattr(tab, f"action_{action}")()
-    first, second, report = Page(calls), Page(calls), ReportOnly(calls)
-    for page, label in ((first, "甲"), (second, "乙"), (report, "丙")):
-        tab.pages.addTab(page, label)
+    first, second, report = page(calls), page(calls), page(calls, ("export",))
+    for widget, label in ((first, "甲"), (second, "乙"), (report, "丙")):
+        tab.pages.addTab(widget, label)
     for action in ACTIONS:
         getattr(tab, f"action_{action}")()
     assert calls == [(first, a) for a in ACTIONS]
