@@ -114,3 +114,29 @@ def test_a_trip_back_without_its_report_is_red(sec, posts):  # noqa: F811
     rows = {r.id: r for r in everything(source, Query())}
     assert rows[back.id].status == "overdue" and rows[later.id].status is None
     assert source.count(Query(search="日本")) == 1 and source.count(Query(filters={"decision": "待审批"})) == 1
+
+
+def test_every_paged_source_provides_what_the_base_asks_and_one_that_does_not_is_refused():
+    import importlib.util
+    import inspect
+    import pkgutil
+
+    import models
+    from models.core.ledger import PagedSource
+
+    for module in pkgutil.iter_modules(models.__path__):
+        if importlib.util.find_spec(f"models.{module.name}.ledger") is not None:
+            importlib.import_module(f"models.{module.name}.ledger")
+    sources = PagedSource.__subclasses__()
+    assert len(sources) >= 9
+    assert [s.__name__ for s in sources if inspect.isabstract(s)] == []
+
+    class NoBase(PagedSource):  # forgot `_base`: counting and paging would fail only when the ledger is shown
+        def page(self, query, after, limit=200):
+            return []
+
+        def detail(self, row_id):
+            return []
+
+    with pytest.raises(TypeError, match="_base"):
+        NoBase()

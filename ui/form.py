@@ -1,8 +1,11 @@
 """Forms that show a model's ValidationError beside the field it names."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +20,17 @@ FIELD_ERROR_STYLE = "border: 1px solid #d92d20; border-radius: 2px;"
 HINT_STYLE = "color: #667085;"
 # In a text box Enter adds a line, so say how to confirm (the dialogs bind Ctrl+Enter to 确定).
 MULTILINE_HINT = "Enter 换行，Ctrl+Enter 确定"
+
+
+def dialog_buttons(dialog: QDialog, accept: str, reject: str, on_accept: Callable[[], object]) -> QDialogButtonBox:
+    """The dialog's two buttons, labelled as given (Qt's standard ones would follow the system's language): `accept`
+    runs `on_accept`, which closes the dialog only when the form is right; `reject` closes it."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(reject, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 class Form(QWidget):

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from models.core import accounts, db, settings
 from models.core.errors import SanbanError
-from ui.form import Form
+from ui.form import Form, dialog_buttons
 from ui.widgets.screen_fit import keep_on_screen
 
 
@@ -69,11 +69,7 @@ class PasswordDialog(QDialog):
         self.form.line("old_password", self.tr("原密码"), password=True)
         self.form.line("password", self.tr("新密码"), password=True)
         self.form.line("confirm", self.tr("确认新密码"), password=True)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("退出登录") if forced else self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.change)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("确定"), self.tr("退出登录") if forced else self.tr("取消"), self.change)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(rule)

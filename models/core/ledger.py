@@ -5,6 +5,7 @@ whether it is the first or the 500th. A jump into the middle first asks for the 
 the index answers without reading the rows.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -136,7 +137,7 @@ class KeysetPager:
 
 
 
-class PagedSource:
+class PagedSource(ABC):
     """What every ledger source shares: a keyset pager over its filtered select `_base(query)`. A source declares
     `columns`, `filters`, `default_sort`, `_pager`, `_base`, `page` and `detail`; counting, jumping and finding a
     record's row come from here."""
@@ -145,8 +146,15 @@ class PagedSource:
     default_descending = False
     _pager: KeysetPager
 
+    @abstractmethod
     def _base(self, query: Query):
-        raise NotImplementedError
+        """The select of the rows the query keeps (filters and search applied), before ordering and paging."""
+
+    @abstractmethod
+    def page(self, query: Query, after: tuple | None, limit: int = PAGE_SIZE) -> list[Row]: ...
+
+    @abstractmethod
+    def detail(self, row_id: int) -> list[tuple[str, str]]: ...
 
     def count(self, query: Query) -> int:
         return count_matches(self._base(query), query)

@@ -145,11 +145,12 @@ def test_the_roster_opens_on_this_month_and_steps_across_the_year(qtbot, duty, m
 
 def test_compose_number_and_preview_the_brief(tab, monkeypatch, shown):
     from ui.duty import brief_dialog
+    from ui.widgets import preview
 
     duty_log.log(tab.session, {"at": f"{YESTERDAY} 09:00", "unit": "县应急局", "subject": "通报强降雨"})
     duty_log.log(tab.session, {"at": f"{YESTERDAY} 10:00", "kind": "其他", "subject": "打印机缺纸"})
     previews = []
-    monkeypatch.setattr(brief_dialog.PreviewDialog, "exec", lambda self: previews.append(self.pdf))
+    monkeypatch.setattr(preview.PreviewDialog, "exec", lambda self: previews.append(self.pdf))
     dialog = brief_dialog.BriefDialog.for_day(tab.session, YESTERDAY, tab)
     assert dialog.number.text() == "将编为第1期"
     assert dialog.items.item(1).checkState() == Qt.CheckState.Unchecked  # 「其他」 left out
@@ -171,6 +172,7 @@ def test_compose_number_and_preview_the_brief(tab, monkeypatch, shown):
 def test_the_brief_is_not_printed_when_she_goes_back_to_fix_the_phone(tab, monkeypatch):
     from ui import messages
     from ui.duty import brief_dialog
+    from ui.widgets import preview
 
     duty_log.log(tab.session, {"at": f"{YESTERDAY} 09:00", "unit": "县应急局", "subject": "通报强降雨"})
     monkeypatch.setattr(messages, "confirm", lambda parent, title, text: False)
@@ -179,7 +181,7 @@ def test_the_brief_is_not_printed_when_she_goes_back_to_fix_the_phone(tab, monke
     assert duty_brief.DutyBrief.select().count() == 0  # no number taken
     dialog.phone.setText("0871-6123456")
     dialog.leader.setText("周主任")  # no roster in this test: the leader was blank too
-    monkeypatch.setattr(brief_dialog.PreviewDialog, "exec", lambda self: None)
+    monkeypatch.setattr(preview.PreviewDialog, "exec", lambda self: None)
     dialog.preview()
     assert duty_brief.DutyBrief.get().phone == "0871-6123456"
 
@@ -251,7 +253,7 @@ def test_the_roster_import_and_export_run_off_the_gui_thread(tab, shown, monkeyp
 
     from exporters import duty as duty_exporters
     from importers import roster_import
-    from ui.duty import roster_page
+    from ui.widgets import preview
 
     threads = []
     real_run, real_export = roster_import.run, duty_exporters.export_roster
@@ -261,7 +263,7 @@ def test_the_roster_import_and_export_run_off_the_gui_thread(tab, shown, monkeyp
                         or real_export(*a, **k))
     sample = Path(__file__).parents[1] / "fixtures" / "值班安排表-示例.xlsx"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(sample), "")))
-    monkeypatch.setattr(roster_page, "save_path", lambda *a: str(tmp_path / "值班表.xlsx"))
+    monkeypatch.setattr(preview, "save_path", lambda *a: str(tmp_path / "值班表.xlsx"))
     tab.roster.import_roster()
     tab.roster.export()
     assert len(threads) >= 2 and threading.main_thread() not in threads  # the window kept painting

@@ -20,3 +20,20 @@ def test_a_text_box_says_ctrl_enter_confirms_and_ctrl_enter_does(qtbot):
     assert not saved and box.toPlainText() == "line one\n"  # Enter adds a line
     QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # via shortcuts
     assert saved == [{"who": "", "note": "line one\n"}]
+
+
+def test_dialog_buttons_say_what_they_do_and_only_the_first_runs_the_check(qtbot):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from ui.form import dialog_buttons
+
+    dialog, checked = QDialog(), []
+    qtbot.addWidget(dialog)
+    buttons = dialog_buttons(dialog, "解锁", "取消", lambda: checked.append(True))
+    labels = {buttons.buttonRole(b): b.text() for b in buttons.buttons()}
+    assert labels == {QDialogButtonBox.ButtonRole.AcceptRole: "解锁", QDialogButtonBox.ButtonRole.RejectRole: "取消"}
+    dialog.show()
+    next(b for b in buttons.buttons() if b.text() == "解锁").click()
+    assert checked == [True] and dialog.isVisible()  # the check decides whether the dialog closes
+    next(b for b in buttons.buttons() if b.text() == "取消").click()
+    assert checked == [True] and not dialog.isVisible()

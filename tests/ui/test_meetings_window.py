@@ -153,5 +153,5 @@ def test_enter_on_a_checklist_item_in_today_opens_it_on_the_meetings_tab(qtbot, 
     tab = window.module_tabs["meetings"]
     assert window.tabs.currentWidget() is tab
     assert tab.meetings.ledger.selected_row().id == meeting.id
-    assert tab.below.currentWidget() is tab.checklist and tab.checklist.ledger.selected_row().id == item.id
+    assert tab.pages.currentWidget() is tab.checklist and tab.checklist.ledger.selected_row().id == item.id
     assert window.focusWidget() is tab.checklist.ledger.table

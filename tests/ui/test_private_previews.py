@@ -68,3 +68,30 @@ def test_the_sysadmin_chooses_the_daily_backup_folder_on_the_backup_page(qtbot, 
     start_scheduled_backup().join(timeout=30)
     page.show_schedule()
     assert f"三办自动备份-{clock.today():%Y%m%d}.db" in page.schedule.text()
+
+
+def test_a_refused_preview_says_why_and_leaves_no_file_and_save_to_says_where(qtbot, shown, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from models.core.errors import ValidationError
+    from ui.widgets import preview
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    written: list = []
+
+    def refuse(pdf):
+        written.append(pdf)
+        raise ValidationError("id", "该记录已作废，不能打印。")
+
+    preview.preview_file(parent, "催办单.pdf", refuse, lambda _: "催办单", lambda: None, "打印")
+    assert shown == [("warn", "打印", "该记录已作废，不能打印。")] and not written[0].exists()
+    shown.clear()
+    target = tmp_path / "催办单.docx"
+    monkeypatch.setattr(preview, "save_path", lambda *a: "")
+    assert preview.save_to(parent, "另存为", "催办单.docx", "Word 文件 (*.docx)", written.append) == ""
+    monkeypatch.setattr(preview, "save_path", lambda *a: str(target))
+    assert preview.save_to(parent, "另存为", "催办单.docx", "Word 文件 (*.docx)", refuse) == ""
+    assert preview.save_to(parent, "另存为", "催办单.docx", "Word 文件 (*.docx)", written.append) == str(target)
+    assert written[-1] == str(target) and len(written) == 3  # not written when the dialog was cancelled
+    assert shown == [("warn", "另存为", "该记录已作废，不能打印。"), ("info", "另存为", f"已保存到 {target}")]

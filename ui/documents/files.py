@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from models.core import clock, previews
 from models.core.errors import SanbanError
 from ui import account_state, messages
-from ui.widgets.preview import PreviewDialog, save_path
+from ui.widgets.preview import PreviewDialog, preview_form, save_path, save_to
 from ui.widgets.screen_fit import fit, keep_on_screen
 from ui.workers import run_in_background
 
@@ -31,26 +31,8 @@ def print_form(parent: QWidget, session, kind: str, doc_id: int, name: str) -> N
     """Preview the form, then print it or save it as .pdf/.docx (each save audited as an export)."""
     from exporters.documents import export_form
 
-    pdf = previews.new_file(f"{name}.pdf")
-    try:
-        export_form(session, kind, doc_id, pdf)
-    except SanbanError as exc:
-        previews.discard(pdf)
-        messages.warn(parent, parent.tr("打印"), exc.message)
-        return
-
-    def save_as() -> None:
-        path = save_path(parent, parent.tr("另存为"), f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
-        if not path:
-            return
-        try:
-            export_form(session, kind, doc_id, path)
-        except SanbanError as exc:
-            messages.warn(parent, parent.tr("另存为"), exc.message)
-            return
-        messages.info(parent, parent.tr("另存为"), parent.tr("已保存到 %1").replace("%1", path))
-
-    PreviewDialog(pdf, name, save_as, parent).exec()
+    preview_form(parent, name, lambda path: export_form(session, kind, doc_id, path), parent.tr("打印"),
+                 f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
 
 
 class ExportDialog(QDialog):
@@ -249,15 +231,8 @@ def print_ledger(parent: QWidget, session, reports: tuple[str, str]) -> None:
     pdf = previews.new_file(f"{label}-{year}.pdf")
 
     def save_as() -> None:
-        path = save_path(parent, parent.tr("另存为"), f"{label}-{year}.xlsx", "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)")
-        if not path:
-            return
-        try:
-            write(session, report, path, year)
-        except SanbanError as exc:
-            messages.warn(parent, parent.tr("另存为"), exc.message)
-            return
-        messages.info(parent, parent.tr("另存为"), parent.tr("已保存到 %1").replace("%1", path))
+        save_to(parent, parent.tr("另存为"), f"{label}-{year}.xlsx", "Excel 文件 (*.xlsx);;PDF 文件 (*.pdf)",
+                lambda path: write(session, report, path, year))
 
     def done(count, error) -> None:
         if error is not None:

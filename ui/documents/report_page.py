@@ -39,16 +39,7 @@ class ReportPage(QWidget):
         super().showEvent(event)
 
     def action_export(self) -> None:
-        from models.core.errors import SanbanError
-        from ui import messages
-        from ui.widgets.preview import save_path
+        from ui.widgets.preview import save_to
 
-        path = save_path(self, self.tr("导出"), f"{self.name}.xlsx", "Excel 文件 (*.xlsx)")
-        if not path:
-            return
-        try:
-            self.export(path, self.year.value())
-        except SanbanError as exc:
-            messages.warn(self, self.tr("导出"), exc.message)
-            return
-        messages.info(self, self.tr("导出"), self.tr("已保存到 %1").replace("%1", path))
+        save_to(self, self.tr("导出"), f"{self.name}.xlsx", "Excel 文件 (*.xlsx)",
+                lambda path: self.export(path, self.year.value()))

@@ -1,10 +1,10 @@
 """The 公文 tab: 收文, 发文, 当日盘点 and 文号检查."""
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.documents.incoming_page import IncomingPage
 from ui.widgets.lazy_tabs import LazyTabs
-from ui.widgets.record_link import open_on_page
+from ui.widgets.module_tab import ModuleTab
 
 
 def _list(title: str, items: list[str]) -> str:
@@ -14,11 +14,9 @@ def _list(title: str, items: list[str]) -> str:
     return f"<h3>{escape(title)}（{len(items)}）</h3><ul>{body}</ul>"
 
 
-class DocumentsTab(QWidget):
+class DocumentsTab(ModuleTab):
     def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.pages = QTabWidget()
+        super().__init__(session, parent)
         # 收文 is on screen at start; 发文 and the reports are built (and their modules imported) on first view.
         self.built_pages = LazyTabs(self.pages)
         self.built_pages.add("incoming", self.tr("收文"), lambda: IncomingPage(session))
@@ -27,9 +25,6 @@ class DocumentsTab(QWidget):
             self.day_check, export=self._export_day_check, name="当日盘点"))
         self.built_pages.add("number_check", self.tr("文号检查"), lambda: self._report_page(
             self.number_check, with_year=True, name="发文字号检查", export=self._export_number_check))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
 
     @property
     def incoming(self) -> IncomingPage:
@@ -59,27 +54,6 @@ class DocumentsTab(QWidget):
         from exporters.documents import export_number_check
 
         export_number_check(self.session, year, path)
-
-    def _current(self, name: str):
-        handler = getattr(self.pages.currentWidget(), name, None)
-        if handler is not None:
-            handler()
-
-    def open_record(self, kind: str, record_id: int | None, page: str) -> None:
-        """Show `page` and select the record there (from 今日)."""
-        open_on_page(self.pages, kind, record_id, page)
-
-    def action_new(self) -> None:
-        self._current("action_new")
-
-    def action_find(self) -> None:
-        self._current("action_find")
-
-    def action_print(self) -> None:
-        self._current("action_print")
-
-    def action_export(self) -> None:
-        self._current("action_export")
 
     def day_check(self, _year: int) -> str:
         from models.documents.incoming import day_check

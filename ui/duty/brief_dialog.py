@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.core import previews
 from models.core.errors import SanbanError
 from models.duty import brief as duty_brief
 from models.duty.terms import month_day
 from ui import messages
-from ui.widgets.preview import PreviewDialog, save_path
+from ui.widgets.preview import preview_form
 from ui.widgets.screen_fit import fit, keep_on_screen
 
 
@@ -201,26 +200,8 @@ def show_preview(parent: QWidget, session, brief: duty_brief.DutyBrief) -> None:
     from exporters.duty import export_brief
 
     name = f"{duty_brief.KINDS[brief.kind]}{brief.year}年{brief.number_text}"
-    pdf = previews.new_file(f"{name}.pdf")
-    try:
-        export_brief(session, brief.id, pdf)
-    except SanbanError as exc:
-        previews.discard(pdf)
-        messages.warn(parent, parent.tr("打印"), exc.message)
-        return
-
-    def save_as() -> None:
-        path = save_path(parent, parent.tr("另存为"), f"{name}.pdf", "PDF 文件 (*.pdf);;Word 文件 (*.docx)")
-        if not path:
-            return
-        try:
-            export_brief(session, brief.id, path)
-        except SanbanError as exc:
-            messages.warn(parent, parent.tr("另存为"), exc.message)
-            return
-        messages.info(parent, parent.tr("另存为"), parent.tr("已保存到 %1").replace("%1", path))
-
-    PreviewDialog(pdf, name, save_as, parent).exec()
+    preview_form(parent, name, lambda path: export_brief(session, brief.id, path), parent.tr("打印"),
+                 f"{name}.pdf", "PDF 文件 (*.pdf);;Word 文件 (*.docx)")
 
 
 def print_saved(parent: QWidget, session, day: date) -> None:

@@ -22,7 +22,7 @@ from models.duty import roster
 from models.duty.manifest import EDIT_DUTY
 from models.duty.terms import month_day
 from ui import messages
-from ui.widgets.preview import save_path
+from ui.widgets.preview import save_to
 from ui.widgets.step_dialog import Field, StepDialog
 
 RED, HOLIDAY, TODAY = "#a61b0f", "#fdf1e6", "#e8f1fb"
@@ -239,12 +239,6 @@ class RosterPage(QWidget):
         from ui.workers import wait_for
 
         month = f"{self.year.value()}-{self.month.value():02d}"
-        path = save_path(self, self.tr("导出值班表"), f"值班表{month}.xlsx", "Excel 文件 (*.xlsx);;Word 文件 (*.docx)")
-        if not path:
-            return
-        try:
-            wait_for(self, self.tr("正在导出值班表…"), lambda: export_roster(self.session, month, path))
-        except SanbanError as exc:
-            messages.warn(self, self.tr("导出值班表"), exc.message)
-            return
-        messages.info(self, self.tr("导出值班表"), self.tr("已保存到 %1").replace("%1", path))
+        save_to(self, self.tr("导出值班表"), f"值班表{month}.xlsx", "Excel 文件 (*.xlsx);;Word 文件 (*.docx)",
+                lambda path: wait_for(self, self.tr("正在导出值班表…"),
+                                      lambda: export_roster(self.session, month, path)))

@@ -2,32 +2,31 @@
 of the selected one."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from ui.meetings.checklist_page import ChecklistPage
 from ui.meetings.documents_page import DocumentsPage
 from ui.meetings.meetings_page import MeetingsPage
+from ui.widgets.module_tab import ModuleTab
 
 CHECKLIST, DOCUMENTS = "检点单", "会议文件"
 
 
-class MeetingsTab(QWidget):
+class MeetingsTab(ModuleTab):
+    """The pages (`pages`: 检点单, 会议文件) sit below the meetings, which answer the window's 编辑 menu."""
+
     def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.meetings = MeetingsPage(session)
         self.checklist = ChecklistPage(session)
         self.documents = DocumentsPage(session)
-        self.below = QTabWidget()
-        self.below.addTab(self.checklist, self.tr(CHECKLIST))
-        self.below.addTab(self.documents, self.tr(DOCUMENTS))
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.pages.addTab(self.checklist, self.tr(CHECKLIST))
+        self.pages.addTab(self.documents, self.tr(DOCUMENTS))
+        split = QSplitter(Qt.Orientation.Vertical)  # takes the pages' place in the tab, and the pages below
+        self.layout().replaceWidget(self.pages, split)
         split.addWidget(self.meetings)
-        split.addWidget(self.below)
+        split.addWidget(self.pages)
         split.setSizes([320, 380])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
         self.meetings.ledger.selection_changed.connect(self._selected)
 
     def _selected(self, row) -> None:
@@ -51,20 +50,11 @@ class MeetingsTab(QWidget):
             self.meetings.ledger.select_record(meeting_id)
             self._selected(self.meetings.ledger.selected_row())
         if kind == "meeting_item" and meeting_id is not None:
-            self.below.setCurrentWidget(self.checklist)
+            self.pages.setCurrentWidget(self.checklist)
             self.checklist.ledger.select_record(record_id)
             self.checklist.ledger.table.setFocus()
             return
         self.meetings.ledger.table.setFocus()
 
-    def action_new(self) -> None:
-        self.meetings.action_new()
-
-    def action_find(self) -> None:
-        self.meetings.action_find()
-
-    def action_print(self) -> None:
-        self.meetings.action_print()
-
-    def action_export(self) -> None:
-        self.meetings.action_export()
+    def action_page(self, action: str) -> QWidget:
+        return self.meetings

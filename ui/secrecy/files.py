@@ -3,11 +3,10 @@
 
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from models.core import previews
 from models.core.errors import SanbanError
 from models.secrecy import people as secrecy
 from ui import messages
-from ui.widgets.preview import PreviewDialog, save_path
+from ui.widgets.preview import preview_form, save_path, save_to
 
 TABLES = {"涉密人员花名册": "personnel-roster", "涉密人员统计（按部门、等级）": "personnel-stats"}
 
@@ -23,26 +22,8 @@ def print_form(parent: QWidget, session, person: secrecy.Person) -> None:
     from exporters.secrecy import export_form
 
     name = f"涉密人员登记表-{person.name}"
-    pdf = previews.new_file(f"{name}.pdf")
-    try:
-        export_form(session, person.id, pdf)
-    except SanbanError as exc:
-        previews.discard(pdf)
-        messages.warn(parent, parent.tr("登记表"), exc.message)
-        return
-
-    def save_as() -> None:
-        path = save_path(parent, parent.tr("另存为"), f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
-        if not path:
-            return
-        try:
-            export_form(session, person.id, path)
-        except SanbanError as exc:
-            messages.warn(parent, parent.tr("另存为"), exc.message)
-            return
-        messages.info(parent, parent.tr("另存为"), parent.tr("已保存到 %1").replace("%1", path))
-
-    PreviewDialog(pdf, name, save_as, parent).exec()
+    preview_form(parent, name, lambda path: export_form(session, person.id, path), parent.tr("登记表"),
+                 f"{name}.docx", "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
 
 
 def export_tables(parent: QWidget, session) -> None:
@@ -70,15 +51,8 @@ def export_tables(parent: QWidget, session) -> None:
 def export_history(parent: QWidget, session, person: secrecy.Person) -> None:
     from exporters.secrecy import export_history as write
 
-    path = save_path(parent, parent.tr("导出履历"), f"涉密人员履历-{person.name}.xlsx", "Excel 文件 (*.xlsx)")
-    if not path:
-        return
-    try:
-        write(session, person.id, path)
-    except SanbanError as exc:
-        messages.warn(parent, parent.tr("导出履历"), exc.message)
-        return
-    messages.info(parent, parent.tr("导出履历"), parent.tr("已保存到 %1").replace("%1", path))
+    save_to(parent, parent.tr("导出履历"), f"涉密人员履历-{person.name}.xlsx", "Excel 文件 (*.xlsx)",
+            lambda path: write(session, person.id, path))
 
 
 def import_roster(parent: QWidget, session, path: str = "") -> bool:

@@ -1,6 +1,6 @@
 """The 涉密人员 tab (安全保密管理员 only): 人员, 涉密岗位, 证件柜, 提醒."""
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.core.changes import Change
 from ui.changes import bus
@@ -8,14 +8,12 @@ from ui.secrecy.cabinet_page import CabinetPage
 from ui.secrecy.people_page import PeoplePage
 from ui.secrecy.posts_page import PostsPage
 from ui.secrecy.reminders_page import RemindersPage
-from ui.widgets.record_link import open_on_page
+from ui.widgets.module_tab import ModuleTab
 
 
-class SecrecyTab(QWidget):
+class SecrecyTab(ModuleTab):
     def __init__(self, session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.pages = QTabWidget()
+        super().__init__(session, parent)
         self.people = PeoplePage(session)
         self.posts = PostsPage(session)
         self.cabinet = CabinetPage(session)
@@ -25,9 +23,6 @@ class SecrecyTab(QWidget):
         self.pages.addTab(self.posts, self.tr("涉密岗位"))
         self.pages.addTab(self.cabinet, self.tr("证件柜"))
         self.pages.addTab(self.reminders, self.tr("提醒"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
         self.update_reminder_count()
         self.pages.currentChanged.connect(lambda _: self.update_reminder_count())  # after work on another page
         bus().changed.connect(self._changed)
@@ -46,27 +41,10 @@ class SecrecyTab(QWidget):
         self.pages.setCurrentWidget(self.people)
         self.people.select(person_id)
 
-    def _current(self, name: str, or_people: bool = True) -> None:
-        """The current page's action; pages without one (岗位, 提醒) send find/print/export to 涉密人员."""
-        handler = getattr(self.pages.currentWidget(), name, None)
-        if handler is None and or_people:
+    def action_page(self, action: str) -> QWidget | None:
+        """Pages without find/print/export (岗位, 提醒) send them to 涉密人员, which comes on screen; 新建 stays."""
+        page = super().action_page(action)
+        if page is None and action != "action_new":
             self.pages.setCurrentWidget(self.people)
-            handler = getattr(self.people, name)
-        if handler is not None:
-            handler()
-
-    def open_record(self, kind: str, record_id: int | None, page: str) -> None:
-        """Show `page` and select the record there (from 今日)."""
-        open_on_page(self.pages, kind, record_id, page)
-
-    def action_new(self) -> None:
-        self._current("action_new", or_people=False)
-
-    def action_find(self) -> None:
-        self._current("action_find")
-
-    def action_print(self) -> None:
-        self._current("action_print")
-
-    def action_export(self) -> None:
-        self._current("action_export")
+            page = self.people
+        return page

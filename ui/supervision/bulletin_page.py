@@ -81,34 +81,20 @@ class BulletinPage(QWidget):
     def action_print(self) -> None:
         """The 通报 as it prints (A4, its 密级 on every page), in the program's preview: 打印 or 另存为 Word."""
         from exporters.supervision import export_report
-        from models.core import previews
-        from ui.widgets.preview import PreviewDialog
+        from ui.widgets.preview import preview_file
 
-        pdf = previews.new_file(f"督查通报-{self.day():%Y%m%d}.pdf")
-        try:
-            export_report(self.session, self.day(), pdf)
-        except SanbanError as exc:
-            previews.discard(pdf)
-            messages.warn(self, self.tr("打印督查通报"), exc.message)
-            return
-        PreviewDialog(pdf, self.tr("督查通报（截至 %1）").replace("%1", f"{self.day():%Y-%m-%d}"),
-                      lambda: self.save("docx"), self).exec()
+        day = self.day()
+        preview_file(self, f"督查通报-{day:%Y%m%d}.pdf", lambda pdf: export_report(self.session, day, pdf),
+                     lambda _: self.tr("督查通报（截至 %1）").replace("%1", f"{day:%Y-%m-%d}"),
+                     lambda: self.save("docx"), self.tr("打印督查通报"))
 
     def action_export(self) -> None:
         self.save("xlsx")
 
     def save(self, suffix: str) -> str:
         from exporters.supervision import export_report
-        from ui.widgets.preview import save_path
+        from ui.widgets.preview import save_to
 
         kinds = {"xlsx": "Excel 文件 (*.xlsx)", "docx": "Word 文件 (*.docx)"}
-        path = save_path(self, self.tr("导出督查通报"), f"督查通报-{self.day():%Y%m%d}.{suffix}", kinds[suffix])
-        if not path:
-            return ""
-        try:
-            export_report(self.session, self.day(), path)
-        except SanbanError as exc:
-            messages.warn(self, self.tr("导出督查通报"), exc.message)
-            return ""
-        messages.info(self, self.tr("导出督查通报"), self.tr("已保存到 %1").replace("%1", path))
-        return path
+        return save_to(self, self.tr("导出督查通报"), f"督查通报-{self.day():%Y%m%d}.{suffix}", kinds[suffix],
+                       lambda path: export_report(self.session, self.day(), path))

@@ -258,19 +258,11 @@ class SupervisionPage(LedgerPage):
 
     def preview_slip(self, slip, pdf) -> None:
         from exporters.supervision import write_slip
-        from ui.widgets.preview import PreviewDialog, save_path
+        from ui.widgets.preview import PreviewDialog, save_to
 
         def save_as() -> None:
-            path = save_path(self, self.tr("另存为"), f"{slip.colour}色督办单-{slip.number}.docx",
-                             "Word 文件 (*.docx);;PDF 文件 (*.pdf)")
-            if not path:
-                return
-            try:
-                write_slip(self.session, slip.id, path)
-            except SanbanError as exc:
-                messages.warn(self, self.tr("另存为"), exc.message)
-                return
-            messages.info(self, self.tr("另存为"), self.tr("已保存到 %1").replace("%1", path))
+            save_to(self, self.tr("另存为"), f"{slip.colour}色督办单-{slip.number}.docx",
+                    "Word 文件 (*.docx);;PDF 文件 (*.pdf)", lambda path: write_slip(self.session, slip.id, path))
 
         PreviewDialog(pdf, f"{slip.colour}色督办单 {slip.number}", save_as, self).exec()
 
@@ -278,16 +270,11 @@ class SupervisionPage(LedgerPage):
     def print_ledger(self, _=None) -> None:
         """The whole 督查台账 as of today in the print preview, then 打印 or 另存为 .xlsx/.pdf."""
         from exporters.supervision import export_ledger
-        from ui.widgets.preview import PreviewDialog
+        from ui.widgets.preview import preview_file
 
-        pdf = previews.new_file("督查台账.pdf")
-        try:
-            count = export_ledger(self.session, pdf)
-        except SanbanError as exc:
-            previews.discard(pdf)
-            messages.warn(self, self.tr("打印台账"), exc.message)
-            return
-        PreviewDialog(pdf, self.tr("督查台账（%1 件）").replace("%1", str(count)), self.export_ledger, self).exec()
+        preview_file(self, "督查台账.pdf", lambda pdf: export_ledger(self.session, pdf),
+                     lambda count: self.tr("督查台账（%1 件）").replace("%1", str(count)), self.export_ledger,
+                     self.tr("打印台账"))
 
     def export_ledger(self, _=None) -> None:
         from exporters.supervision import export_ledger

@@ -1,13 +1,13 @@
 """系统管理员: accounts — add, stop, unlock, reset password."""
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.core import accounts
 from models.core.errors import SanbanError
 from models.core.rights import ROLE_LABELS
 from ui import messages
-from ui.form import Form
+from ui.form import Form, dialog_buttons
 from ui.widgets.rows_model import RowsModel
 from ui.widgets.screen_fit import keep_on_screen
 from ui.widgets.table import make_table
@@ -50,11 +50,7 @@ class NewAccountDialog(QDialog):
         note = QLabel(witnessed if self.witnessed else plain)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("确定"), self.tr("取消"), self.save)
         layout = QVBoxLayout(self)
         if reset_for:
             layout.addWidget(QLabel(self.tr("为账户「%1」设置新密码").replace("%1", reset_for)))
@@ -156,11 +152,7 @@ class WitnessDialog(QDialog):
         note = QLabel(self.tr("「%1」是三员账户：须另一名三员在场，输入本人的用户名和密码见证。")
                       .replace("%1", username))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("解锁"), self.tr("取消"), self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.form)

@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from models.core import previews
 from models.core.changes import Change
 from models.core.errors import SanbanError
 from models.core.rights import Right, allowed
@@ -282,15 +281,12 @@ class LedgerPage(QWidget):
     def print_view(self) -> None:
         """What is on screen in the print preview (PDF, the highest 密级 on it), then 打印 or 另存为 .xlsx."""
         from exporters.documents import export_view
-        from ui.widgets.preview import PreviewDialog
+        from ui.widgets.preview import preview_file
 
-        pdf = previews.new_file(f"{self.source.title}.pdf")
-        try:
+        def write(pdf) -> int:
             columns, rows, mark = self.view_rows()
-            count = export_view(self.session, self.source.title, columns, rows, pdf, mark)
-        except SanbanError as exc:
-            previews.discard(pdf)
-            messages.warn(self, self.tr("打印"), exc.message)
-            return
-        PreviewDialog(pdf, self.tr("%1（%2 条）").replace("%1", self.source.title).replace("%2", str(count)),
-                      self.export_view, self).exec()
+            return export_view(self.session, self.source.title, columns, rows, pdf, mark)
+
+        preview_file(self, f"{self.source.title}.pdf", write,
+                     lambda count: self.tr("%1（%2 条）").replace("%1", self.source.title).replace("%2", str(count)),
+                     self.export_view, self.tr("打印"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QLabel,
     QPlainTextEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from models.core import clock
 from models.core.errors import NeedsConfirmation, SanbanError
 from ui import messages
-from ui.form import Form
+from ui.form import Form, dialog_buttons
 from ui.widgets.step_fields import Field  # pages import it from here too
 
 
@@ -35,11 +34,7 @@ class StepDialog(QDialog):
         self.widgets = {}
         for spec in fields:
             self.widgets[spec.key] = self._widget(spec)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("确定"), self.tr("取消"), self.save)
         layout = QVBoxLayout(self)
         if intro:
             label = QLabel(intro)
