@@ -72,9 +72,14 @@ class Shell:
                 session = change.session
             from ui.main_window import MainWindow  # after the log-in dialog is up: it paints first
 
-            self.window = MainWindow(session)
-            self.window.logout_requested.connect(self._relogin)
-            self.window.show()
+            window = MainWindow(session)
+            window.logout_requested.connect(self._relogin)
+            window.show()
+            if self.window is not None:
+                # the window of whoever logged out: deleted once its own slots have returned, not kept alive (its 今日
+                # went on re-reading the agenda of an ended session at every change) nor freed by a collection mid-slot
+                self.window.deleteLater()
+            self.window = window
             return True
 
     def _relogin(self) -> None:

@@ -1,23 +1,33 @@
 """pytest-qt offscreen: settings in a temporary folder, message boxes recorded instead of shown."""
 
-import gc
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QWidget
 
 from ui import messages
 
 
 @pytest.fixture(autouse=True)
-def collected_first():
-    """No cyclic garbage collection while a widget test runs: earlier tests' garbage is collected before it starts,
-    and the collector is off until it ends. A collection that fell inside a widget test, mid-paint, freed a model a
-    live view still painted (segfault in QAbstractItemModel::multiData, seen in the full suite and after a non-UI
-    test that made many objects); which model is not yet known."""
-    gc.collect()
-    gc.disable()
+def widgets_kept_until_closed(qtbot, monkeypatch):
+    """A widget handed to `qtbot.addWidget` lives until pytest-qt has closed and deleted it.
+
+    pytest-qt holds it weakly, and processes events (paints) after the test's body returns but closes it only in
+    teardown. A widget shown on its own (a tab outside the window) whose wrapper sits in a reference cycle was then
+    garbage still on screen: a collection inside that paint deleted it and its model mid-paint (a segfault in
+    QAbstractItemModel::multiData; tests/ui/collect_in_paint.py makes that moment happen)."""
+    kept: list[QWidget] = []
+    add = qtbot.addWidget
+
+    def add_and_keep(widget, *, before_close_func=None):
+        kept.append(widget)
+        add(widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(qtbot, "addWidget", add_and_keep)
     yield
-    gc.enable()
+    # pytest-qt closed them and asked for their deletion before fixtures end: delete them now, at a quiet moment,
+    # rather than in whatever collection or slot would come next
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kept.clear()
 
 
 @pytest.fixture(autouse=True)

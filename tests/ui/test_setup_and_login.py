@@ -110,3 +110,25 @@ def test_setup_needs_the_name_of_each_person(qtbot, database):
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert "请填写姓名" in dialog.forms[Role.AUDITOR].errors["display_name"].text()
     assert not accounts.is_initialised()
+
+
+def test_logging_out_deletes_the_old_window(qtbot, three, monkeypatch):
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import Shell
+
+    def log_in(dialog):
+        dialog.session = three[Role.SYSADMIN]
+        return True
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in)
+    shell = Shell(QApplication.instance())
+    assert shell.login()
+    first = shell.window
+    first.logout()  # the new log-in follows at once
+    assert shell.window is not first and shell.window.isVisible()
+    qtbot.addWidget(shell.window)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(first)  # it was kept, hidden, its 今日 re-reading the ended session's agenda
