@@ -88,6 +88,8 @@ def export_sign_in(actor, meeting_id: int, path: str | Path) -> Path:
 
 def export_notice(actor, meeting_id: int, path: str | Path) -> Path:
     """会议通知: time, place, participants, 议程, 报到, 回执 (a reply slip at the end)."""
+    from docx.shared import Pt
+
     require(actor, READ_MEETINGS, "导出会议通知")
     target, _ = output_path(path, (".docx",))
     meeting = meetings.get(actor, meeting_id)
@@ -124,8 +126,12 @@ def export_notice(actor, meeting_id: int, path: str | Path) -> Path:
     _line(doc, f"{'4' if mark else '3'}. 回执：{meeting.reply_by or '请于会前1个工作日将回执报会务组。'}")
     if meeting.contact:
         _line(doc, f"联系人：{meeting.contact}")
-    _line(doc, "")
     _line(doc, f"{meeting.org}办公室", align="right")
+    # the 落款 never alone on a page: the last line of the text goes with it. A blank line's room is space before,
+    # not an empty paragraph: LibreOffice breaks a keep-with-next chain at an empty paragraph
+    doc.paragraphs[-1].paragraph_format.space_before = Pt(26)
+    for para in doc.paragraphs[-2:]:
+        para.paragraph_format.keep_with_next = True
     _line(doc, f"{meeting.created_at.year}年{meeting.created_at.month}月{meeting.created_at.day}日", align="right")
     doc.add_page_break()
     _title(doc, "回　执")
