@@ -16,7 +16,7 @@ from models.meetings.manifest import READ_MEETINGS
 from models.meetings.meetings import Meeting
 from models.meetings.terms import mark as secrecy_mark
 
-# widths in characters (.xlsx) and shares of the line (.docx): 「会后10个工作日」「未开始」「办理人」「序号」 on one line
+# widths in characters (.xlsx) and shares of the line (.docx): 「会后10个工作日」「未开始」「办理人」 on one line
 CHECKLIST_COLUMNS = [("序号", 5), ("阶段", 5), ("事项", 28), ("责任人", 8), ("时限", 16), ("截止日期", 11),
                      ("状态", 7), ("办理人", 7), ("备注", 13)]
 SIGN_IN_COLUMNS = [("序号", 5), ("姓名", 8), ("职务", 16), ("单位", 20), ("签到", 11)]
