@@ -139,6 +139,7 @@ def plan_rank(plan: seating.Plan, person) -> int:
 
 
 def _seating_docx(target: Path, title: str, meeting, plan: seating.Plan, mark: str) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.shared import Mm
 
     doc = _document(mark, landscape=True)
@@ -161,9 +162,17 @@ def _seating_docx(target: Path, title: str, meeting, plan: seating.Plan, mark: s
         cols = max(len(r) for r in plan.rows) + 1
         grid = doc.add_table(rows=0, cols=cols)
         grid.style = "Table Grid"
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # seats as wide as the PDF's, the row's label narrow (left to share the line, 「第1排」 took half of it)
+        widths = [Mm(16)] + [Mm(min(26, 240 / (cols - 1)))] * (cols - 1)
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
         for number, row in enumerate(plan.rows, start=1):
             cells = grid.add_row().cells
+            for cell, width in zip(cells, widths, strict=True):
+                cell.width = width
             _paragraph(cells[0].paragraphs[0], f"第{number}排", BODY_FONT, 9, "center")
+            cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # beside the seats' two lines
             pad = (cols - 1 - len(row)) // 2
             for i, person in enumerate(row):
                 cell = cells[1 + pad + i]
