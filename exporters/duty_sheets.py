@@ -175,14 +175,14 @@ def write_pdf(sheet: Sheet, path: str | Path) -> None:
 
 # --- Word -------------------------------------------------------------------------------------------------
 
-def _rule(paragraph, colour: str, eighths: int) -> None:
+def _rule(paragraph, colour: str, eighths: int, style: str = "single") -> None:
     """A line under the paragraph (a bottom border), as Word draws the red rule of a 版头."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", str(eighths)), ("space", "1"), ("color", colour)):
+    for key, value in (("val", style), ("sz", str(eighths)), ("space", "1"), ("color", colour)):
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().append(borders)

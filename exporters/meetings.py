@@ -16,9 +16,10 @@ from models.meetings.manifest import READ_MEETINGS
 from models.meetings.meetings import Meeting
 from models.meetings.terms import mark as secrecy_mark
 
-CHECKLIST_COLUMNS = [("序号", 5), ("阶段", 5), ("事项", 30), ("责任人", 8), ("时限", 12), ("截止日期", 12),
-                     ("状态", 6), ("办理人", 6), ("备注", 16)]
-SIGN_IN_COLUMNS = [("序号", 4), ("姓名", 8), ("职务", 16), ("单位", 20), ("签到", 12)]
+# widths in characters (.xlsx) and shares of the line (.docx): 「会后10个工作日」「未开始」「办理人」 on one line
+CHECKLIST_COLUMNS = [("序号", 5), ("阶段", 5), ("事项", 28), ("责任人", 8), ("时限", 16), ("截止日期", 11),
+                     ("状态", 7), ("办理人", 7), ("备注", 13)]
+SIGN_IN_COLUMNS = [("序号", 5), ("姓名", 8), ("职务", 16), ("单位", 20), ("签到", 11)]
 TEMPLATE_COLUMNS = [("阶段", 4), ("事项", 40), ("责任人", 8), ("时限", 12), ("必办", 4), ("仅涉密会议", 6)]
 
 
@@ -88,6 +89,8 @@ def export_sign_in(actor, meeting_id: int, path: str | Path) -> Path:
 
 def export_notice(actor, meeting_id: int, path: str | Path) -> Path:
     """会议通知: time, place, participants, 议程, 报到, 回执 (a reply slip at the end)."""
+    from docx.shared import Pt
+
     require(actor, READ_MEETINGS, "导出会议通知")
     target, _ = output_path(path, (".docx",))
     meeting = meetings.get(actor, meeting_id)
@@ -124,8 +127,12 @@ def export_notice(actor, meeting_id: int, path: str | Path) -> Path:
     _line(doc, f"{'4' if mark else '3'}. 回执：{meeting.reply_by or '请于会前1个工作日将回执报会务组。'}")
     if meeting.contact:
         _line(doc, f"联系人：{meeting.contact}")
-    _line(doc, "")
     _line(doc, f"{meeting.org}办公室", align="right")
+    # the 落款 never alone on a page: the last line of the text goes with it. A blank line's room is space before,
+    # not an empty paragraph: LibreOffice breaks a keep-with-next chain at an empty paragraph
+    doc.paragraphs[-1].paragraph_format.space_before = Pt(26)
+    for para in doc.paragraphs[-2:]:
+        para.paragraph_format.keep_with_next = True
     _line(doc, f"{meeting.created_at.year}年{meeting.created_at.month}月{meeting.created_at.day}日", align="right")
     doc.add_page_break()
     _title(doc, "回　执")
@@ -196,21 +203,24 @@ def _line(doc, text: str, font: str = BODY_FONT, align: str = "", indent: bool =
 
 
 def _table(doc, columns: list[tuple[str, int]], rows: list[tuple], width_mm: float, row_mm: float = 0) -> None:
-    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
     from docx.shared import Mm
 
     table = doc.add_table(rows=0, cols=len(columns))
     table.style = "Table Grid"
     total = sum(w for _, w in columns)
     widths = [Mm(width_mm * w / total) for _, w in columns]
+    # a column of long text reads from the left, every cell of it: centring the short ones made a ragged column
+    left = [any(len(str(r[i] or "")) > 12 for r in rows) for i in range(len(columns))]
     for values, bold in [([c for c, _ in columns], True)] + [(list(r), False) for r in rows]:
         row = table.add_row()  # add_row, not table.cell(): the latter is quadratic
         if row_mm:
             row.height, row.height_rule = Mm(row_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, value, width in zip(row.cells, values, widths, strict=True):
+        for cell, value, width, ragged in zip(row.cells, values, widths, left, strict=True):
             cell.width = width
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             _paragraph(cell.paragraphs[0], "" if value is None else str(value), LABEL_FONT if bold else BODY_FONT,
-                       11, "center" if bold or len(str(value)) <= 12 else "", bold)
+                       11, "" if ragged and not bold else "center", bold)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid (w:gridCol) LibreOffice reads
     rows_xml = table.rows[0]._tr

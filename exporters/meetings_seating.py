@@ -139,6 +139,7 @@ def plan_rank(plan: seating.Plan, person) -> int:
 
 
 def _seating_docx(target: Path, title: str, meeting, plan: seating.Plan, mark: str) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.shared import Mm
 
     doc = _document(mark, landscape=True)
@@ -161,9 +162,17 @@ def _seating_docx(target: Path, title: str, meeting, plan: seating.Plan, mark: s
         cols = max(len(r) for r in plan.rows) + 1
         grid = doc.add_table(rows=0, cols=cols)
         grid.style = "Table Grid"
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # seats as wide as the PDF's, the row's label narrow (left to share the line, 「第1排」 took half of it)
+        widths = [Mm(16)] + [Mm(min(26, 240 / (cols - 1)))] * (cols - 1)
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
         for number, row in enumerate(plan.rows, start=1):
             cells = grid.add_row().cells
+            for cell, width in zip(cells, widths, strict=True):
+                cell.width = width
             _paragraph(cells[0].paragraphs[0], f"第{number}排", BODY_FONT, 9, "center")
+            cells[0].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # beside the seats' two lines
             pad = (cols - 1 - len(row)) // 2
             for i, person in enumerate(row):
                 cell = cells[1 + pad + i]
@@ -226,7 +235,7 @@ def _cards_docx(target: Path, names: list[str], mark: str) -> None:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(40), Mm(10)
+    section.top_margin, section.bottom_margin = Mm(CARD_TOP_MM), Mm(10)
     section.left_margin = section.right_margin = Mm(10)
     if mark:
         _paragraph(section.footer.paragraphs[0], mark, LABEL_FONT, 12)
@@ -237,8 +246,10 @@ def _cards_docx(target: Path, names: list[str], mark: str) -> None:
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             para.paragraph_format.space_after = Mm(0)
             if k == 1:
-                para.paragraph_format.space_before = Mm(PICTURE_GAP_MM)
+                para.paragraph_format.space_before = Mm(PICTURE_GAP_MM / 2)
             para.add_run().add_picture(picture, width=Mm(CARD_WIDTH_MM))
+            if k == 0:
+                _fold(doc.add_paragraph())
             if k == 1 and i < len(names) - 1:
                 para.add_run().add_break(WD_BREAK.PAGE)
     doc.save(str(target))
@@ -247,6 +258,21 @@ def _cards_docx(target: Path, names: list[str], mark: str) -> None:
 PICTURE_DPI = 300
 PICTURE_HEIGHT_MM = 60
 PICTURE_GAP_MM = 88  # from the upper picture's foot to the lower one's head: the fold lies in the middle
+CARD_TOP_MM = 297 / 2 - PICTURE_GAP_MM / 2 - PICTURE_HEIGHT_MM  # the fold on the sheet's middle, as in the PDF
+FOLD_MM = 0.5  # the fold's paragraph is this high
+
+
+def _fold(para) -> None:
+    """The fold: a dashed grey rule under an empty, very low paragraph half way down the gap."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Mm
+
+    from exporters.duty_sheets import _rule
+
+    _rule(para, "999999", 4, "dashed")  # first: the border goes before the spacing in the paragraph's properties
+    fmt = para.paragraph_format
+    fmt.space_before, fmt.space_after = Mm(PICTURE_GAP_MM / 2 - FOLD_MM), Mm(0)
+    fmt.line_spacing, fmt.line_spacing_rule = Mm(FOLD_MM), WD_LINE_SPACING.EXACTLY
 
 
 def _name_picture(name: str):

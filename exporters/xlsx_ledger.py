@@ -35,6 +35,7 @@ PAGE_UNITS = {False: 108, True: 73}
 SCALES = (100, 90)  # a sheet too wide at 100 % prints at 90 %: 10.5 pt as 9.45 pt, never below 9
 KEEP_UNITS = 24  # a column of codes (编号, dates, 身份号码) at most this wide never wraps
 LINE_PT = 14  # one line of 10.5 pt 宋体
+TITLE_PT, TITLE_LINE_PT = 18, 24
 MAX_LINES = 24  # lines in one sheet row; a longer cell continues on the next row
 EMPTY = "（无）"
 ONE_LINE = LINE_PT + 4
@@ -196,7 +197,7 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
 
     mark_style = style("台账密级", Font(name="黑体", size=14, bold=True), Alignment(horizontal="left"))
     # centerContinuous centres the title over the table without merging cells (write-only cannot merge)
-    title_style = style("台账标题", Font(name="黑体", size=18), Alignment(horizontal="centerContinuous",
+    title_style = style("台账标题", Font(name="黑体", size=TITLE_PT), Alignment(horizontal="centerContinuous",
                                                                          vertical="center"))
     head_style = style("台账表头", Font(name=FONT, size=11, bold=True),
                        Alignment(horizontal="center", vertical="center", wrap_text=True), GRID)
@@ -218,8 +219,11 @@ def write_ledger(path: str | Path, title: str, columns: Sequence[tuple[str, int]
         return item
 
     sheet.append([cell(mark, mark_style)])
-    sheet.row_dimensions[2].height = 42  # the title, with space under it before the header
-    sheet.append([cell(title, title_style)] + [cell(None, title_style) for _ in columns[1:]])
+    # centerContinuous never wraps: a title wider than the table overflowed both edges of the page, so it is broken
+    # into lines here (an 18 pt character takes 18/10.5 of a body character's two units)
+    title_lines = break_lines(title, max(2, int(sum(widths) * 10.5 / TITLE_PT) - 2))
+    sheet.row_dimensions[2].height = 42 + (len(title_lines) - 1) * TITLE_LINE_PT  # space under it before the header
+    sheet.append([cell("\n".join(title_lines), title_style)] + [cell(None, title_style) for _ in columns[1:]])
     sheet.row_dimensions[3].height = row_height([label for label, _ in columns], widths) + 2
     sheet.append([cell(label, head_style) for label, _ in columns])
     # One styled cell per column, given a new value for each row: a write-only sheet writes a row out as it is

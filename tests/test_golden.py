@@ -9,7 +9,7 @@ The PDFs are made with the shipped fonts only, so the goldens do not depend on t
 import os
 import re
 import zipfile
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,15 +17,20 @@ from lxml import etree
 
 from exporters import documents as document_exports
 from exporters import duty as duty_exports
-from exporters import fonts
+from exporters import fonts, meetings_seating
+from exporters import meetings as meeting_exports
 from exporters import secrecy as secrecy_exports
+from exporters import supervision as supervision_exports
 from models.core import clock
 from models.documents import incoming, outgoing
 from models.duty import brief as duty_brief
 from models.duty import log as duty_log
 from models.duty import roster
 from tests.pdf_text import pdf_fonts, pdf_text
+from tests.supervision_helpers import make
+from tests.test_meetings_files import nine_at_meeting
 from tests.test_secrecy_exports import registry, sec  # noqa: F401 - the fixtures: a small 涉密人员 registry
+from tests.test_supervision_exports import office  # noqa: F401 - the fixture: four 督办 items, one 机密
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("SANBAN_UPDATE_GOLDEN") == "1"
@@ -166,3 +171,54 @@ def test_personnel_history(sec, registry, tmp_path):  # noqa: F811
     zhou, _ = registry
     secrecy_exports.export_history(sec, zhou.id, tmp_path / "history.xlsx")
     check(tmp_path / "history.xlsx", "secrecy/personnel-history")
+
+
+LONG_TITLE = "统筹推进城东片区老旧小区改造、城乡供水一体化和农村饮水安全巩固提升工程建设"
+
+
+@pytest.fixture
+def supervision_data(clerk, office):  # noqa: F811 - the imported fixture
+    """The four items of `office` (one 机密 and overdue, one extended) and a 人大代表建议 whose title wraps."""
+    make(clerk, source_type="人大代表建议", source_no="建012", lead_unit="县住房和城乡建设局", title=LONG_TITLE,
+         due="2026-06-30", assigned_on=date(2026, 4, 20), co_units="县水务局、县财政局")
+    return office
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".pdf"])
+def test_supervision_ledger(clerk, supervision_data, tmp_path, suffix):
+    supervision_exports.export_ledger(clerk, tmp_path / f"ledger{suffix}")
+    check(tmp_path / f"ledger{suffix}", "supervision/supervision-ledger")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_supervision_slip(clerk, supervision_data, tmp_path, suffix):
+    supervision_exports.export_slip(clerk, supervision_data["late"], tmp_path / f"slip{suffix}", signer="周主任")
+    check(tmp_path / f"slip{suffix}", "supervision/supervision-slip")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx", ".pdf"])
+def test_supervision_report(clerk, supervision_data, tmp_path, suffix):
+    supervision_exports.export_report(clerk, clock.today(), tmp_path / f"report{suffix}")
+    check(tmp_path / f"report{suffix}", "supervision/supervision-report")
+
+
+@pytest.fixture
+def meeting(clerk, tmp_path):
+    """A 秘密 常务会议 with a title that wraps and the nine attendees of the meetings tests."""
+    return nine_at_meeting(clerk, tmp_path, secrecy="秘密", title=f"研究{LONG_TITLE}", time="09:30",
+                           host="王建国", contact="市政府办公室秘书一科　李秘书　0871-63112345")
+
+
+@pytest.mark.parametrize(("report", "suffixes"), [
+    ("meeting-checklist", (".xlsx", ".docx")), ("sign-in", (".xlsx", ".docx")), ("meeting-notice", (".docx",)),
+    ("seating", (".pdf", ".docx")), ("name-cards", (".pdf", ".docx"))])
+def test_meeting_prints(clerk, meeting, tmp_path, report, suffixes):
+    export = {"meeting-checklist": meeting_exports.export_checklist, "sign-in": meeting_exports.export_sign_in,
+              "meeting-notice": meeting_exports.export_notice, "seating": meetings_seating.export_seating,
+              "name-cards": meetings_seating.export_name_cards}[report]
+    for suffix in suffixes:
+        check(export(clerk, meeting.id, tmp_path / f"{report}{suffix}"), f"meetings/{report}")
+
+
+def test_meeting_template(clerk, tmp_path):
+    check(meeting_exports.export_template(clerk, "常务会议", tmp_path / "template.xlsx"), "meetings/meeting-template")
