@@ -99,7 +99,8 @@ def export_notice(actor, meeting_id: int, path: str | Path) -> Path:
     mark = secrecy_mark(meeting.secrecy)
     doc = _document(mark)
     _title(doc, f"关于召开{meeting.number_text}的通知")
-    units = list(dict.fromkeys(p.unit for p in people if p.unit))
+    issuer = f"{meeting.org}办公室"  # the 落款: a notice is not addressed to the office that sends it
+    units = list(dict.fromkeys(p.unit for p in people if p.unit and p.unit != issuer))
     _line(doc, ("、".join(units) if units else "各有关单位") + "：", indent=False)
     _line(doc, f"经研究，定于{meeting.when_text}召开{meeting.number_text}，{meeting.title}。现将有关事项通知如下：")
     _line(doc, "一、会议时间", font=LABEL_FONT)
@@ -127,7 +128,7 @@ def export_notice(actor, meeting_id: int, path: str | Path) -> Path:
     _line(doc, f"{'4' if mark else '3'}. 回执：{meeting.reply_by or '请于会前1个工作日将回执报会务组。'}")
     if meeting.contact:
         _line(doc, f"联系人：{meeting.contact}")
-    _line(doc, f"{meeting.org}办公室", align="right")
+    _line(doc, issuer, align="right")
     # the 落款 never alone on a page: the last line of the text goes with it. A blank line's room is space before,
     # not an empty paragraph: LibreOffice breaks a keep-with-next chain at an empty paragraph
     doc.paragraphs[-1].paragraph_format.space_before = Pt(26)
