@@ -77,16 +77,16 @@ def year_hint(rows_above: list[tuple[int, list]], file: Path) -> int | None:
 def body_rows(rows: list[tuple[int, list]], at: int, skipped: list[tuple[int, str]]) -> Iterator[tuple[int, list]]:
     """The data rows under the header `rows[at]`: blank rows left out, 合计/小计 rows, a 「填表人：…」 line alone on its
     row and the header repeated on a later page left out and noted in `skipped` as (Excel row, why)."""
-    header_names = {norm(c) for c in rows[at][1] if norm(c)}
+    header_names = {norm(c) for c in rows[at][1]} - {""}
     for number, cells in rows[at + 1:]:
-        texts = [clean(c) for c in cells if clean(c)]
+        texts = [t for t in map(clean, cells) if t]
         if not texts:
             continue
         if any(TOTAL_ROW.search(t) for t in texts) and len(texts) <= 3:
             skipped.append((number, "合计/小计行，已跳过"))
         elif len(texts) == 1 and NOTE_ROW.match(texts[0]):
             skipped.append((number, "表尾说明行，已跳过"))
-        elif len({norm(c) for c in cells if norm(c)} & header_names) >= 3:
+        elif len({norm(t) for t in texts} & header_names) >= 3:
             skipped.append((number, "重复的表头行，已跳过"))
         else:
             yield number, cells

@@ -12,8 +12,20 @@ def clean(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = "".join(_fold(c) if c.isalnum() else c for c in str(value))
-    return text.replace("\u3000", " ").strip()
+    return str(value).translate(_FOLDED).replace("\u3000", " ").strip()
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate's table, filled on first sight of each character: the fold runs once per character ever seen,
+    not once per character read (an import of 10,000 rows read 2.5 million characters one by one)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = self[code] = _fold(char) if char.isalnum() else char
+        return folded
+
+
+_FOLDED = _FoldTable()
 
 
 def _fold(char: str) -> str:
