@@ -14,6 +14,9 @@ from models.core.errors import ValidationError
 from models.core.rights import Role
 from tests.conftest import NAMES, ON_POSTGRES, PASSWORDS
 
+# Another workstation holds a lock for a few seconds of wall time: a command must reach it meanwhile.
+pytestmark = pytest.mark.serial
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
