@@ -19,6 +19,7 @@ from models.core.rights import Role
 from tests.conftest import PASSWORDS
 
 pytestmark = [pytest.mark.sqlite_only,
+              pytest.mark.serial,  # kills at moments measured on a run before: another test beside it skews them
               pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")]
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,6 +2,8 @@
 date, 时限 and file gets exit 1 (2 for usage errors), a Chinese message naming the problem, no crash log, and
 nothing written — no 督办 or meeting row, no number taken, no audit entry beyond the log-in."""
 
+import shutil
+
 import openpyxl
 import pytest
 
@@ -30,21 +32,10 @@ DEC_HEAD = ["事项", "牵头单位", "配合单位", "时限"]
 TPL_HEAD = ["阶段", "事项", "责任人", "时限"]
 
 
-@pytest.fixture
-def sweep(office, three, tmp_path, monkeypatch):  # noqa: F811
-    """`office` with a 领导 and an 安全审计员 account, a meeting (id 1, 机密), a 督办 item (id 1) and the bad
-    workbooks of this sweep."""
-    business_user(three, "zhoulingdao", "周领导", "leader")
-    monkeypatch.setitem(USERS, "zhoulingdao", BUSINESS_PASSWORD)
-    monkeypatch.setitem(USERS, "auditor", PASSWORDS[Role.AUDITOR])
-    from models.core import accounts
-    clerk = accounts.login("zhangsan", BUSINESS_PASSWORD)
-    doc, _ = incoming.register(clerk, {"received_on": "2026-06-08", "source_org": "市委办公室",
-                                       "title": "关于城东饮水问题的报告", "secrecy": "机密", "secrecy_term": "10年",
-                                       "copy_nos": "000012"})
-    make(clerk, source_incoming=doc.id)
-    meetings.create(clerk, {"type": "常务会议", "title": "研究重点项目", "date": "2026-06-20", "secrecy": "机密"})
-    files = tmp_path / "files"  # made by `office`
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    """The bad workbooks of this sweep, made once (the 10,001-row one took ≈ 3 s, in every test); copied per test."""
+    files = tmp_path_factory.mktemp("books")
     _book(files / "督办表头.xlsx", [SV_HEAD])
     _book(files / "督办日期.xlsx", [SV_HEAD, [1, "事项甲", "县财政局", "2026-02-30", "2026-07-01"]])
     _book(files / "督办时限早.xlsx", [SV_HEAD, [1, "事项甲", "县财政局", "2026-06-01", "2026-05-01"]])
@@ -67,6 +58,25 @@ def sweep(office, three, tmp_path, monkeypatch):  # noqa: F811
     _book(files / "模板好.xlsx", [TPL_HEAD, ["会前", "印发通知", "秘书科", "会前3天"]])
     (files / "假.csv").write_bytes((files / "督办日期.xlsx").read_bytes())
     (files / "文本.xlsx").write_text("序号,督办事项\n1,甲\n", encoding="utf-8")
+    return files
+
+
+@pytest.fixture
+def sweep(office, three, books, tmp_path, monkeypatch):  # noqa: F811
+    """`office` with a 领导 and an 安全审计员 account, a meeting (id 1, 机密), a 督办 item (id 1) and the bad
+    workbooks of this sweep."""
+    business_user(three, "zhoulingdao", "周领导", "leader")
+    monkeypatch.setitem(USERS, "zhoulingdao", BUSINESS_PASSWORD)
+    monkeypatch.setitem(USERS, "auditor", PASSWORDS[Role.AUDITOR])
+    from models.core import accounts
+    clerk = accounts.login("zhangsan", BUSINESS_PASSWORD)
+    doc, _ = incoming.register(clerk, {"received_on": "2026-06-08", "source_org": "市委办公室",
+                                       "title": "关于城东饮水问题的报告", "secrecy": "机密", "secrecy_term": "10年",
+                                       "copy_nos": "000012"})
+    make(clerk, source_incoming=doc.id)
+    meetings.create(clerk, {"type": "常务会议", "title": "研究重点项目", "date": "2026-06-20", "secrecy": "机密"})
+    for book in books.iterdir():
+        shutil.copyfile(book, tmp_path / "files" / book.name)  # `office` made the folder
     return office
 
 
