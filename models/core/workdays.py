@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain
+from time import monotonic
 
 import chinese_calendar
 from chinese_calendar import constants as calendar_data
@@ -102,6 +103,11 @@ def provisional_warning(years: Iterable[int]) -> str:
             "请系统管理员在「系统 → 节假日安排」中录入后自动更正。")
 
 
+# Another workstation on the same database (the office's PostgreSQL server) may enter a year's holidays while this
+# program runs all day: the table is read again once it is this old, so its deadlines follow within a minute.
+SNAPSHOT_SECONDS = 60.0
+
+
 @dataclass
 class _Snapshot:
     overrides: dict[date, tuple[bool, str]] = field(default_factory=dict)
@@ -109,6 +115,7 @@ class _Snapshot:
     # each day looked up once per snapshot: the package's lookup costs ≈ 30 µs, and 今日 and the 督查台账 count
     # working days across years for thousands of items (forgotten with the snapshot, so never stale)
     days: dict[date, "DayInfo"] = field(default_factory=dict)
+    read_at: float = 0.0  # time.monotonic(): an interval, not the date (the date is models.core.clock's)
 
 
 _snapshot: _Snapshot | None = None
@@ -122,10 +129,10 @@ def invalidate() -> None:
 
 def _table() -> _Snapshot:
     global _snapshot
-    if _snapshot is None:
+    if _snapshot is None or monotonic() - _snapshot.read_at > SNAPSHOT_SECONDS:
         overrides = {row.day: (row.is_workday, row.name) for row in CalendarDay.select()}
         years = frozenset(y for (y,) in tuples(CalendarYear.select(CalendarYear.year)))
-        _snapshot = _Snapshot(overrides, years)
+        _snapshot = _Snapshot(overrides, years, read_at=monotonic())
     return _snapshot
 
 
