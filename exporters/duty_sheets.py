@@ -8,6 +8,7 @@ its own sheet puts `duty-brief.docx` / `duty-flash.docx` (docxtpl, same field na
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from exporters.fonts import DOCX_FONTS
@@ -188,6 +189,30 @@ def _rule(paragraph, colour: str, eighths: int, style: str = "single") -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
+def sheet_line(doc, text: str = "", font: str = BODY_FONT, size: float = TEXT_PT, align=None, colour: str = "",
+               indent: bool = False, paragraph=None, spacing: float = 1.75):
+    """One paragraph of a 值班要情-style sheet (also the 督查通报): exact line spacing, no space around it, the
+    text's East Asian face named; `paragraph` fills one the document already has."""
+    from docx.shared import Pt, RGBColor
+
+    from exporters.forms import _east_asian
+
+    para = paragraph or doc.add_paragraph()
+    if align is not None:
+        para.alignment = align
+    fmt = para.paragraph_format
+    fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(0), Pt(0), Pt(size * spacing)
+    if indent:
+        fmt.first_line_indent = Pt(size * 2)
+    if text:
+        run = para.add_run(text)
+        run.font.size = Pt(size)
+        if colour:
+            run.font.color.rgb = RGBColor.from_string(colour)
+        _east_asian(run, font)
+    return para
+
+
 def write_docx(sheet: Sheet, path: str | Path) -> None:
     custom = user_templates_dir() / f"{sheet.name}.docx"
     if custom.is_file():
@@ -199,9 +224,9 @@ def write_docx(sheet: Sheet, path: str | Path) -> None:
         return
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-    from docx.shared import Mm, Pt, RGBColor
+    from docx.shared import Mm
 
-    from exporters.forms import _east_asian, later_pages
+    from exporters.forms import later_pages
 
     doc = Document()
     section = doc.sections[0]
@@ -209,22 +234,7 @@ def write_docx(sheet: Sheet, path: str | Path) -> None:
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"] - 12), Mm(MARGINS_MM["bottom"] - 10)
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
 
-    def line(text: str = "", font: str = BODY_FONT, size: float = TEXT_PT, align=None, colour: str = "",
-             indent: bool = False, paragraph=None):
-        para = paragraph or doc.add_paragraph()
-        if align is not None:
-            para.alignment = align
-        fmt = para.paragraph_format
-        fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(0), Pt(0), Pt(size * 1.75)
-        if indent:
-            fmt.first_line_indent = Pt(size * 2)
-        if text:
-            run = para.add_run(text)
-            run.font.size = Pt(size)
-            if colour:
-                run.font.color.rgb = RGBColor.from_string(colour)
-            _east_asian(run, font)
-        return para
+    line = partial(sheet_line, doc)
 
     later_pages(section, sheet.mark, "", SMALL_PT)
     line(sheet.mark, LABEL_FONT, TEXT_PT, paragraph=doc.paragraphs[0] if doc.paragraphs else None)

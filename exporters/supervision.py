@@ -4,6 +4,7 @@ carrying the highest 密级 of what it shows."""
 
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from exporters import forms
@@ -255,10 +256,10 @@ def _report_docx(bulletin: reports.Bulletin, path: Path, mark: str) -> None:
     table, and the overdue items by unit."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-    from docx.shared import Mm, Pt, RGBColor
+    from docx.shared import Mm
 
-    from exporters.duty_sheets import MASTHEAD_PT, RED, SMALL_PT, TEXT_PT, _rule
-    from exporters.forms import BODY_FONT, LABEL_FONT, MARGINS_MM, TITLE_FONT, _east_asian, later_pages
+    from exporters.duty_sheets import MASTHEAD_PT, RED, SMALL_PT, TEXT_PT, _rule, sheet_line
+    from exporters.forms import BODY_FONT, LABEL_FONT, MARGINS_MM, TITLE_FONT, later_pages
 
     doc = Document()
     section = doc.sections[0]
@@ -267,22 +268,7 @@ def _report_docx(bulletin: reports.Bulletin, path: Path, mark: str) -> None:
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     width_mm = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 
-    def line(text: str = "", font: str = BODY_FONT, size: float = TEXT_PT, align=None, colour: str = "",
-             indent: bool = False, paragraph=None, spacing: float = 1.75):
-        para = paragraph or doc.add_paragraph()
-        if align is not None:
-            para.alignment = align
-        fmt = para.paragraph_format
-        fmt.space_after, fmt.space_before, fmt.line_spacing = Pt(0), Pt(0), Pt(size * spacing)
-        if indent:
-            fmt.first_line_indent = Pt(size * 2)
-        if text:
-            run = para.add_run(text)
-            run.font.size = Pt(size)
-            if colour:
-                run.font.color.rgb = RGBColor.from_string(colour)
-            _east_asian(run, font)
-        return para
+    line = partial(sheet_line, doc)
 
     masthead = settings.get_text("sv_masthead")
     later_pages(section, mark, "", SMALL_PT)
